@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Decouple",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "decouple", targets: ["decouple"]),
+        .library(name: "DecoupleCore", targets: ["DecoupleCore"]),
+        .library(name: "DecoupleData", targets: ["DecoupleData"]),
+        .library(name: "DecoupleMeasures", targets: ["DecoupleMeasures"]),
+        .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
+        .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
+    ],
+    targets: [
+        // zlib from the system (Debian zlib1g-dev) for streaming gzip.
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+        .target(name: "DecoupleCore"),
+        .target(name: "DecoupleData", dependencies: ["DecoupleCore", "CZlib"]),
+        .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore"]),
+        .target(name: "DecoupleReport", dependencies: [
+            "DecoupleCore", "DecoupleMeasures",
+            .product(name: "TextTable", package: "TextTable"),
+            .product(name: "Rainbow", package: "Rainbow"),
+        ]),
+        .executableTarget(name: "decouple", dependencies: [
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleReport",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Rainbow", package: "Rainbow"),
+        ]),
+        .executableTarget(
+            name: "decouple-bench",
+            dependencies: ["DecoupleCore", "DecoupleData"],
+            path: "Benchmarks/decouple-bench"
+        ),
+        .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore"]),
+        .testTarget(name: "DecoupleDataTests", dependencies: ["DecoupleData", "CZlib"]),
+        .testTarget(name: "DecoupleMeasuresTests", dependencies: ["DecoupleMeasures", "DecoupleData"]),
+        .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),
+    ]
+)
