@@ -4,10 +4,13 @@ public struct TradeDataset: Sendable {
     public var id: String
     public var provenance: Provenance
     public var flows: [TradeFlow]
+    /// Product descriptions the source gives, by code ("85" → "ELECTRICAL MACHINERY …").
+    public var productNames: [String: String]
 
-    public init(id: String, provenance: Provenance, flows: [TradeFlow]) {
+    public init(id: String, provenance: Provenance, flows: [TradeFlow], productNames: [String: String] = [:]) {
         self.id = id
         self.provenance = provenance
         self.flows = flows
+        self.productNames = productNames
     }
 }

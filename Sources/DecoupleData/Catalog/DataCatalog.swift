@@ -51,20 +51,23 @@ public struct DataCatalog: Sendable {
         let folder = path(of: d)
         let files = try listFiles(folder, suffix: ".csv.gz")
         var flows: [TradeFlow] = []
+        var names: [String: String] = [:]
         let reader = CensusTradeReader()
         for (i, f) in files.enumerated() {
-            try reader.read(path: folder + "/" + f, displayName: "Data/\(d.path)/\(f)", into: &flows)
+            try reader.read(path: folder + "/" + f, displayName: "Data/\(d.path)/\(f)", into: &flows, productNames: &names)
             progress?(Double(i + 1) / Double(files.count))
         }
-        return TradeDataset(id: d.id, provenance: d.provenance, flows: flows)
+        return TradeDataset(id: d.id, provenance: d.provenance, flows: flows, productNames: names)
     }
 
     /// Loads the 2024 HS6 cross-section of US imports.
     public func loadCensusHS6_2024(progress: ((Double) -> Void)? = nil) throws -> TradeDataset {
         let d = BundledDataset.censusHS6_2024
         var flows: [TradeFlow] = []
-        try CensusTradeReader().read(path: path(of: d), displayName: "Data/" + d.path, into: &flows, progress: progress)
-        return TradeDataset(id: d.id, provenance: d.provenance, flows: flows)
+        var names: [String: String] = [:]
+        try CensusTradeReader().read(path: path(of: d), displayName: "Data/" + d.path, into: &flows,
+                                     productNames: &names, progress: progress)
+        return TradeDataset(id: d.id, provenance: d.provenance, flows: flows, productNames: names)
     }
 
     /// Loads the Census monthly US–China goods trade.

@@ -25,12 +25,14 @@ public struct CensusTradeReader: Sendable {
     /// Reads one file and appends its flows to `flows`.
     public func read(path: String, displayName: String? = nil,
                      into flows: inout [TradeFlow],
+                     productNames: inout [String: String],
                      progress: ((Double) -> Void)? = nil) throws {
         let reader = DelimitedFileReader(path: path, displayName: displayName)
         let file = reader.displayName
         var issues = IssueCollector(file: file, limit: errorLimit)
         var valueIndex = 0, commodityIndex = 0, timeIndex = 0
-        var levelIndex: Int?, codeIndex: Int?, nameIndex: Int?
+        var levelIndex: Int?, codeIndex: Int?, nameIndex: Int?, descriptionIndex: Int?
+        var names: [String: String] = [:]
         var annual = false
         var fieldCount = 0
         var known: [String: Country] = [:]
@@ -54,6 +56,7 @@ public struct CensusTradeReader: Sendable {
             levelIndex = header.index(of: "COMM_LVL")
             codeIndex = header.index(of: "CTY_CODE")
             nameIndex = header.index(of: "CTY_NAME")
+            descriptionIndex = header.index(of: "I_COMMODITY_SDESC")
             if codeIndex == nil && nameIndex == nil {
                 throw DataReadError(issues: [DataIssue(file: file, line: line, column: 1,
                     message: "missing column 'CTY_CODE' (or 'CTY_NAME' for the total) in the header")])
@@ -120,10 +123,14 @@ public struct CensusTradeReader: Sendable {
                 try issues.add(line: r.line, column: r.column(valueIndex), "expected a non-negative number (US$), found '\(r.string(valueIndex))'")
                 return
             }
+            if let di = descriptionIndex, !r.isEmpty(di), names[product.code] == nil {
+                names[product.code] = r.string(di)
+            }
             collected.append(TradeFlow(period: period, reporter: .usa, partner: partner, direction: .imports,
                                        product: product, value: value, valuation: .customsValue))
         })
         try issues.finish()
         flows.append(contentsOf: collected)
+        productNames.merge(names) { old, _ in old }
     }
 }

@@ -1,0 +1,32 @@
+import DecoupleCore
+import DecoupleMeasures
+
+/// Builds a ``DecouplingReport`` from the inputs: the rival's share of the reporter's trade
+/// over time, by product chapter, who gained, and the latest product cross-section.
+public struct ReportBuilder: Sendable {
+    public var options: ReportOptions
+    public var countries: CountryTable
+
+    public init(options: ReportOptions, countries: CountryTable = .standard) {
+        self.options = options
+        self.countries = countries
+    }
+
+    func name(_ c: Country) -> String { countries.name(c) }
+
+    public func build(_ inputs: ReportInputs) -> DecouplingReport {
+        var sections: [ReportSection] = []
+        sections.append(annualShares(inputs.annualBilateral))
+        sections.append(monthlyShares(inputs.monthlyByChapter, inputs.monthlyWithRival))
+        sections.append(sourceComparison(inputs))
+        sections.append(chapterShares(inputs.monthlyByChapter))
+        sections.append(productCrossSection(inputs.productCrossSection))
+        var sources: [String: Provenance] = [:]
+        for d in inputs.all { sources[d.id] = d.provenance }
+        let r = options.reporter, v = options.rival
+        return DecouplingReport(
+            title: "How far has \(name(r)) trade decoupled from \(name(v))?",
+            reporter: r, rival: v, reporterName: name(r), rivalName: name(v),
+            sections: sections, sources: sources)
+    }
+}

@@ -1,0 +1,41 @@
+import DecoupleCore
+
+/// The datasets a report is built from; any may be missing, and the sections that need
+/// it then say so.
+public struct ReportInputs: Sendable {
+    /// Annual bilateral totals for many reporters (IMF DOTS).
+    public var annualBilateral: TradeDataset?
+    /// Reporter's monthly imports by HS2 chapter and partner, with a world total (Census).
+    public var monthlyByChapter: TradeDataset?
+    /// Reporter's imports by HS6 and partner for one year (Census).
+    public var productCrossSection: TradeDataset?
+    /// Reporter's monthly trade with the rival (Census country table).
+    public var monthlyWithRival: TradeDataset?
+
+    public init(annualBilateral: TradeDataset? = nil, monthlyByChapter: TradeDataset? = nil,
+                productCrossSection: TradeDataset? = nil, monthlyWithRival: TradeDataset? = nil) {
+        self.annualBilateral = annualBilateral
+        self.monthlyByChapter = monthlyByChapter
+        self.productCrossSection = productCrossSection
+        self.monthlyWithRival = monthlyWithRival
+    }
+
+    var all: [TradeDataset] { [annualBilateral, monthlyByChapter, productCrossSection, monthlyWithRival].compactMap { $0 } }
+}
+
+/// Choices that shape a report.
+public struct ReportOptions: Sendable {
+    public var reporter: Country
+    public var rival: Country
+    /// The year before decoupling measures (the 2018 tariffs) took hold.
+    public var baseYear: Int
+    /// How many rows the "largest falls" and "who gained" tables keep.
+    public var topCount: Int
+
+    public init(reporter: Country = .usa, rival: Country = .china, baseYear: Int = 2017, topCount: Int = 10) {
+        self.reporter = reporter
+        self.rival = rival
+        self.baseYear = baseYear
+        self.topCount = topCount
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Decouple: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decouple",
+        abstract: "Measure selective decoupling between rival economies in strategic supply chains.",
+        discussion: """
+        Every figure printed or written names its source and vintage. With no arguments, \
+        `decouple report` runs on the bundled public data for the United States and China.
+        """,
+        version: "0.1.0",
+        subcommands: [Report.self, DataCommand.self],
+        defaultSubcommand: Report.self)
+}

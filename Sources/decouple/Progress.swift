@@ -1,0 +1,37 @@
+import Foundation
+
+/// A one-line progress bar on standard error, drawn only when standard error is a terminal.
+struct Progress {
+    let title: String
+    let enabled: Bool
+
+    init(_ title: String, enabled: Bool = isatty(STDERR_FILENO) == 1) {
+        self.title = title
+        self.enabled = enabled
+    }
+
+    func draw(_ fraction: Double) {
+        guard enabled else { return }
+        let width = 28
+        let f = max(0, min(1, fraction))
+        let n = Int(f * Double(width))
+        let bar = String(repeating: "█", count: n) + String(repeating: "░", count: width - n)
+        let pct = Int((f * 100).rounded())
+        var line = "\r\(title.padding(toLength: 30, withPad: " ", startingAt: 0)) \(bar) \(pct)%"
+        if f >= 1 { line += "\n" }
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    /// Runs `body`, which reports progress through the closure it is given.
+    func run<T>(_ body: (@escaping (Double) -> Void) throws -> T) rethrows -> T {
+        draw(0)
+        let result = try body { draw($0) }
+        draw(1)
+        return result
+    }
+}
+
+/// Writes a line to standard error.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+}
