@@ -19,6 +19,11 @@ public struct UnknownCountryCode: Error, Equatable, Sendable, CustomStringConver
     public let code: String
     public let scheme: CountryCodeScheme?
 
+    public init(code: String, scheme: CountryCodeScheme?) {
+        self.code = code
+        self.scheme = scheme
+    }
+
     public var description: String {
         if let scheme {
             return "unknown country code '\(code)' (expected a \(scheme.expectation))"

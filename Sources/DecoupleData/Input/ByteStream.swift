@@ -69,15 +69,18 @@ final class ByteStream {
 
     /// Reads up to `buffer.count` bytes into `buffer`; returns 0 at the end of the data.
     func read(into buffer: inout [UInt8]) throws -> Int {
-        if finished { return 0 }
+        try buffer.withUnsafeMutableBufferPointer { try read(into: $0) }
+    }
+
+    /// Reads up to `buffer.count` bytes into `buffer`; returns 0 at the end of the data.
+    func read(into buffer: UnsafeMutableBufferPointer<UInt8>) throws -> Int {
+        if finished || buffer.isEmpty { return 0 }
         if !isGzip {
             if rawOffset >= rawCount { try fillRaw() }
             if rawCount == 0 { finished = true; return 0 }
             let n = min(buffer.count, rawCount - rawOffset)
-            buffer.withUnsafeMutableBufferPointer { dst in
-                raw.withUnsafeBufferPointer { src in
-                    _ = memcpy(dst.baseAddress!, src.baseAddress! + rawOffset, n)
-                }
+            raw.withUnsafeBufferPointer { src in
+                _ = memcpy(buffer.baseAddress!, src.baseAddress! + rawOffset, n)
             }
             rawOffset += n
             return n
@@ -103,15 +106,13 @@ final class ByteStream {
             let produced: Int
             let rc: Int32
             (produced, rc) = raw.withUnsafeMutableBufferPointer { src in
-                buffer.withUnsafeMutableBufferPointer { dst in
-                    stream.next_in = src.baseAddress! + rawOffset
-                    stream.avail_in = UInt32(rawCount - rawOffset)
-                    stream.next_out = dst.baseAddress!
-                    stream.avail_out = UInt32(dst.count)
-                    let rc = inflate(&stream, Z_NO_FLUSH)
-                    rawOffset = rawCount - Int(stream.avail_in)
-                    return (dst.count - Int(stream.avail_out), rc)
-                }
+                stream.next_in = src.baseAddress! + rawOffset
+                stream.avail_in = UInt32(rawCount - rawOffset)
+                stream.next_out = buffer.baseAddress!
+                stream.avail_out = UInt32(buffer.count)
+                let rc = inflate(&stream, Z_NO_FLUSH)
+                rawOffset = rawCount - Int(stream.avail_in)
+                return (buffer.count - Int(stream.avail_out), rc)
             }
             switch rc {
             case Z_STREAM_END:

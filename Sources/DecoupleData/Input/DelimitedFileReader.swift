@@ -1,10 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A streaming reader of delimited text files (CSV and its semicolon or tab cousins),
-/// byte by byte, gzip or plain.
+/// gzip or plain.
 ///
 /// Follows RFC 4180: fields may be quoted with `"`, a quote inside a quoted field is
 /// doubled, quoted fields may hold delimiters and line breaks; CRLF and LF line ends are
 /// both accepted; blank lines are skipped. Malformed quoting is reported with its line and
-/// column.
+/// column. Lines without quotes, the common case, are split with `memchr`; quoted fields are
+/// unescaped in place in the read buffer.
 public struct DelimitedFileReader {
     public let path: String
     public let delimiter: UInt8
@@ -17,144 +24,153 @@ public struct DelimitedFileReader {
         self.displayName = displayName ?? path
     }
 
-    private enum State { case fieldStart, unquoted, quoted, quoteInQuoted }
+    private static let quote = UInt8(ascii: "\"")
+    private static let newline = UInt8(ascii: "\n")
+    private static let carriageReturn = UInt8(ascii: "\r")
 
     /// Calls `body` for each record, in order. The record object is reused between calls.
     /// `progress`, when given, receives the fraction of the file read so far.
     public func forEachRecord(progress: ((Double) -> Void)? = nil,
                               _ body: (CSVRecord) throws -> Void) throws {
         let stream = try ByteStream(path: path)
-        var chunk = [UInt8](repeating: 0, count: 1 << 18)
-        let record = CSVRecord()
-        var state = State.fieldStart
+        var capacity = 1 << 20
+        var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
+        defer { buffer.deallocate() }
+        var filled = 0
+        var eof = false
         var line = 1
-        var lineStart = 0          // absolute offset of the current line's first byte
-        var base = 0               // absolute offset of chunk[0]
-        var recordLine = 1
-        var recordHadQuotes = false
         var lastProgress = -1.0
-        var quoteOpenLine = 0, quoteOpenColumn = 0
-        let delimiter = self.delimiter
+        let record = CSVRecord()
 
-        func beginField(at absolute: Int) {
-            record.starts.append(record.bytes.count)
-            record.columns.append(absolute - lineStart + 1)
-        }
-        func endField() { record.ends.append(record.bytes.count) }
-        func resetRecord() {
-            record.bytes.removeAll(keepingCapacity: true)
-            record.starts.removeAll(keepingCapacity: true)
-            record.ends.removeAll(keepingCapacity: true)
-            record.columns.removeAll(keepingCapacity: true)
-        }
-        func emit() throws {
-            // A blank line is one empty field: skip it.
-            if record.starts.count == 1 && record.starts[0] == record.ends[0] && !recordHadQuotes {
-                resetRecord()
-                return
-            }
-            record.line = recordLine
-            try body(record)
-            resetRecord()
-        }
-
-        while true {
-            let n = try stream.read(into: &chunk)
-            if n == 0 { break }
-            if let progress {
-                let f = stream.fractionRead
-                if f - lastProgress >= 0.01 { lastProgress = f; progress(f) }
-            }
-            try chunk.withUnsafeBufferPointer { buf in
-                var i = 0
-                while i < n {
-                    let c = buf[i]
-                    switch state {
-                    case .fieldStart:
-                        if record.starts.count == record.ends.count {
-                            if record.starts.isEmpty { recordLine = line; recordHadQuotes = false }
-                            beginField(at: base + i)
-                        }
-                        if c == UInt8(ascii: "\"") {
-                            state = .quoted
-                            recordHadQuotes = true
-                            quoteOpenLine = line
-                            quoteOpenColumn = base + i - lineStart + 1
-                        } else if c == delimiter {
-                            endField()
-                        } else if c == UInt8(ascii: "\n") {
-                            endField()
-                            try emit()
-                            line += 1
-                            lineStart = base + i + 1
-                        } else if c == UInt8(ascii: "\r") {
-                            // dropped; the \n that follows ends the line
-                        } else {
-                            record.bytes.append(c)
-                            state = .unquoted
-                        }
-                    case .unquoted:
-                        if c == delimiter {
-                            endField()
-                            state = .fieldStart
-                        } else if c == UInt8(ascii: "\n") {
-                            endField()
-                            try emit()
-                            line += 1
-                            lineStart = base + i + 1
-                            state = .fieldStart
-                        } else if c != UInt8(ascii: "\r") {
-                            record.bytes.append(c)
-                        }
-                    case .quoted:
-                        if c == UInt8(ascii: "\"") {
-                            state = .quoteInQuoted
-                        } else {
-                            if c == UInt8(ascii: "\n") { line += 1; lineStart = base + i + 1 }
-                            record.bytes.append(c)
-                        }
-                    case .quoteInQuoted:
-                        if c == UInt8(ascii: "\"") {
-                            record.bytes.append(c)
-                            state = .quoted
-                        } else if c == delimiter {
-                            endField()
-                            state = .fieldStart
-                        } else if c == UInt8(ascii: "\n") {
-                            endField()
-                            try emit()
-                            line += 1
-                            lineStart = base + i + 1
-                            state = .fieldStart
-                        } else if c == UInt8(ascii: "\r") {
-                            // CRLF after a closing quote
-                        } else {
-                            throw DataReadError(issues: [DataIssue(
-                                file: displayName, line: line, column: base + i - lineStart + 1,
-                                message: "expected a delimiter or the end of the line after a closing quote, found '\(Character(Unicode.Scalar(c)))'")])
-                        }
-                    }
-                    i += 1
+        while !eof || filled > 0 {
+            if !eof {
+                let n = try stream.read(into: UnsafeMutableBufferPointer(start: buffer + filled, count: capacity - filled))
+                if n == 0 { eof = true } else { filled += n }
+                if let progress {
+                    let f = stream.fractionRead
+                    if f - lastProgress >= 0.01 { lastProgress = f; progress(f) }
                 }
             }
-            base += n
-        }
-        switch state {
-        case .quoted:
-            throw DataReadError(issues: [DataIssue(
-                file: displayName, line: quoteOpenLine, column: quoteOpenColumn,
-                message: "unterminated quoted field: the file ends inside it")])
-        case .unquoted, .quoteInQuoted:
-            endField()
-            try emit()
-        case .fieldStart:
-            if !record.starts.isEmpty {
-                // The file ends right after a delimiter: the last field is empty.
-                if record.starts.count == record.ends.count { beginField(at: base) }
-                endField()
-                try emit()
+            var pos = 0
+            while pos < filled {
+                guard let next = try parseRecord(buffer, from: pos, to: filled, final: eof, line: &line, record: record) else { break }
+                if record.count > 0 { try body(record) }
+                pos = next
+            }
+            if pos > 0 {
+                if pos < filled { memmove(buffer, buffer + pos, filled - pos) }
+                filled -= pos
+            } else if filled == capacity {
+                // One record longer than the buffer: grow it.
+                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
+                bigger.update(from: buffer, count: filled)
+                buffer.deallocate()
+                buffer = bigger
+                capacity *= 2
+            }
+            if eof && pos == 0 && filled > 0 {
+                // parseRecord consumes everything at the end of the data, so this is unreachable.
+                break
             }
         }
         progress?(1)
+    }
+
+    /// Parses the record starting at `start`. Returns the offset after it, or nil when the
+    /// buffer ends inside it and more data is coming. A blank line yields a record with no fields.
+    private func parseRecord(_ p: UnsafeMutablePointer<UInt8>, from start: Int, to end: Int, final: Bool,
+                             line: inout Int, record: CSVRecord) throws -> Int? {
+        let q = Self.quote
+        let remaining = end - start
+        let nl = memchr(p + start, Int32(Self.newline), remaining)
+        var lineEnd = nl.map { UnsafeMutablePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - p } ?? end
+        if nl == nil && !final { return nil }
+        var contentEnd = lineEnd
+        if contentEnd > start && p[contentEnd - 1] == Self.carriageReturn { contentEnd -= 1 }
+
+        if memchr(p + start, Int32(q), contentEnd - start) == nil {
+            // Fast path: no quotes on the line.
+            record.reset(base: UnsafePointer(p), line: line)
+            if contentEnd > start {
+                var fieldStart = start
+                while true {
+                    if let d = memchr(p + fieldStart, Int32(delimiter), contentEnd - fieldStart) {
+                        let at = UnsafeMutablePointer<UInt8>(d.assumingMemoryBound(to: UInt8.self)) - p
+                        record.append(start: fieldStart, end: at, column: fieldStart - start + 1)
+                        fieldStart = at + 1
+                    } else {
+                        record.append(start: fieldStart, end: contentEnd, column: fieldStart - start + 1)
+                        break
+                    }
+                }
+            }
+            line += 1
+            return nl == nil ? end : lineEnd + 1
+        }
+
+        // Slow path: find where the record really ends (line breaks may be quoted).
+        var inQuotes = false
+        var i = start
+        var openLine = line, openColumn = 1, lineStart = start, scanLine = line
+        lineEnd = -1
+        while i < end {
+            let c = p[i]
+            if c == q {
+                if !inQuotes { openLine = scanLine; openColumn = i - lineStart + 1 }
+                inQuotes.toggle()
+            } else if c == Self.newline {
+                if !inQuotes { lineEnd = i; break }
+                scanLine += 1
+                lineStart = i + 1
+            }
+            i += 1
+        }
+        if lineEnd < 0 {
+            if !final { return nil }
+            if inQuotes {
+                throw DataReadError(issues: [DataIssue(file: displayName, line: openLine, column: openColumn,
+                                                       message: "unterminated quoted field: the file ends inside it")])
+            }
+            lineEnd = end
+        }
+        contentEnd = lineEnd
+        if contentEnd > start && p[contentEnd - 1] == Self.carriageReturn { contentEnd -= 1 }
+
+        // Split and unescape in place.
+        record.reset(base: UnsafePointer(p), line: line)
+        lineStart = start
+        i = start
+        while true {
+            let fieldStart = i
+            let column = i - lineStart + 1
+            if i < contentEnd && p[i] == q {
+                var w = i
+                i += 1
+                while true {
+                    let c = p[i]
+                    if c == q {
+                        if i + 1 < contentEnd && p[i + 1] == q { p[w] = q; w += 1; i += 2; continue }
+                        i += 1
+                        break
+                    }
+                    if c == Self.newline { line += 1; lineStart = i + 1 }
+                    p[w] = c; w += 1; i += 1
+                }
+                record.append(start: fieldStart, end: w, column: column)
+                if i < contentEnd && p[i] != delimiter {
+                    throw DataReadError(issues: [DataIssue(
+                        file: displayName, line: line, column: i - lineStart + 1,
+                        message: "expected a delimiter or the end of the line after a closing quote, found '\(Character(Unicode.Scalar(p[i])))'")])
+                }
+            } else {
+                while i < contentEnd && p[i] != delimiter { i += 1 }
+                record.append(start: fieldStart, end: i, column: column)
+            }
+            if i >= contentEnd { break }
+            i += 1  // the delimiter
+            if i == contentEnd { record.append(start: i, end: i, column: i - lineStart + 1); break }
+        }
+        line += 1
+        return lineEnd == end ? end : lineEnd + 1
     }
 }

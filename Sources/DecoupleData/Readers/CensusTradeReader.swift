@@ -35,8 +35,7 @@ public struct CensusTradeReader: Sendable {
         var names: [String: String] = [:]
         var annual = false
         var fieldCount = 0
-        var known: [String: Country] = [:]
-        let table = countries
+        var codes = CountryCodeCache(table: countries, scheme: .census)
         var collected: [TradeFlow] = []
 
         try readWithHeader(reader, progress: progress, header: { header, line in
@@ -69,15 +68,11 @@ public struct CensusTradeReader: Sendable {
             // Partner.
             let partner: Country
             if let ci = codeIndex {
-                let code = r.string(ci)
-                if let c = known[code] { partner = c } else {
-                    do {
-                        partner = try table.resolve(code, as: .census)
-                        known[code] = partner
-                    } catch let e as UnknownCountryCode {
-                        try issues.add(line: r.line, column: r.column(ci), e.description)
-                        return
-                    }
+                switch codes.country(r, ci) {
+                case .success(let c): partner = c
+                case .failure(let e):
+                    try issues.add(line: r.line, column: r.column(ci), e.description)
+                    return
                 }
             } else {
                 guard let ni = nameIndex, r.field(ni, equals: "TOTAL FOR ALL COUNTRIES") else {

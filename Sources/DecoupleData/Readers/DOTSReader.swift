@@ -29,17 +29,13 @@ public struct DOTSReader: Sendable {
         let reader = DelimitedFileReader(path: path, displayName: displayName)
         var issues = IssueCollector(file: reader.displayName, limit: errorLimit)
         var flows: [TradeFlow] = []
-        var known: [String: Country] = [:]
-        let table = countries
+        var codes = CountryCodeCache(table: countries, scheme: .imfDOTS)
+        let total = ProductCode.total
 
         func country(_ record: CSVRecord, _ i: Int) throws -> Country? {
-            let code = record.string(i)
-            if let c = known[code] { return c }
-            do {
-                let c = try table.resolve(code, as: .imfDOTS)
-                known[code] = c
-                return c
-            } catch let e as UnknownCountryCode {
+            switch codes.country(record, i) {
+            case .success(let c): return c
+            case .failure(let e):
                 try issues.add(line: record.line, column: record.column(i), e.description)
                 return nil
             }
@@ -80,7 +76,7 @@ public struct DOTSReader: Sendable {
             let valuation: Valuation = direction == .exports ? .fob
                 : (reporter == .usa ? .customsValue : .cif)
             flows.append(TradeFlow(period: .year(year), reporter: reporter, partner: partner,
-                                   direction: direction, value: value * 1e6,
+                                   direction: direction, product: total, value: value * 1e6,
                                    valuation: valuation, isEstimate: estimate))
         })
         try issues.finish()
