@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "DecoupleCore", targets: ["DecoupleCore"]),
         .library(name: "DecoupleData", targets: ["DecoupleData"]),
         .library(name: "DecoupleMeasures", targets: ["DecoupleMeasures"]),
+        .library(name: "DecoupleFramework", targets: ["DecoupleFramework"]),
         .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
     ],
     dependencies: [
@@ -26,13 +27,14 @@ let package = Package(
         .target(name: "DecoupleCore"),
         .target(name: "DecoupleData", dependencies: ["DecoupleCore", "CZlib"]),
         .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore"]),
+        .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
         .target(name: "DecoupleReport", dependencies: [
-            "DecoupleCore", "DecoupleMeasures",
+            "DecoupleCore", "DecoupleMeasures", "DecoupleFramework",
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         .executableTarget(name: "decouple", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleReport",
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleFramework", "DecoupleReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
@@ -44,6 +46,7 @@ let package = Package(
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore"]),
         .testTarget(name: "DecoupleDataTests", dependencies: ["DecoupleData", "CZlib"]),
         .testTarget(name: "DecoupleMeasuresTests", dependencies: ["DecoupleMeasures", "DecoupleData"]),
+        .testTarget(name: "DecoupleFrameworkTests", dependencies: ["DecoupleFramework", "DecoupleData"]),
         .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),
     ]
 )

@@ -10,6 +10,9 @@ struct Decouple: ParsableCommand {
         `decouple report` runs on the bundled public data for the United States and China.
         """,
         version: "0.1.0",
-        subcommands: [Report.self, DataCommand.self],
+        subcommands: [
+            Report.self,
+            DataCommand.self,
+        ],
         defaultSubcommand: Report.self)
 }
