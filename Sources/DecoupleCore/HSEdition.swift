@@ -26,3 +26,4 @@ public enum HSEdition: String, CaseIterable, Sendable, Codable, Comparable {
 
     public static func < (lhs: HSEdition, rhs: HSEdition) -> Bool { lhs.year < rhs.year }
 }
+extension HSEdition: CodingKeyRepresentable {}
