@@ -35,6 +35,19 @@ for name in sorted(os.listdir(src)):
 copy(os.path.join(SHARED, "census-us-china-monthly-goods-trade/usa-china-trade-data.csv"),
      os.path.join(DATA, "census-us-china-monthly/usa-china-trade-data.csv"))
 
+# HS product lists and edition conversion weights (Harvard Growth Lab, Apache-2.0), gzip-compressed.
+src = os.path.join(SHARED, "hs-classification-atlas-common-data")
+for name in ["product_hs12.csv.gz", "product_hs22.csv.gz"]:
+    copy(os.path.join(src, name), os.path.join(DATA, "hs", name))
+for name in ["conversion_weights_H4_to_H5.csv", "conversion_weights_H5_to_H4.csv",
+             "conversion_weights_H5_to_H6_nonzero.csv", "conversion_weights_H6_to_H5_nonzero.csv"]:
+    out = os.path.join(DATA, "hs", name + ".gz")
+    with open(os.path.join(src, name), "rb") as f, open(out + ".tmp", "wb") as raw:
+        with gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as gz:
+            gz.write(f.read())
+    os.replace(out + ".tmp", out)
+copy("/usr/share/common-licenses/Apache-2.0", os.path.join(DATA, "hs", "LICENSE-Apache-2.0.txt"))
+
 # Census 2024 HTS10 x partner, summed to HS6, in the Census API layout (COMM_LVL = HS6).
 src = os.path.join(SHARED, "census-us-imports-hs10-by-country-2024/converted-csv")
 totals = defaultdict(lambda: [0, 0])

@@ -13,6 +13,7 @@ struct Decouple: ParsableCommand {
         subcommands: [
             Report.self,
             DataCommand.self,
+            TaxonomyCommand.self,
         ],
         defaultSubcommand: Report.self)
 }
