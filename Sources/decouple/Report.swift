@@ -44,8 +44,7 @@ struct Report: ParsableCommand {
     @Option(help: "What to print on standard output: text, json (every figure with its provenance) or csv (one figure per row).")
     var format: OutputFormat = .text
 
-    @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).")
-    var dataDir: String?
+    @OptionGroup var taxonomy: TaxonomyOptions
 
     func validate() throws {
         guard (1990...2030).contains(baseYear) else { throw ValidationError("--base-year must be between 1990 and 2030") }
@@ -63,7 +62,7 @@ struct Report: ParsableCommand {
         }
         guard reporter != rival else { throw ValidationError("--reporter and --rival must differ") }
         do {
-            let catalog = try DataCatalog.locate(explicit: dataDir)
+            let catalog = try DataCatalog.locate(explicit: taxonomy.dataDir)
             var inputs = ReportInputs()
             inputs.annualBilateral = try Progress("Reading IMF DOTS").run {
                 try catalog.loadDOTS(reporters: [reporter, rival], progress: $0)
@@ -77,6 +76,9 @@ struct Report: ParsableCommand {
                 }
                 if rival == .china { inputs.monthlyWithRival = try catalog.loadCensusUSChinaMonthly() }
             }
+            let (strategic, concordance) = try taxonomy.load()
+            inputs.taxonomy = strategic
+            inputs.productNames = concordance.names[.hs2022] ?? [:]
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
             let report = ReportBuilder(options: options, countries: table).build(inputs)
             if !noHTML {

@@ -4,7 +4,7 @@ import DecoupleMeasures
 extension ReportBuilder {
     /// The latest product cross-section: what the reporter still buys from the rival at HS6,
     /// and where the rival's share is highest.
-    func productCrossSection(_ data: TradeDataset?) -> ReportSection {
+    func productCrossSection(_ data: TradeDataset?, taxonomy: StrategicTaxonomy? = nil, names: [String: String] = [:]) -> ReportSection {
         let r = options.reporter, v = options.rival
         let id = "products", title = "Product detail (HS6)"
         guard let data else {
@@ -40,7 +40,13 @@ extension ReportBuilder {
             lines.append((code, s.partnerValue, s.share))
         }
         let byValue = lines.sorted { $0.value != $1.value ? $0.value > $1.value : $0.code < $1.code }
-        let productRows = byValue.prefix(options.topCount * 2).map { [$0.code, Fmt.usd($0.value), Fmt.pct($0.share)] }
+        let edition = data.flows.first { $0.product.edition != nil }?.product.edition ?? .hs2022
+        func chains(_ code: String) -> String {
+            guard let taxonomy else { return "" }
+            return Set(taxonomy.matches(for: code, edition: edition).map { "\($0.chain)/\($0.stage)" }).sorted().joined(separator: ", ")
+        }
+        func label(_ code: String) -> String { names[code].map { String($0.prefix(60)) } ?? "" }
+        let productRows = byValue.prefix(options.topCount * 2).map { [$0.code, label($0.code), Fmt.usd($0.value), Fmt.pct($0.share), chains($0.code)] }
         for l in byValue.prefix(options.topCount * 2) {
             figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: l.code,
                                   period: period.description, value: l.share, unit: "fraction", source: data.id, note: basisNote))
@@ -52,7 +58,7 @@ extension ReportBuilder {
                               period: period.description, value: Double(dominant.count), unit: "count", source: data.id,
                               note: "HS6 lines where the partner's share is at least 50% (\(basisNote))"))
         let dominantRows = dominant.sorted { $0.value > $1.value }.prefix(options.topCount * 2)
-            .map { [$0.code, Fmt.usd($0.value), Fmt.pct($0.share)] }
+            .map { [$0.code, label($0.code), Fmt.usd($0.value), Fmt.pct($0.share), chains($0.code)] }
 
         let chart = BarChart(
             title: "Largest \(name(r)) imports from \(name(v)) in \(period), HS6",
@@ -63,11 +69,11 @@ extension ReportBuilder {
             ReportTable(title: "Largest partners, \(period) (share of imports from the partners in the data)",
                         columns: ["Partner", "Imports", "Share"], numericColumns: [1, 2], rows: partnerRows, sources: [data.id]),
             ReportTable(title: "Largest HS6 imports from \(name(v)), \(period)",
-                        columns: ["HS6", "From \(name(v))", "\(name(v)) share"], numericColumns: [1, 2],
-                        rows: productRows, sources: [data.id]),
+                        columns: ["HS6", "Product", "From \(name(v))", "\(name(v)) share", "Strategic chain/stage"], numericColumns: [2, 3],
+                        rows: productRows, sources: [data.id] + (taxonomy == nil ? [] : ["taxonomy"])),
             ReportTable(title: "HS6 lines where \(name(v)) supplies at least half, \(period), largest first",
-                        columns: ["HS6", "From \(name(v))", "\(name(v)) share"], numericColumns: [1, 2],
-                        rows: dominantRows, sources: [data.id]),
+                        columns: ["HS6", "Product", "From \(name(v))", "\(name(v)) share", "Strategic chain/stage"], numericColumns: [2, 3],
+                        rows: dominantRows, sources: [data.id] + (taxonomy == nil ? [] : ["taxonomy"])),
         ], charts: [chart.svg()])
     }
 }

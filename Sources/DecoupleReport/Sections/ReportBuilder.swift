@@ -20,9 +20,13 @@ public struct ReportBuilder: Sendable {
         sections.append(monthlyShares(inputs.monthlyByChapter, inputs.monthlyWithRival))
         sections.append(sourceComparison(inputs))
         sections.append(chapterShares(inputs.monthlyByChapter))
-        sections.append(productCrossSection(inputs.productCrossSection))
+        sections.append(productCrossSection(inputs.productCrossSection, taxonomy: inputs.taxonomy, names: inputs.productNames))
+        sections.append(strategicChains(inputs.productCrossSection, taxonomy: inputs.taxonomy))
         var sources: [String: Provenance] = [:]
         for d in inputs.all { sources[d.id] = d.provenance }
+        if let t = inputs.taxonomy {
+            for (i, p) in t.provenance.enumerated() { sources[i == 0 ? "taxonomy" : "taxonomy-\(i)"] = p }
+        }
         let r = options.reporter, v = options.rival
         return DecouplingReport(
             title: "How far has \(name(r)) trade decoupled from \(name(v))?",

@@ -11,13 +11,20 @@ public struct ReportInputs: Sendable {
     public var productCrossSection: TradeDataset?
     /// Reporter's monthly trade with the rival (Census country table).
     public var monthlyWithRival: TradeDataset?
+    /// Strategic chains and stages, to group product-level tables.
+    public var taxonomy: StrategicTaxonomy?
+    /// HS6 product names by code (HS2022), for product tables.
+    public var productNames: [String: String]
 
     public init(annualBilateral: TradeDataset? = nil, monthlyByChapter: TradeDataset? = nil,
-                productCrossSection: TradeDataset? = nil, monthlyWithRival: TradeDataset? = nil) {
+                productCrossSection: TradeDataset? = nil, monthlyWithRival: TradeDataset? = nil,
+                taxonomy: StrategicTaxonomy? = nil, productNames: [String: String] = [:]) {
         self.annualBilateral = annualBilateral
         self.monthlyByChapter = monthlyByChapter
         self.productCrossSection = productCrossSection
         self.monthlyWithRival = monthlyWithRival
+        self.taxonomy = taxonomy
+        self.productNames = productNames
     }
 
     var all: [TradeDataset] { [annualBilateral, monthlyByChapter, productCrossSection, monthlyWithRival].compactMap { $0 } }
