@@ -28,7 +28,7 @@ public struct UnknownCountryCode: Error, Equatable, Sendable, CustomStringConver
         if let scheme {
             return "unknown country code '\(code)' (expected a \(scheme.expectation))"
         }
-        return "unknown country code '\(code)' (expected an ISO 3166-1 alpha-3, alpha-2 or numeric code, a US Census CTY_CODE or a country name)"
+        return "unknown country code '\(code)' (expected an ISO 3166-1 alpha-3, alpha-2 or numeric code, or a country name)"
     }
 }
 

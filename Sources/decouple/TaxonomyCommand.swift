@@ -91,6 +91,7 @@ struct TaxonomyCommand: ParsableCommand {
                                 return "\(e.rawValue) \(list.isEmpty ? "–" : list)\(w)"
                             }.joined(separator: " | ")
                             print("      \(codes)\(p.shared ? " (shared line)" : "")  — \(p.description)")
+                            print("        source: \(p.source)")
                         }
                     }
                 }
