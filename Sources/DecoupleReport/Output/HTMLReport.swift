@@ -68,7 +68,7 @@ extension DecouplingReport {
     .findings li{margin:.3em 0}.skipped{color:rgb(120,120,120);font-style:italic}
     .table{overflow-x:auto;margin:1em 0}table{border-collapse:collapse;font-size:.85em}
     caption{text-align:left;font-weight:600;padding:.3em 0}th,td{padding:.25em .6em;border-bottom:1px solid rgb(230,230,230);text-align:left;white-space:nowrap}
-    th{background:rgb(246,246,246)}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+    th{background:rgb(246,246,246);white-space:normal;vertical-align:bottom;max-width:14em}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
     .source{font-size:.8em;color:rgb(100,100,100);margin:.2em 0}dt{font-weight:600;margin-top:.6em}dd{margin-left:1em;font-size:.9em}
     footer{margin-top:3em;font-size:.8em;color:rgb(120,120,120)}
     """
