@@ -110,4 +110,19 @@ import DecoupleCore
         let path = try f.file("m.csv", "")
         #expect(Fixtures.errorText { _ = try read(path) } == "\(path): empty file: expected a header line and data")
     }
+
+    @Test func truncatedGzip() throws {
+        let f = try Fixtures()
+        let full = try f.gzip("m.csv.gz", "Month;Exports;Imports;Balance\n" + String(repeating: "January 2001;1,187.5;8,427.5;-7,240.0\n", count: 4000))
+        let bytes = try [UInt8](contentsOf: full)
+        let cut = f.folder.appendingPathComponent("cut.csv.gz").path
+        try bytes.prefix(bytes.count / 3).write(to: cut)
+        #expect(Fixtures.errorText { _ = try read(cut) } == "\(cut): truncated gzip stream: the file ends before the compressed data does")
+    }
+
+    @Test func wrongHeader() throws {
+        let f = try Fixtures()
+        let path = try f.file("m.csv", "Month,Exports,Imports,Balance\nJanuary 2001,1,2,-1\n")
+        #expect(Fixtures.errorText { _ = try read(path) } == "\(path):1:1: unexpected header 'Month,Exports,Imports,Balance'; expected 'Month;Exports;Imports;Balance'")
+    }
 }

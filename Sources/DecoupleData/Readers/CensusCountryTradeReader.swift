@@ -28,7 +28,7 @@ public struct CensusCountryTradeReader: Sendable {
         var issues = IssueCollector(file: reader.displayName, limit: errorLimit)
         var flows: [TradeFlow] = []
         try readWithHeader(reader, progress: nil, header: { header, line in
-            try header.requireExactly(Self.header, file: reader.displayName, line: line)
+            try header.requireExactly(Self.header, file: reader.displayName, line: line, delimiter: ";")
         }, row: { r in
             guard r.count == 4 else {
                 try issues.add(line: r.line, column: nil, "expected 4 fields (Month;Exports;Imports;Balance), found \(r.count)")

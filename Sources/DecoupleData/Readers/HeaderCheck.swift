@@ -12,11 +12,11 @@ struct Header {
     /// The index of a required column, or an issue naming what was expected.
     func index(of name: String) -> Int? { names.firstIndex(of: name) }
 
-    func requireExactly(_ expected: [String], file: String, line: Int) throws {
+    func requireExactly(_ expected: [String], file: String, line: Int, delimiter: String = ",") throws {
         guard names == expected else {
             throw DataReadError(issues: [DataIssue(
                 file: file, line: line, column: 1,
-                message: "unexpected header '\(names.joined(separator: ","))'; expected '\(expected.joined(separator: ","))'")])
+                message: "unexpected header '\(names.joined(separator: delimiter))'; expected '\(expected.joined(separator: delimiter))'")])
         }
     }
 }
