@@ -9,7 +9,9 @@ let package = Package(
         .library(name: "DecoupleCore", targets: ["DecoupleCore"]),
         .library(name: "DecoupleData", targets: ["DecoupleData"]),
         .library(name: "DecoupleMeasures", targets: ["DecoupleMeasures"]),
+        .library(name: "DecoupleIO", targets: ["DecoupleIO"]),
         .library(name: "DecoupleFramework", targets: ["DecoupleFramework"]),
+        .library(name: "DecouplePolicy", targets: ["DecouplePolicy"]),
         .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
     ],
     dependencies: [
@@ -24,17 +26,26 @@ let package = Package(
             path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // OpenBLAS + LAPACKE from Debian (libopenblas-dev, liblapacke-dev) for the input-output engine.
+        .systemLibrary(
+            name: "CLapack",
+            path: "Sources/CLapack",
+            pkgConfig: "lapacke",
+            providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
+        ),
         .target(name: "DecoupleCore"),
         .target(name: "DecoupleData", dependencies: ["DecoupleCore", "CZlib"]),
         .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore"]),
+        .target(name: "DecoupleIO", dependencies: ["DecoupleCore", "CLapack"]),
         .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
+        .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
         .target(name: "DecoupleReport", dependencies: [
-            "DecoupleCore", "DecoupleMeasures", "DecoupleFramework",
+            "DecoupleCore", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy",
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         .executableTarget(name: "decouple", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleFramework", "DecoupleReport",
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
@@ -46,6 +57,8 @@ let package = Package(
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore"]),
         .testTarget(name: "DecoupleDataTests", dependencies: ["DecoupleData", "CZlib"]),
         .testTarget(name: "DecoupleMeasuresTests", dependencies: ["DecoupleMeasures", "DecoupleData"]),
+        .testTarget(name: "DecoupleIOTests", dependencies: ["DecoupleIO", "DecoupleData"]),
+        .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleData"]),
         .testTarget(name: "DecoupleFrameworkTests", dependencies: ["DecoupleFramework", "DecoupleData"]),
         .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),
     ]
