@@ -37,7 +37,7 @@ let package = Package(
         .target(name: "DecoupleData", dependencies: ["DecoupleCore", "CZlib"]),
         .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore"]),
         .target(name: "DecoupleIO", dependencies: ["DecoupleCore", "CLapack"]),
-        .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
+        .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
         .target(name: "DecoupleReport", dependencies: [
             "DecoupleCore", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy",

@@ -1,0 +1,95 @@
+import Foundation
+import Testing
+import DecoupleCore
+import DecoupleData
+@testable import DecoupleFramework
+
+/// The framework on the bundled data.
+@Suite struct FrameworkDataTests {
+    static let catalog = DataCatalog(root: DataCatalog.sourceCheckoutDataFolder)
+    static let result: Result<FrameworkResult, any Error> = Result {
+        let config = try FrameworkConfiguration.bundled(catalog: catalog)
+        var patents: [String: NCSESTimeSeries] = [:]
+        for id in ["10551", "10553", "10557", "10596", "10598", "10600", "10604"] { patents[id] = try catalog.loadNCSESTable(id) }
+        let inputs = FrameworkInputs(taxonomy: try TaxonomyLoader.bundled(catalog: catalog), patents: patents,
+                                     imports: try catalog.loadCensusHS6_2024())
+        return FrameworkAnalysis(configuration: config).run(inputs)
+    }
+
+    @Test func patentTablesReadWithTheirYears() throws {
+        let t = try Self.catalog.loadNCSESTable("10557")
+        #expect(t.years == 1998...2022)
+        #expect(t.value(.world, year: 1998) == 5675)
+        #expect(t.value(.world, year: 2022) == 16498)
+        #expect(t.value(.usa, year: 2022) == 3674)
+        #expect(t.value(.china, year: 2022) == 2165)
+        #expect(t.value(Country("KOR"), year: 2022) != nil)
+        let ee = try Self.catalog.loadNCSESTable("10553")
+        #expect(ee.years == 2000...2022)
+    }
+
+    @Test func semiconductorTechnologyFavoursTheUS() throws {
+        let r = try Self.result.get()
+        let semis = try #require(r.profiles.first { $0.chain == "semiconductors" })
+        let tech = try #require(semis.indicators(.technology).first)
+        #expect(tech.ratio! > 1)
+        #expect(abs(tech.ratio! - 3674.0 / 2165.0) < 1e-12)   // USPTO semiconductor patents 2022, table 10557
+        #expect(semis.lead(in: .technology) == 1)
+    }
+
+    @Test func solarManufacturingFavoursChina() throws {
+        let r = try Self.result.get()
+        let cells = try #require(r.profiles.first { $0.chain == "solar-pv" && $0.stage == "cells" })
+        #expect(cells.lead(in: .manufacturing) == -1)
+        #expect(cells.indicators(.manufacturing).first?.source.contains("IEA") == true)
+    }
+
+    @Test func table1RowsCarrySourcesAndShowMissingAsMissing() throws {
+        let r = try Self.result.get()
+        #expect(r.table1.count == 4)
+        let usGreen = try #require(r.table1.first { $0.arena == .green && $0.country == .usa })
+        let tech = try #require(usGreen.cells.first { $0.dimension == .technology })
+        #expect(tech.data == 3)   // 13,182 of 32,131 environmental patents in 2022 = 41% ≥ 20%
+        #expect(abs(tech.value! - 13182.0 / 32131.0) < 1e-12)
+        #expect(tech.agrees == true)
+        #expect(tech.source?.contains("table 10596") == true)
+        for row in r.table1 { for cell in row.cells where cell.data == nil { #expect(cell.value == nil && cell.source == nil) } }
+    }
+
+    @Test func vulnerabilityComesFromTheImportData() throws {
+        let r = try Self.result.get()
+        let cells = try #require(r.vulnerabilities["batteries/cells-packs"])
+        #expect(abs(cells.importShareFromChallenger! - 15_656_111_816.0 / 20_481_326_278.0) < 1e-12)
+        #expect(cells.level(r.configuration.vulnerability).level == .high)
+        let p = try #require(r.predictions.first { $0.chain == "semiconductors" && $0.stage != nil })
+        #expect(p.position == .advantage)
+    }
+
+    @Test func catchUpIsMeasuredOverTheWindow() throws {
+        let r = try Self.result.get()
+        let s = try #require(r.signals.first { $0.scope == "semiconductors" })
+        #expect(s.fromYear == 2012 && s.toYear == 2022)
+        #expect(s.challengerTo > s.challengerFrom)
+    }
+
+    @Test func aUserConfigurationOverridesAndBadOnesFailPrecisely() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("fw-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        func write(_ s: String) throws -> String {
+            let p = dir.appendingPathComponent("c.json").path
+            try s.write(toFile: p, atomically: true, encoding: .utf8)
+            return p
+        }
+        let c = try FrameworkConfiguration.bundled(catalog: Self.catalog, override: try write(#"{"minimumNetLead": 2, "vulnerability": {"importShare": 0.5, "supplierConcentration": 0.4, "lookThroughExposure": 0.1, "netImportReliance": 50}}"#))
+        #expect(c.minimumNetLead == 2)
+        #expect(c.vulnerability.importShare == 0.5)
+        #expect(!c.chainTechnology.isEmpty)
+        func error(_ json: String) throws -> String {
+            let p = try write(json)
+            do { _ = try FrameworkConfiguration.bundled(catalog: Self.catalog, override: p); return "no error" } catch { return "\(error)".replacingOccurrences(of: p, with: "c.json") }
+        }
+        #expect(try error(#"{"minimumNetLad": 2}"#).hasPrefix("c.json: unknown field 'minimumNetLad'"))
+        #expect(try error(#"{"plusScales": {"technology": [0.3, 0.1, 0.2]}}"#) == "c.json: plusScales.technology: expected three ascending shares in (0, 1] for +, ++ and +++, found [0.3, 0.1, 0.2]")
+        #expect(try error(#"{"minimumNetLead": "two"}"#) == "c.json: minimumNetLead: expected Int")
+    }
+}
