@@ -105,18 +105,9 @@ public struct FrameworkAnalysis: Sendable {
     /// The leader's vulnerability in a chain (or stage): import share from the challenger and supplier HHI.
     func vulnerability(chain: String, stage: String?, cube: TradeCube?, period: Period?, edition: HSEdition, inputs: FrameworkInputs) -> Vulnerability {
         guard let cube, let period, let data = inputs.imports else { return Vulnerability() }
-        let codes = inputs.taxonomy.codes(chain: chain, stage: stage, edition: edition)
-        var total = 0.0, fromChallenger = 0.0
-        var byPartner: [Country: Double] = [:]
-        for (code, w) in codes {
-            if let t = cube.total(period: period, product: code) { total += w * t.value }
-            fromChallenger += w * cube.value(challenger, period: period, product: code)
-            for p in cube.partners(period: period, product: code) { byPartner[p.partner, default: 0] += w * p.value }
-        }
-        guard total > 0 else { return Vulnerability() }
-        // Herfindahl–Hirschman index of supplier shares: Σ sᵢ², in (0, 1].
-        let hhi = byPartner.values.reduce(0) { $0 + ($1 / total) * ($1 / total) }
-        return Vulnerability(importShareFromChallenger: fromChallenger / total, supplierConcentration: hhi,
+        let trade = cube.trade(in: inputs.taxonomy.codes(chain: chain, stage: stage, edition: edition), period: period)
+        guard let share = trade.share(of: challenger) else { return Vulnerability() }
+        return Vulnerability(importShareFromChallenger: share, supplierConcentration: trade.herfindahlIndex,
                              year: period.year, sources: [data.provenance.citation])
     }
 

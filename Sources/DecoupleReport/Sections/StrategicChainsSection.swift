@@ -23,22 +23,16 @@ extension ReportBuilder {
             for stage in chain.stages {
                 let codes = taxonomy.codes(chain: chain.id, stage: stage.id, edition: edition)
                 guard !codes.isEmpty else { continue }
-                var total = 0.0, fromRival = 0.0
-                var byPartner: [Country: Double] = [:]
-                for (code, weight) in codes {
-                    if let t = cube.total(period: period, product: code) { total += weight * t.value }
-                    fromRival += weight * cube.value(v, period: period, product: code)
-                    for p in cube.partners(period: period, product: code) { byPartner[p.partner, default: 0] += weight * p.value }
-                }
-                guard total > 0 else { continue }
-                let share = fromRival / total
-                let top = byPartner.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }
+                let trade = cube.trade(in: codes, period: period)
+                guard let share = trade.share(of: v) else { continue }
+                let total = trade.total, fromRival = trade.value(v)
+                let top = trade.largestPartner
                 let shared = stage.products.contains { $0.shared && !($0.codes[edition] ?? []).isEmpty }
                 let weighted = stage.products.contains { $0.weight?[edition].map { $0 < 1 } ?? false }
                 let notes = [shared ? "shared HS lines" : nil, weighted ? "weighted lines" : nil].compactMap { $0 }.joined(separator: ", ")
                 rows.append([chain.arena.rawValue, chain.name, "\(stage.name) (\(stage.level.rawValue))", "\(codes.count)",
                              Fmt.usd(total), Fmt.usd(fromRival), Fmt.pct(share),
-                             top.map { "\(name($0.key)) \(Fmt.pct($0.value / total))" } ?? "–", notes])
+                             top.map { "\(name($0.partner)) \(Fmt.pct($0.value / total))" } ?? "–", notes])
                 let product = "\(chain.id)/\(stage.id)"
                 figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: product,
                                       period: period.description, value: share, unit: "fraction", source: data.id,
