@@ -40,7 +40,7 @@ let package = Package(
         .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
         .target(name: "DecoupleReport", dependencies: [
-            "DecoupleCore", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy",
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy",
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),

@@ -14,6 +14,12 @@ struct Decouple: ParsableCommand {
             Report.self,
             DataCommand.self,
             TaxonomyCommand.self,
+            MineralsCommand.self,
+            PolicyCommand.self,
+            AlliancesCommand.self,
+            FriendshoringCommand.self,
+            IRACommand.self,
+            FrameworkCommand.self,
         ],
         defaultSubcommand: Report.self)
 }

@@ -46,6 +46,9 @@ struct Report: ParsableCommand {
 
     @OptionGroup var taxonomy: TaxonomyOptions
 
+    @Option(help: "A framework configuration file overriding Data/framework/framework.json.")
+    var frameworkConfig: String?
+
     func validate() throws {
         guard (1990...2030).contains(baseYear) else { throw ValidationError("--base-year must be between 1990 and 2030") }
         guard top > 0 else { throw ValidationError("--top must be positive") }
@@ -75,10 +78,14 @@ struct Report: ParsableCommand {
                     try catalog.loadCensusHS6_2024(progress: $0)
                 }
                 if rival == .china { inputs.monthlyWithRival = try catalog.loadCensusUSChinaMonthly() }
+                inputs.minerals = try MineralSupplySelection.reportInput(catalog: catalog, leader: reporter, rival: rival)
             }
             let (strategic, concordance) = try taxonomy.load()
             inputs.taxonomy = strategic
             inputs.productNames = concordance.names[.hs2022] ?? [:]
+            (inputs.framework, inputs.frameworkProvenance) = try FrameworkRun.run(
+                catalog: catalog, taxonomy: strategic, leader: reporter, challenger: rival, year: nil,
+                configPath: frameworkConfig, imports: inputs.productCrossSection)
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
             let report = ReportBuilder(options: options, countries: table).build(inputs)
             if !noHTML {

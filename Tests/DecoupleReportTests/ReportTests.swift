@@ -14,7 +14,9 @@ import DecoupleData
             productCrossSection: try catalog.loadCensusHS6_2024(),
             monthlyWithRival: try catalog.loadCensusUSChinaMonthly(),
             taxonomy: try TaxonomyLoader.bundled(catalog: catalog))
-        return ReportBuilder(options: ReportOptions()).build(inputs)
+        var all = inputs
+        all.minerals = try MineralSupplySelection.reportInput(catalog: catalog, leader: .usa, rival: .china)
+        return ReportBuilder(options: ReportOptions()).build(all)
     }
 
     func figure(_ r: DecouplingReport, _ metric: String, flow: String, product: String = "TOTAL", period: String, source: String) -> Figure? {
@@ -67,7 +69,7 @@ import DecoupleData
         let r = try Self.report.get()
         #expect(r.figures.count > 1000)
         for f in r.figures { #expect(r.sources[f.source] != nil, "\(f.metric) \(f.period) cites \(f.source)") }
-        #expect(Set(r.sources.keys) == ["imf-dots", "census-hs2-monthly", "census-hs6-2024", "census-us-china-monthly", "taxonomy"])
+        #expect(Set(r.sources.keys).isSuperset(of: ["imf-dots", "census-hs2-monthly", "census-hs6-2024", "census-us-china-monthly", "taxonomy", "usgs-mcs2022", "usgs-mcs2024"]))
         #expect(r.sections.allSatisfy { $0.skippedBecause == nil })
     }
 
@@ -95,7 +97,7 @@ import DecoupleData
         #expect(!html.contains("<script"))
         #expect(!html.contains("src=\"http"))
         #expect(!html.contains("<link"))
-        #expect(html.components(separatedBy: "<svg").count - 1 == 7)
+        #expect(html.components(separatedBy: "<svg").count - 1 == 8)
         #expect(html.contains("Source: IMF Direction of Trade Statistics"))
         #expect(html.contains("US federal government work: public domain"))
     }
@@ -106,7 +108,7 @@ import DecoupleData
         let inputs = ReportInputs(annualBilateral: try catalog.loadDOTS(reporters: [jpn, .china]))
         let r = ReportBuilder(options: ReportOptions(reporter: jpn, rival: .china)).build(inputs)
         #expect(r.sections[0].skippedBecause == nil)
-        #expect(r.sections.filter { $0.skippedBecause != nil }.map(\.id) == ["monthly", "chapters", "products", "chains"])
+        #expect(r.sections.filter { $0.skippedBecause != nil }.map(\.id) == ["monthly", "chapters", "products", "chains", "minerals"])
         let s = try #require(r.figures.first { $0.metric == "partner_share" && $0.flow == "imports" && $0.period == "2020" })
         #expect(s.reporter == "JPN" && s.value > 0.2 && s.value < 0.3)
     }

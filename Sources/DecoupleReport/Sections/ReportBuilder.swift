@@ -16,14 +16,25 @@ public struct ReportBuilder: Sendable {
 
     public func build(_ inputs: ReportInputs) -> DecouplingReport {
         var sections: [ReportSection] = []
+        if inputs.framework != nil { sections.append(framework(inputs.framework)) }
         sections.append(annualShares(inputs.annualBilateral))
         sections.append(monthlyShares(inputs.monthlyByChapter, inputs.monthlyWithRival))
         sections.append(sourceComparison(inputs))
         sections.append(chapterShares(inputs.monthlyByChapter))
         sections.append(productCrossSection(inputs.productCrossSection, taxonomy: inputs.taxonomy, names: inputs.productNames))
         sections.append(strategicChains(inputs.productCrossSection, taxonomy: inputs.taxonomy))
+        sections.append(minerals(inputs.minerals))
         var sources: [String: Provenance] = [:]
         for d in inputs.all { sources[d.id] = d.provenance }
+        for (id, p) in inputs.minerals?.sources ?? [:] { sources[id] = p }
+        if inputs.framework != nil {
+            sources["framework"] = Provenance(
+                source: "Decouple framework engine (Zhou 2024) on bundled indicators",
+                edition: inputs.frameworkProvenance.map(\.citation).joined(separator: "; "),
+                url: "Data/framework/framework.json",
+                licence: inputs.frameworkProvenance.map(\.licence).joined(separator: "; "),
+                retrievedFrom: "computed by decouple from the sources listed in its edition")
+        }
         if let t = inputs.taxonomy {
             for (i, p) in t.provenance.enumerated() { sources[i == 0 ? "taxonomy" : "taxonomy-\(i)"] = p }
         }

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleFramework
 
 /// The datasets a report is built from; any may be missing, and the sections that need
 /// it then say so.
@@ -15,6 +16,12 @@ public struct ReportInputs: Sendable {
     public var taxonomy: StrategicTaxonomy?
     /// HS6 product names by code (HS2022), for product tables.
     public var productNames: [String: String]
+    /// The framework applied (Table 1, predictions, agreement).
+    public var framework: FrameworkResult?
+    /// The framework's sources (patent tables, configuration), cited by its figures.
+    public var frameworkProvenance: [Provenance] = []
+    /// Critical-minerals assessments (USGS MCS), for the minerals section.
+    public var minerals: MineralsReportInput? = nil
 
     public init(annualBilateral: TradeDataset? = nil, monthlyByChapter: TradeDataset? = nil,
                 productCrossSection: TradeDataset? = nil, monthlyWithRival: TradeDataset? = nil,

@@ -1,0 +1,31 @@
+import DecoupleCore
+import DecoupleFramework
+import DecoupleMeasures
+
+/// One mineral's measures and the framework's classification of it.
+public struct MineralAssessment: Sendable, Codable {
+    public let profile: MineralSupplyProfile
+    public let classification: MineralClassification
+
+    public init(profile: MineralSupplyProfile, classification: MineralClassification) {
+        self.profile = profile
+        self.classification = classification
+    }
+}
+
+/// What the report's minerals section reads.
+public struct MineralsReportInput: Sendable {
+    /// The six minerals of the paper's Table 3 (cobalt, copper, lithium, nickel, rare earths,
+    /// silicon), from the edition closest to the paper's (MCS 2022, else 2023).
+    public var tableMinerals: [MineralAssessment]
+    /// Every mineral of the latest edition, for the chart and the classification counts.
+    public var latest: [MineralAssessment]
+    /// Dataset ids and provenance of the editions used.
+    public var sources: [String: Provenance]
+
+    public init(tableMinerals: [MineralAssessment], latest: [MineralAssessment], sources: [String: Provenance]) {
+        self.tableMinerals = tableMinerals
+        self.latest = latest
+        self.sources = sources
+    }
+}

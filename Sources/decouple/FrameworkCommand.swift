@@ -1,0 +1,98 @@
+import ArgumentParser
+import DecoupleCore
+import DecoupleData
+import DecoupleFramework
+import DecoupleReport
+import Foundation
+
+/// Loads the framework's inputs from the bundled data and runs it.
+enum FrameworkRun {
+    static let patentTables = ["10551", "10553", "10557", "10596", "10598", "10600", "10604"]
+
+    static func run(catalog: DataCatalog, taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
+                    year: Int?, configPath: String?, imports: TradeDataset?) throws -> (FrameworkResult, [Provenance]) {
+        let config: FrameworkConfiguration
+        do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
+            throw ValidationError(e.description)
+        }
+        var patents: [String: NCSESTimeSeries] = [:]
+        for id in patentTables { patents[id] = try catalog.loadNCSESTable(id) }
+        let inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil)
+        let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
+        var provenance = [BundledDataset.ncsesPatents.provenance]
+        if let imports, leader == .usa { provenance.append(imports.provenance) }
+        provenance.append(contentsOf: taxonomy.provenance)
+        return (result, provenance)
+    }
+}
+
+struct FrameworkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "framework",
+        abstract: "Apply the framework: advantage profile, vulnerability, catch-up, predicted vs observed instruments.",
+        discussion: """
+        For each chain and stage of the taxonomy: technology indicators (USPTO patent shares, NCSES), \
+        sourced manufacturing observations, the leader's import share from the challenger and supplier \
+        concentration (Census 2024, leader USA), the rules' predicted instruments with confidence and reasons. \
+        Thresholds and rules live in Data/framework/framework.json; override any field with --config FILE.
+        """)
+
+    @Option(help: "The leading economy.") var leader: String = "USA"
+    @Option(help: "The challenging economy.") var challenger: String = "CHN"
+    @Option(help: "Year of the technology indicators (default: latest in the data).") var year: Int?
+    @Option(help: "Only this chain (id, e.g. semiconductors).") var chain: String?
+    @Option(help: "A framework configuration file overriding Data/framework/framework.json (same schema).") var config: String?
+    @OptionGroup var taxonomy: TaxonomyOptions
+    @Option(help: "text, json or csv.") var format: OutputFormat = .text
+
+    func run() throws {
+        let table = CountryTable.standard
+        let (l, c): (Country, Country)
+        do { (l, c) = (try table.resolve(leader), try table.resolve(challenger)) } catch let e as UnknownCountryCode {
+            throw ValidationError(e.description)
+        }
+        let (result, provenance) = try guarded {
+            let catalog = try DataCatalog.locate(explicit: taxonomy.dataDir)
+            let (t, _) = try taxonomy.load()
+            if let chain, t.chain(chain) == nil {
+                throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))")
+            }
+            return try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: l, challenger: c, year: year, configPath: config,
+                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil)
+        }
+        var shown = result
+        if let chain {
+            shown.predictions = result.predictions.filter { $0.chain == chain }
+            shown.profiles = result.profiles.filter { $0.chain == chain }
+            shown.signals = result.signals.filter { $0.scope == chain }
+            shown.agreement.cases = result.agreement.cases.filter { $0.chain == chain }
+        }
+        switch format {
+        case .json:
+            print(try encodeJSON(FrameworkOutput(result: shown, sources: provenance)))
+        case .csv:
+            print("arena,chain,stage,position,vulnerability,import_share_from_challenger,predicted,confidence,reasons")
+            for p in shown.predictions {
+                let v = shown.vulnerabilities[p.stage.map { "\(p.chain)/\($0)" } ?? p.chain]
+                print([p.arena.rawValue, p.chain, p.stage ?? "", p.position?.rawValue ?? "", p.vulnerability.rawValue,
+                       v?.importShareFromChallenger.map { "\($0)" } ?? "", p.predicted.map(\.rawValue).joined(separator: "; "),
+                       "\(p.confidence)", p.reasons.joined(separator: "; ")].map(csvQuoted).joined(separator: ","))
+            }
+        case .text:
+            var inputs = ReportInputs()
+            inputs.framework = shown
+            inputs.frameworkProvenance = provenance
+            let report = ReportBuilder(options: ReportOptions(reporter: l, rival: c), countries: table).build(inputs)
+            var only = report
+            only.title = "The framework applied: \(table.name(l)) (leader) and \(table.name(c)) (challenger)"
+            only.sections = report.sections.filter { $0.id == "framework" }
+            print(only.text(maxRows: 40, colour: isatty(STDOUT_FILENO) == 1), terminator: "")
+            print("\nSources: " + provenance.map(\.citation).joined(separator: "; "))
+        }
+    }
+}
+
+struct FrameworkOutput: Encodable {
+    let result: FrameworkResult
+    let sources: [Provenance]
+}

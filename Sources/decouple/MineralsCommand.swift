@@ -1,0 +1,136 @@
+import ArgumentParser
+import DecoupleCore
+import DecoupleData
+import DecoupleFramework
+import DecoupleMeasures
+import DecoupleReport
+import Foundation
+
+/// `decouple minerals`: US reliance on critical minerals, who produces them, the rival's
+/// share, supply risk and the framework's classification, from the USGS MCS data releases.
+struct MineralsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "minerals",
+        abstract: "Critical minerals: net import reliance, producers, the rival's share, supply risk and classification (USGS MCS).",
+        discussion: """
+        Reads the bundled USGS Mineral Commodity Summaries data releases (2022 subset, 2023, 2024). \
+        Without --mineral, one row per commodity; with --mineral, one commodity with its time series. \
+        Every value in --format json and csv names its edition, file, line and column.
+        """)
+
+    @Option(help: "The MCS edition: 2022 (12 commodities), 2023 or 2024.")
+    var edition: Int = 2024
+
+    @Option(help: "One commodity (name or USGS code: lithium, 'rare earths', simet …).")
+    var mineral: String?
+
+    @Option(help: "text, json (every value with its provenance) or csv (one value per row, with provenance).")
+    var format: OutputFormat = .text
+
+    @Option(help: "The leader (whose reliance the USGS data describe: USA).")
+    var reporter: String = "USA"
+
+    @Option(help: "The rival economy.")
+    var rival: String = "CHN"
+
+    @Option(help: "Allies, comma-separated ISO3 (default: the Minerals Security Partnership members other than the US; the EU is not a country).")
+    var allies: String = MineralsDefaults.mineralsSecurityPartnership.joined(separator: ",")
+
+    @Option(help: "Net import reliance (percent) counted as high.")
+    var highReliance: Double = 50
+
+    @Option(help: "Leader's share of world reserves (percent) counted as meaningful.")
+    var meaningfulReserves: Double = 5
+
+    @Option(help: "Leader + allies' share of world production or processing (percent) counted as dominant.")
+    var dominance: Double = 50
+
+    @Option(help: "Write the output to this file (atomically) instead of standard output.")
+    var out: String?
+
+    @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).")
+    var dataDir: String?
+
+    func validate() throws {
+        guard [2022, 2023, 2024].contains(edition) else { throw ValidationError("--edition must be 2022, 2023 or 2024") }
+        for (name, v) in [("--high-reliance", highReliance), ("--meaningful-reserves", meaningfulReserves), ("--dominance", dominance)]
+        where !(0...100).contains(v) {
+            throw ValidationError("\(name) must be a percentage between 0 and 100")
+        }
+    }
+
+    func run() throws {
+        let table = CountryTable.standard
+        let leader: Country, rival: Country, allySet: Set<Country>
+        do {
+            leader = try table.resolve(reporter)
+            rival = try table.resolve(self.rival)
+            allySet = Set(try allies.split(separator: ",").map { try table.resolve(String($0)) }).subtracting([leader, rival])
+        } catch let e as UnknownCountryCode {
+            throw ValidationError(e.description)
+        }
+        guard leader == .usa else {
+            throw ValidationError("the USGS salient statistics describe the United States: --reporter must be USA (got \(leader.code))")
+        }
+        let mcs: MineralCommoditySummaries
+        do {
+            mcs = try DataCatalog.locate(explicit: dataDir).loadMineralCommoditySummaries(edition: edition)
+        } catch let e as DataReadError {
+            printError("error: cannot read the data:\n\(e)")
+            throw ExitCode.failure
+        }
+        if !mcs.unreadFiles.isEmpty {
+            let files = Set(mcs.unreadFiles.map(\.file)).sorted()
+            printError("warning: \(files.count) file(s) of MCS \(edition) not used (unrecognised layout): \(files.joined(separator: ", "))")
+            for issue in mcs.unreadFiles.prefix(5) { printError("  \(issue)") }
+            if mcs.unreadFiles.count > 5 { printError("  … \(mcs.unreadFiles.count - 5) more (all in --format json, unreadFiles)") }
+        }
+        var codes = mcs.codes
+        if let mineral {
+            guard let code = mcs.code(for: mineral) else {
+                throw ValidationError("no commodity '\(mineral)' in MCS \(edition); known: \(mcs.codes.map { MineralCommodityNames.name($0) }.joined(separator: ", "))")
+            }
+            codes = [code]
+        }
+        let rule = MineralStrategyRule(thresholds: .init(highReliance: highReliance, meaningfulReserves: meaningfulReserves / 100,
+                                                         dominance: dominance / 100))
+        let inputs = MineralSupplySelection.inputs(from: mcs, codes: codes)
+        let results = MineralSupplySelection.assess(inputs, leader: leader, rival: rival, allies: allySet, rule: rule)
+        let output: String
+        switch format {
+        case .json:
+            let doc = MineralsDocument(edition: edition, source: BundledDataset.usgsMCS.first { $0.id == "usgs-mcs\(edition)" }!.provenance,
+                                       leader: leader, rival: rival, allies: allySet.sorted(), thresholds: rule.thresholds,
+                                       minerals: results, fileNotes: mcs.fileNotes.map(\.description),
+                                       unreadFiles: mcs.unreadFiles.map(\.description))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            output = String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
+        case .csv:
+            output = MineralsText.csv(results)
+        case .text:
+            output = mineral == nil ? MineralsText.table(results, edition: edition, countries: table)
+                                    : MineralsText.detail(results[0], countries: table)
+        }
+        if let out {
+            try AtomicFile.write(output, to: out)
+            printError("Wrote \(out)")
+        } else {
+            print(output, terminator: "")
+        }
+    }
+}
+
+/// The JSON document of `decouple minerals --format json`.
+struct MineralsDocument: Codable {
+    let edition: Int
+    let source: Provenance
+    let leader: Country
+    let rival: Country
+    let allies: [Country]
+    let thresholds: MineralStrategyThresholds
+    let minerals: [MineralAssessment]
+    let fileNotes: [String]
+    /// Files not used because their layout is not recognised, with every problem found.
+    let unreadFiles: [String]
+}
