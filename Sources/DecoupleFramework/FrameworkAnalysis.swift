@@ -14,14 +14,18 @@ public struct FrameworkInputs: Sendable {
     /// Mineral chains' endowment-based instruments (from the minerals rule), by chain id.
     public var endowment: [String: (instruments: [PolicyInstrument], reason: String)]
     public var observed: [ObservedInstrument]
+    /// When the leader designated each chain strategic and first acted on it.
+    public var securitisation: [SecuritisationSignal]
 
     public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], imports: TradeDataset? = nil,
-                endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = []) {
+                endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = [],
+                securitisation: [SecuritisationSignal] = []) {
         self.taxonomy = taxonomy
         self.patents = patents
         self.imports = imports
         self.endowment = endowment
         self.observed = observed
+        self.securitisation = securitisation
     }
 }
 
@@ -36,6 +40,7 @@ public struct FrameworkResult: Sendable, Codable {
     public var profiles: [AdvantageProfile]
     public var vulnerabilities: [String: Vulnerability]
     public var signals: [CatchUpSignal]
+    public var securitisation: [SecuritisationSignal]
     public var predictions: [InstrumentPrediction]
     public var agreement: PredictionAgreement
     public var configuration: FrameworkConfiguration
@@ -179,7 +184,7 @@ public struct FrameworkAnalysis: Sendable {
             }
         }
         return FrameworkResult(leader: leader, challenger: challenger, year: indicatorYear, table1: table1, profiles: profiles,
-                               vulnerabilities: vulnerabilities, signals: signals, predictions: predictions,
+                               vulnerabilities: vulnerabilities, signals: signals, securitisation: inputs.securitisation, predictions: predictions,
                                agreement: PredictionAgreement(predictions: predictions, observed: inputs.observed),
                                configuration: cfg)
     }

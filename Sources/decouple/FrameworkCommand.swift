@@ -17,10 +17,14 @@ enum FrameworkRun {
         }
         var patents: [String: NCSESTimeSeries] = [:]
         for id in patentTables { patents[id] = try catalog.loadNCSESTable(id) }
-        let inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil)
+        let policies = try PolicyMeasuresLoader.bundled(catalog: catalog)
+        let inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil,
+                                     observed: ObservedInstrument.from(policies.measures, leader: leader),
+                                     securitisation: SecuritisationSignal.from(policies.measures, leader: leader))
         let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
         var provenance = [BundledDataset.ncsesPatents.provenance]
         if let imports, leader == .usa { provenance.append(imports.provenance) }
+        provenance.append(policies.provenance)
         provenance.append(contentsOf: taxonomy.provenance)
         return (result, provenance)
     }

@@ -11,8 +11,11 @@ import DecoupleData
         let config = try FrameworkConfiguration.bundled(catalog: catalog)
         var patents: [String: NCSESTimeSeries] = [:]
         for id in ["10551", "10553", "10557", "10596", "10598", "10600", "10604"] { patents[id] = try catalog.loadNCSESTable(id) }
+        let policies = try PolicyMeasuresLoader.bundled(catalog: catalog)
         let inputs = FrameworkInputs(taxonomy: try TaxonomyLoader.bundled(catalog: catalog), patents: patents,
-                                     imports: try catalog.loadCensusHS6_2024())
+                                     imports: try catalog.loadCensusHS6_2024(),
+                                     observed: ObservedInstrument.from(policies.measures, leader: .usa),
+                                     securitisation: SecuritisationSignal.from(policies.measures, leader: .usa))
         return FrameworkAnalysis(configuration: config).run(inputs)
     }
 
@@ -70,6 +73,23 @@ import DecoupleData
         let s = try #require(r.signals.first { $0.scope == "semiconductors" })
         #expect(s.fromYear == 2012 && s.toYear == 2022)
         #expect(s.challengerTo > s.challengerFrom)
+    }
+
+    /// Observed instruments come from the curated policy data: the BIS rules of October 2022
+    /// are export controls on semiconductors; the framework predicts restriction there.
+    @Test func observedPoliciesJoinThePredictions() throws {
+        let r = try Self.result.get()
+        let semis = try #require(r.agreement.cases.first { $0.chain == "semiconductors" })
+        #expect(semis.observed.contains(.restrict))
+        #expect(semis.measures.contains("us-bis-advanced-computing-semiconductor-2022"))
+        #expect(semis.explained == true)
+        // China's own export controls are not the leader's instruments.
+        #expect(!r.agreement.cases.flatMap(\.measures).contains { $0.hasPrefix("cn-") })
+        let s = try #require(r.securitisation.first { $0.chain == "semiconductors" })
+        #expect(s.designated == "2021-02-24" && s.designatedBy == "us-eo-14017-supply-chains-2021")
+        #expect(s.firstInstrument == "2018-07-06")
+        let lithium = try #require(r.securitisation.first { $0.chain == "lithium" })
+        #expect(lithium.designated == "2017-12-20")
     }
 
     @Test func aUserConfigurationOverridesAndBadOnesFailPrecisely() throws {

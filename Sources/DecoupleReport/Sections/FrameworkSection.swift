@@ -87,6 +87,15 @@ extension ReportBuilder {
             findings.append("Against observed measures: the framework explains \(r.agreement.explainedCount) chains and not \(r.agreement.unexplainedCount) (findings, not failures).")
         }
 
+        var securitisationRows: [[String]] = []
+        for s in r.securitisation {
+            securitisationRows.append([s.chain, s.designated.map { "\($0) (\(s.designatedBy ?? ""))" } ?? "–",
+                                       s.firstInstrument.map { "\($0) (\(s.firstInstrumentMeasure ?? ""))" } ?? "–", "\(s.measures.count)"])
+        }
+        if let first = r.securitisation.compactMap({ s in s.designated.map { (s.chain, $0) } }).min(by: { $0.1 < $1.1 }) {
+            findings.append("Securitisation: \(l) first designated a chain strategic on \(first.1) (\(first.0)); \(r.securitisation.count) chains are named by its measures.")
+        }
+
         var tables = [
             ReportTable(title: "Table 1 rebuilt from data: competitive advantage of \(l) and \(c) (data / paper)",
                         columns: ["Arena", "Country", "Technology", "Manufacturing", "Market"], rows: t1, sources: ["framework"]),
@@ -98,6 +107,11 @@ extension ReportBuilder {
                         columns: ["Scope", "Years", l, c, "Gap closed per year", "Years to parity"], numericColumns: [4, 5],
                         rows: signalRows, sources: ["framework"]),
         ]
+        if !securitisationRows.isEmpty {
+            tables.append(ReportTable(title: "Securitisation: when \(l) designated each chain and first acted on it",
+                                      columns: ["Chain", "Designated strategic", "First instrument", "Measures"], numericColumns: [3],
+                                      rows: securitisationRows, sources: ["framework"]))
+        }
         if !agreementRows.isEmpty {
             tables.append(ReportTable(title: "Predicted vs observed instruments, by chain",
                                       columns: ["Chain", "Predicted", "Observed", "Measures", "Explained"], rows: agreementRows, sources: ["framework"]))
