@@ -6,7 +6,7 @@ import DecoupleMeasures
 public enum MineralsText {
     static func pct(_ v: Double?) -> String { v.map { ValueFormat.percent(decimals: 1).format($0) } ?? "–" }
 
-    static func reliance(_ r: NetImportReliance?) -> String {
+    public static func reliance(_ r: NetImportReliance?) -> String {
         guard let r else { return "–" }
         return r.reported.map { $0.amount.text + ($0.amount.exact != nil || $0.amount.isBound ? "%" : "") } ?? "–"
     }

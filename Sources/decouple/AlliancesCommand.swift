@@ -2,6 +2,7 @@ import ArgumentParser
 import DecoupleCore
 import DecoupleData
 import DecouplePolicy
+import DecoupleReport
 import Foundation
 
 struct AlliancesCommand: ParsableCommand {
@@ -67,15 +68,4 @@ func loadAlliances(file: String?, dataDir: String?) throws -> AllianceCatalog {
     if let file { return try AlliancesLoader().load(path: file) }
     let data = try DataCatalog.locate(explicit: dataDir)
     return try AlliancesLoader().load(path: data.root + "/" + AlliancesLoader.bundledPath, displayName: "Data/" + AlliancesLoader.bundledPath)
-}
-
-struct AllianceListing: Encodable {
-    let alliance: Alliance
-    let at: CalendarDay?
-    let membersAt: [Country]?
-}
-
-struct AllianceListingFile: Encodable {
-    let alliances: [AllianceListing]
-    let provenance: Provenance
 }

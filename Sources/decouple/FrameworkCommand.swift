@@ -5,31 +5,6 @@ import DecoupleFramework
 import DecoupleReport
 import Foundation
 
-/// Loads the framework's inputs from the bundled data and runs it.
-enum FrameworkRun {
-    static let patentTables = ["10551", "10553", "10557", "10596", "10598", "10600", "10604"]
-
-    static func run(catalog: DataCatalog, taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
-                    year: Int?, configPath: String?, imports: TradeDataset?) throws -> (FrameworkResult, [Provenance]) {
-        let config: FrameworkConfiguration
-        do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
-            throw ValidationError(e.description)
-        }
-        var patents: [String: NCSESTimeSeries] = [:]
-        for id in patentTables { patents[id] = try catalog.loadNCSESTable(id) }
-        let policies = try PolicyMeasuresLoader.bundled(catalog: catalog)
-        let inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil,
-                                     observed: ObservedInstrument.from(policies.measures, leader: leader),
-                                     securitisation: SecuritisationSignal.from(policies.measures, leader: leader))
-        let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
-        var provenance = [BundledDataset.ncsesPatents.provenance]
-        if let imports, leader == .usa { provenance.append(imports.provenance) }
-        provenance.append(policies.provenance)
-        provenance.append(contentsOf: taxonomy.provenance)
-        return (result, provenance)
-    }
-}
-
 struct FrameworkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
@@ -64,13 +39,7 @@ struct FrameworkCommand: ParsableCommand {
             return try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: l, challenger: c, year: year, configPath: config,
                                         imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil)
         }
-        var shown = result
-        if let chain {
-            shown.predictions = result.predictions.filter { $0.chain == chain }
-            shown.profiles = result.profiles.filter { $0.chain == chain }
-            shown.signals = result.signals.filter { $0.scope == chain }
-            shown.agreement.cases = result.agreement.cases.filter { $0.chain == chain }
-        }
+        let shown = FrameworkRun.only(chain: chain, of: result)
         switch format {
         case .json:
             print(try encodeJSON(FrameworkOutput(result: shown, sources: provenance)))
@@ -94,9 +63,4 @@ struct FrameworkCommand: ParsableCommand {
             print("\nSources: " + provenance.map(\.citation).joined(separator: "; "))
         }
     }
-}
-
-struct FrameworkOutput: Encodable {
-    let result: FrameworkResult
-    let sources: [Provenance]
 }

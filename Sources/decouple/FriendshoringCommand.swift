@@ -3,17 +3,10 @@ import DecoupleCore
 import DecoupleData
 import DecoupleMeasures
 import DecouplePolicy
+import DecoupleReport
 import Foundation
 
-/// The bundled datasets a friend-shoring share can be computed on.
-enum FriendshoringDataset: String, ExpressibleByArgument, CaseIterable {
-    /// US imports by HS6 × 50 partners, 2024.
-    case censusHS6 = "census-hs6-2024"
-    /// US imports by HS2 × 30 partners, monthly 2013–2021 (summed to years).
-    case censusHS2 = "census-hs2-monthly"
-    /// All reporters' total imports by partner, 2000–2020.
-    case dots = "imf-dots"
-}
+extension FriendshoringDataset: ExpressibleByArgument {}
 
 struct FriendshoringCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,86 +37,32 @@ struct FriendshoringCommand: ParsableCommand {
         do { reporterCode = try CountryTable.standard.resolve(reporter) } catch {
             throw ValidationError("--reporter '\(reporter)': unknown country (expected an ISO 3166 code such as USA)")
         }
-        if chain != nil && codes != nil { throw ValidationError("give --chain or --codes, not both") }
-        if stage != nil && chain == nil { throw ValidationError("--stage needs --chain") }
-        let codeList = try codes.map(parseCodes) ?? []
-        let data = dataset ?? (chain != nil || (codeList.first?.count ?? 0) >= 4 ? .censusHS6 : (codeList.isEmpty ? .dots : .censusHS2))
-        switch data {
-        case .censusHS6:
-            if let c = codeList.first, c.count != 6 && c.count != 4 { throw ValidationError("census-hs6-2024 needs 4- or 6-digit codes, got \(c)") }
-        case .censusHS2:
-            if chain != nil { throw ValidationError("census-hs2-monthly has HS2 chapters only; a taxonomy chain needs census-hs6-2024") }
-            if let c = codeList.first, c.count != 2 { throw ValidationError("census-hs2-monthly needs 2-digit chapters, got \(c)") }
-        case .dots:
-            if chain != nil || !codeList.isEmpty { throw ValidationError("imf-dots has total goods only; drop --chain/--codes or choose a Census dataset") }
-        }
-        if data != .dots && reporterCode != .usa { throw ValidationError("\(data.rawValue) has US imports only; use --dataset imf-dots for reporter \(reporterCode)") }
-
+        let request = FriendshoringRequest(alliance: alliance, chain: chain, stage: stage, codes: codes, dataset: dataset,
+                                           reporter: reporterCode, at: fixed)
+        _ = try guarded { try FriendshoringRun.plan(request) }
         let catalog = try guarded { try DataCatalog.locate(explicit: taxonomy.dataDir) }
         let alliances = try guarded { try loadAlliances(file: alliancesFile, dataDir: taxonomy.dataDir) }
-        guard let a = alliances.alliance(named: alliance) else {
-            throw ValidationError("unknown alliance '\(alliance)'; known: \(alliances.alliances.map(\.abbreviation).joined(separator: ", "))")
-        }
-        var products: [String: Double] = [:]
-        var productLabel = "all goods"
-        var taxonomyProvenance: [Provenance] = []
-        if let chain {
-            let (t, _) = try guarded { try taxonomy.load() }
-            guard let c = t.chain(chain) else { throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))") }
-            if let stage, !c.stages.contains(where: { $0.id == stage }) {
-                throw ValidationError("chain '\(chain)' has no stage '\(stage)'; its stages: \(c.stages.map(\.id).joined(separator: ", "))")
-            }
-            products = t.codes(chain: chain, stage: stage, edition: .hs2022)
-            if products.isEmpty { throw ValidationError("chain '\(chain)'\(stage.map { " stage '\($0)'" } ?? "") has no HS2022 codes") }
-            productLabel = "\(c.name)\(stage.map { " / \($0)" } ?? " (all stages)"), \(products.count) HS2022 lines"
-            taxonomyProvenance = t.provenance
-        } else if !codeList.isEmpty {
-            products = Dictionary(uniqueKeysWithValues: codeList.map { ($0, 1.0) })
-            productLabel = "HS \(codeList.joined(separator: ", "))"
-        }
-
-        let dataset: TradeDataset = try guarded {
-            switch data {
-            case .censusHS6: return try Progress("Loading Census HS6 2024").run { try catalog.loadCensusHS6_2024(progress: $0) }
-            case .censusHS2: return try Progress("Loading Census HS2 monthly").run { try catalog.loadCensusHS2Monthly(progress: $0) }
-            case .dots: return try Progress("Loading IMF DOTS").run { try catalog.loadDOTS(reporters: [reporterCode], progress: $0) }
+        let result = try guarded {
+            try FriendshoringRun.run(request, alliances: alliances, taxonomy: { try taxonomy.load().0 }) { data in
+                switch data {
+                case .censusHS6: return try Progress("Loading Census HS6 2024").run { try catalog.loadCensusHS6_2024(progress: $0) }
+                case .censusHS2: return try Progress("Loading Census HS2 monthly").run { try catalog.loadCensusHS2Monthly(progress: $0) }
+                case .dots: return try Progress("Loading IMF DOTS").run { try catalog.loadDOTS(reporters: [reporterCode], progress: $0) }
+                }
             }
         }
-        let measure = FriendshoringMeasure(alliance: a, products: products, membership: fixed.map { .fixed($0) } ?? .endOfPeriod)
-        let cube = TradeCube(flows: dataset.flows, query: measure.query(reporter: reporterCode, annual: true))
-        let partners = Set(dataset.flows.lazy.filter { $0.reporter == reporterCode && $0.direction == .imports }.map(\.partner))
-        let series = measure.series(in: cube, partnersInData: partners)
-        guard !series.shares.isEmpty else {
-            throw ValidationError("\(dataset.id) has no \(reporterCode) imports of \(productLabel)")
-        }
-        let incomplete = series.shares.filter { !cube.isComplete($0.period) }.map(\.period.description)
-        let result = FriendshoringResult(
-            alliance: a.abbreviation, allianceName: a.name, reporter: reporterCode, products: productLabel,
-            codes: products.keys.sorted(), membership: fixed.map { "members on \($0)" } ?? "members on each period's last day",
-            dataset: dataset.id, shares: series.shares, change: series.change, partialYears: incomplete,
-            provenance: [dataset.provenance, alliances.provenance] + taxonomyProvenance, allianceSources: a.sources)
         switch format {
         case .json: print(try encodeJSON(result))
         case .csv:
             print("period,reporter,alliance,membership_day,from_members,total,share,basis,members_with_imports,members_not_in_data,products,source")
-            for s in series.shares {
-                print([s.period.description, reporterCode.code, a.abbreviation, s.membershipDay.description, String(format: "%.0f", s.fromMembers),
+            for s in result.shares {
+                print([s.period.description, reporterCode.code, result.alliance, s.membershipDay.description, String(format: "%.0f", s.fromMembers),
                        String(format: "%.0f", s.total), String(format: "%.6f", s.share), s.basis.rawValue,
                        s.membersWithImports.map(\.code).joined(separator: " "), s.membersNotInData.map(\.code).joined(separator: " "),
-                       productLabel, dataset.provenance.citation].map(csvQuoted).joined(separator: ","))
+                       result.products, result.provenance[0].citation].map(csvQuoted).joined(separator: ","))
             }
         case .text: printText(result)
         }
-    }
-
-    private func parseCodes(_ text: String) throws -> [String] {
-        let list = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-        guard !list.isEmpty else { throw ValidationError("--codes: expected HS codes such as 850760,850790") }
-        for c in list where !([2, 4, 6].contains(c.count) && c.allSatisfy { $0.isASCII && $0.isNumber }) {
-            throw ValidationError("--codes: '\(c)' is not an HS code of 2, 4 or 6 digits")
-        }
-        guard Set(list.map(\.count)).count == 1 else { throw ValidationError("--codes: give codes of one length (all HS2, HS4 or HS6)") }
-        return list
     }
 
     private func printText(_ r: FriendshoringResult) {
@@ -157,21 +96,6 @@ struct FriendshoringCommand: ParsableCommand {
         if x >= 1e6 { return String(format: "$%.1f m", x / 1e6) }
         return String(format: "$%.0f", x)
     }
-}
-
-struct FriendshoringResult: Encodable {
-    let alliance: String
-    let allianceName: String
-    let reporter: Country
-    let products: String
-    let codes: [String]
-    let membership: String
-    let dataset: String
-    let shares: [FriendshoringShare]
-    let change: Double?
-    let partialYears: [String]
-    let provenance: [Provenance]
-    let allianceSources: [PolicySource]
 }
 
 /// `text` right-aligned in `width` columns.

@@ -85,24 +85,18 @@ struct MineralsCommand: ParsableCommand {
             for issue in mcs.unreadFiles.prefix(5) { printError("  \(issue)") }
             if mcs.unreadFiles.count > 5 { printError("  … \(mcs.unreadFiles.count - 5) more (all in --format json, unreadFiles)") }
         }
-        var codes = mcs.codes
-        if let mineral {
-            guard let code = mcs.code(for: mineral) else {
-                throw ValidationError("no commodity '\(mineral)' in MCS \(edition); known: \(mcs.codes.map { MineralCommodityNames.name($0) }.joined(separator: ", "))")
-            }
-            codes = [code]
+        let doc: MineralsDocument
+        do {
+            doc = try MineralsRun.document(MineralsRequest(edition: edition, mineral: mineral, leader: leader, rival: rival, allies: allySet,
+                                                           highReliance: highReliance, meaningfulReserves: meaningfulReserves,
+                                                           dominance: dominance), mcs: mcs)
+        } catch let e as AnalysisInputError {
+            throw ValidationError(e.message)
         }
-        let rule = MineralStrategyRule(thresholds: .init(highReliance: highReliance, meaningfulReserves: meaningfulReserves / 100,
-                                                         dominance: dominance / 100))
-        let inputs = MineralSupplySelection.inputs(from: mcs, codes: codes)
-        let results = MineralSupplySelection.assess(inputs, leader: leader, rival: rival, allies: allySet, rule: rule)
+        let results = doc.minerals
         let output: String
         switch format {
         case .json:
-            let doc = MineralsDocument(edition: edition, source: BundledDataset.usgsMCS.first { $0.id == "usgs-mcs\(edition)" }!.provenance,
-                                       leader: leader, rival: rival, allies: allySet.sorted(), thresholds: rule.thresholds,
-                                       minerals: results, fileNotes: mcs.fileNotes.map(\.description),
-                                       unreadFiles: mcs.unreadFiles.map(\.description))
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             output = String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
@@ -119,18 +113,4 @@ struct MineralsCommand: ParsableCommand {
             print(output, terminator: "")
         }
     }
-}
-
-/// The JSON document of `decouple minerals --format json`.
-struct MineralsDocument: Codable {
-    let edition: Int
-    let source: Provenance
-    let leader: Country
-    let rival: Country
-    let allies: [Country]
-    let thresholds: MineralStrategyThresholds
-    let minerals: [MineralAssessment]
-    let fileNotes: [String]
-    /// Files not used because their layout is not recognised, with every problem found.
-    let unreadFiles: [String]
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DecoupleCore
 import DecoupleData
 import DecouplePolicy
+import DecoupleReport
 import Foundation
 
 extension MeasureInstrument: ExpressibleByArgument {}
@@ -92,9 +93,4 @@ struct PolicyCommand: ParsableCommand {
             }
         }
     }
-}
-
-struct MeasureListing: Encodable {
-    let measures: [PolicyMeasure]
-    let provenance: Provenance
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecoupleCore
 import DecoupleData
+import DecoupleFramework
 import DecoupleReport
 #if canImport(Glibc)
 import Glibc
@@ -66,26 +67,8 @@ struct Report: ParsableCommand {
         guard reporter != rival else { throw ValidationError("--reporter and --rival must differ") }
         do {
             let catalog = try DataCatalog.locate(explicit: taxonomy.dataDir)
-            var inputs = ReportInputs()
-            inputs.annualBilateral = try Progress("Reading IMF DOTS").run {
-                try catalog.loadDOTS(reporters: [reporter, rival], progress: $0)
-            }
-            if reporter == .usa {
-                inputs.monthlyByChapter = try Progress("Reading Census HS2 monthly").run {
-                    try catalog.loadCensusHS2Monthly(progress: $0)
-                }
-                inputs.productCrossSection = try Progress("Reading Census HS6 2024").run {
-                    try catalog.loadCensusHS6_2024(progress: $0)
-                }
-                if rival == .china { inputs.monthlyWithRival = try catalog.loadCensusUSChinaMonthly() }
-                inputs.minerals = try MineralSupplySelection.reportInput(catalog: catalog, leader: reporter, rival: rival)
-            }
-            let (strategic, concordance) = try taxonomy.load()
-            inputs.taxonomy = strategic
-            inputs.productNames = concordance.names[.hs2022] ?? [:]
-            (inputs.framework, inputs.frameworkProvenance) = try FrameworkRun.run(
-                catalog: catalog, taxonomy: strategic, leader: reporter, challenger: rival, year: nil,
-                configPath: frameworkConfig, imports: inputs.productCrossSection)
+            let inputs = try ReportRun.inputs(reporter: reporter, rival: rival,
+                                              from: CatalogReportData(catalog: catalog, taxonomyOptions: taxonomy, frameworkConfig: frameworkConfig))
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
             let report = ReportBuilder(options: options, countries: table).build(inputs)
             if !noHTML {
@@ -101,6 +84,35 @@ struct Report: ParsableCommand {
         } catch let e as DataReadError {
             printError("error: cannot read the data:\n\(e)")
             throw ExitCode.failure
+        } catch let e as AnalysisInputError {
+            throw ValidationError(e.message)
         }
+    }
+}
+
+/// The report's datasets read from the catalog, with progress bars.
+struct CatalogReportData: ReportDataSource {
+    let catalog: DataCatalog
+    let taxonomyOptions: TaxonomyOptions
+    let frameworkConfig: String?
+
+    func annualBilateral(reporters: Set<Country>) throws -> TradeDataset {
+        try Progress("Reading IMF DOTS").run { try catalog.loadDOTS(reporters: reporters, progress: $0) }
+    }
+    func censusHS2Monthly() throws -> TradeDataset {
+        try Progress("Reading Census HS2 monthly").run { try catalog.loadCensusHS2Monthly(progress: $0) }
+    }
+    func censusHS6_2024() throws -> TradeDataset {
+        try Progress("Reading Census HS6 2024").run { try catalog.loadCensusHS6_2024(progress: $0) }
+    }
+    func censusUSChinaMonthly() throws -> TradeDataset { try catalog.loadCensusUSChinaMonthly() }
+    func mineralsReportInput(leader: Country, rival: Country) throws -> MineralsReportInput {
+        try MineralSupplySelection.reportInput(catalog: catalog, leader: leader, rival: rival)
+    }
+    func taxonomy() throws -> (StrategicTaxonomy, HSConcordance) { try taxonomyOptions.load() }
+    func framework(taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
+                   imports: TradeDataset?) throws -> (FrameworkResult, [Provenance]) {
+        try FrameworkRun.run(catalog: catalog, taxonomy: taxonomy, leader: leader, challenger: challenger, year: nil,
+                             configPath: frameworkConfig, imports: imports)
     }
 }

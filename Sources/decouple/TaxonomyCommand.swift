@@ -151,23 +151,18 @@ struct TaxonomyCommand: ParsableCommand {
     }
 }
 
-struct TaxonomyListing: Encodable {
-    let chains: [SupplyChain]
-    let provenance: [Provenance]
-}
-
 /// Runs `body`, turning data errors into a clear message and a failure exit code.
 func guarded<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as DataReadError {
         printError("error:\n\(e)")
         throw ExitCode.failure
+    } catch let e as AnalysisInputError {
+        throw ValidationError(e.message)
     }
 }
 
 func encodeJSON<T: Encodable>(_ value: T) throws -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: try encoder.encode(value), as: UTF8.self)
+    try DecoupleJSON.encode(value)
 }
 
 func csvQuoted(_ s: String) -> String {

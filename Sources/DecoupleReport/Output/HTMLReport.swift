@@ -8,25 +8,8 @@ extension DecouplingReport {
         body += "<p class=\"lead\">Reporter: <b>\(xmlEscaped(reporterName))</b> (\(reporter.code)) · Rival: <b>\(xmlEscaped(rivalName))</b> (\(rival.code)). "
         body += "Every chart and table names its source; the full provenance of each source is listed at the end.</p></header>\n"
         body += "<nav><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(xmlEscaped($0.title))</a></li>" }.joined() + "<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n"
-        for section in sections {
-            body += "<section id=\"\(section.id)\"><h2>\(xmlEscaped(section.title))</h2>\n"
-            if let why = section.skippedBecause {
-                body += "<p class=\"skipped\">Skipped: \(xmlEscaped(why)).</p></section>\n"
-                continue
-            }
-            if !section.findings.isEmpty {
-                body += "<ul class=\"findings\">" + section.findings.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>\n"
-            }
-            for chart in section.charts { body += "<figure>\(chart)</figure>\n" }
-            for table in section.tables { body += html(table) }
-            body += "</section>\n"
-        }
-        body += "<section id=\"provenance\"><h2>Sources</h2><dl>"
-        for (id, p) in sources.sorted(by: { $0.key < $1.key }) {
-            body += "<dt id=\"src-\(xmlEscaped(id))\">\(xmlEscaped(p.source)) <code>\(xmlEscaped(id))</code></dt>"
-            body += "<dd>Edition: \(xmlEscaped(p.edition))<br>Original: \(xmlEscaped(p.url))<br>Licence: \(xmlEscaped(p.licence))<br>Copy read: \(xmlEscaped(p.retrievedFrom))</dd>"
-        }
-        body += "</dl></section>\n"
+        for section in sections { body += html(section) }
+        body += "<section id=\"provenance\"><h2>Sources</h2>\(Self.sourcesHTML(sources))</section>\n"
         return """
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
@@ -41,7 +24,35 @@ extension DecouplingReport {
         """
     }
 
-    private func html(_ table: ReportTable) -> String {
+    /// One section as HTML: findings, charts, tables (the report page and the dashboard share it).
+    public func html(_ section: ReportSection) -> String {
+        var body = "<section id=\"\(section.id)\"><h2>\(xmlEscaped(section.title))</h2>\n"
+        if let why = section.skippedBecause {
+            return body + "<p class=\"skipped\">Skipped: \(xmlEscaped(why)).</p></section>\n"
+        }
+        if !section.findings.isEmpty {
+            body += "<ul class=\"findings\">" + section.findings.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>\n"
+        }
+        for chart in section.charts { body += "<figure>\(chart)</figure>\n" }
+        for table in section.tables { body += html(table) }
+        return body + "</section>\n"
+    }
+
+    /// The provenance of each source as a definition list, anchored `src-<id>`.
+    public static func sourcesHTML(_ sources: [String: Provenance]) -> String {
+        var body = "<dl>"
+        for (id, p) in sources.sorted(by: { $0.key < $1.key }) {
+            body += "<dt id=\"src-\(xmlEscaped(id))\">\(xmlEscaped(p.source)) <code>\(xmlEscaped(id))</code></dt>"
+            body += "<dd>Edition: \(xmlEscaped(p.edition))<br>Original: \(xmlEscaped(p.url))<br>Licence: \(xmlEscaped(p.licence))<br>Copy read: \(xmlEscaped(p.retrievedFrom))</dd>"
+        }
+        return body + "</dl>"
+    }
+
+    /// A table as HTML with its source line, citing this report's sources.
+    public func html(_ table: ReportTable) -> String { Self.html(table, sources: sources) }
+
+    /// A table as HTML with its source line; each source id links to `#src-<id>`.
+    public static func html(_ table: ReportTable, sources: [String: Provenance]) -> String {
         var s = "<div class=\"table\"><table><caption>\(xmlEscaped(table.title))</caption><thead><tr>"
         for (i, c) in table.columns.enumerated() {
             s += "<th\(table.numericColumns.contains(i) ? " class=\"n\"" : "")>\(xmlEscaped(c))</th>"
@@ -61,7 +72,8 @@ extension DecouplingReport {
         return s
     }
 
-    static let css = """
+    /// The report's style sheet (the dashboard uses it too).
+    public static let css = """
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:rgb(34,34,34);line-height:1.45}
     h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid rgb(220,220,220);padding-bottom:.2em;margin-top:2em}
     .lead{color:rgb(80,80,80)}nav ol{columns:2}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
