@@ -13,11 +13,14 @@ let package = Package(
         .library(name: "DecoupleFramework", targets: ["DecoupleFramework"]),
         .library(name: "DecouplePolicy", targets: ["DecouplePolicy"]),
         .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
+        .library(name: "DecoupleServer", targets: ["DecoupleServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.2"),
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // zlib from the system (Debian zlib1g-dev) for streaming gzip.
@@ -44,8 +47,15 @@ let package = Package(
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
+        // The dashboard and JSON API (`decouple serve`).
+        .target(name: "DecoupleServer", dependencies: [
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
+            .product(name: "Hummingbird", package: "hummingbird"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
         .executableTarget(name: "decouple", dependencies: [
             "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
+            "DecoupleServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
@@ -61,5 +71,9 @@ let package = Package(
         .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleData"]),
         .testTarget(name: "DecoupleFrameworkTests", dependencies: ["DecoupleFramework", "DecoupleData"]),
         .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),
+        .testTarget(name: "DecoupleServerTests", dependencies: [
+            "DecoupleServer", "DecoupleReport", "DecoupleData",
+            .product(name: "HummingbirdTesting", package: "hummingbird"),
+        ]),
     ]
 )

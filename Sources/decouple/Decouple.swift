@@ -1,7 +1,7 @@
 import ArgumentParser
 
 @main
-struct Decouple: ParsableCommand {
+struct Decouple: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decouple",
         abstract: "Measure selective decoupling between rival economies in strategic supply chains.",
@@ -20,6 +20,7 @@ struct Decouple: ParsableCommand {
             FriendshoringCommand.self,
             IRACommand.self,
             FrameworkCommand.self,
+            ServeCommand.self,
         ],
         defaultSubcommand: Report.self)
 }

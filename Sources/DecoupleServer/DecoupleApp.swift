@@ -1,0 +1,125 @@
+import DecoupleData
+import DecoupleReport
+import Foundation
+import Hummingbird
+import Logging
+
+/// How `decouple serve` runs.
+public struct ServerConfiguration: Sendable {
+    /// Address to bind (loopback by default: the dashboard is a local tool).
+    public var host: String
+    public var port: Int
+    /// The bundled data folder (fixed at start; requests never name files).
+    public var dataRoot: String
+    /// Largest request body accepted (a bill of materials), in bytes.
+    public var maxBodyBytes: Int
+    /// Most cached responses (API documents and pages) kept in memory.
+    public var responseCacheSize: Int
+    /// Compute the default analyses in the background after start.
+    public var warmUp: Bool
+
+    public init(host: String = "127.0.0.1", port: Int = 8080, dataRoot: String, maxBodyBytes: Int = 1 << 20,
+                responseCacheSize: Int = 512, warmUp: Bool = true) {
+        self.host = host
+        self.port = port
+        self.dataRoot = dataRoot
+        self.maxBodyBytes = maxBodyBytes
+        self.responseCacheSize = responseCacheSize
+        self.warmUp = warmUp
+    }
+}
+
+/// The dashboard and JSON API of `decouple serve`: routes, caches and the data store.
+public final class DecoupleApp: Sendable {
+    public let configuration: ServerConfiguration
+    public let store: DataStore
+    let responses: SingleFlightCache<String, ByteBuffer>
+    let logger: Logger
+    let started = ContinuousClock.now
+    /// The example bill of materials shown on the IRA page (read once at start).
+    let exampleBOM: String
+
+    public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "decouple.serve")) {
+        self.configuration = configuration
+        self.store = DataStore(catalog: DataCatalog(root: configuration.dataRoot))
+        self.responses = SingleFlightCache(capacity: configuration.responseCacheSize)
+        self.logger = logger
+        let example = configuration.dataRoot + "/../docs/examples/bom-example.json"
+        self.exampleBOM = (try? String(contentsOfFile: example, encoding: .utf8)) ?? ""
+    }
+
+    /// The router with every page and API route.
+    public func router() -> Router<BasicRequestContext> {
+        let router = Router(context: BasicRequestContext.self)
+        addAPIRoutes(to: router)
+        addPageRoutes(to: router)
+        return router
+    }
+
+    /// The responder: the router behind access logging, request limits and JSON errors.
+    public func responder() -> DecoupleResponder<RouterResponder<BasicRequestContext>> {
+        DecoupleResponder(inner: router().buildResponder(), logger: logger, maxBodyBytes: configuration.maxBodyBytes,
+                          knownRoutes: Self.knownRoutes)
+    }
+
+    /// The Hummingbird application, ready to run (`runService()` stops gracefully on SIGINT/SIGTERM).
+    public func application() -> some ApplicationProtocol {
+        var app = Application(
+            responder: responder(),
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "decouple"),
+            onServerRunning: { [logger, started, configuration] channel in
+                let ms = Double((ContinuousClock.now - started).components.attoseconds) / 1e15
+                    + Double((ContinuousClock.now - started).components.seconds) * 1000
+                logger.info("listening", metadata: [
+                    "address": "\(channel.localAddress?.description ?? "?")",
+                    "startup_ms": "\(String(format: "%.0f", ms))",
+                ])
+            },
+            logger: logger)
+        if configuration.warmUp {
+            app.addServices(WarmUpService(app: self))
+        }
+        return app
+    }
+
+    /// Every path the server answers, with its methods (for 405 answers).
+    static let knownRoutes: [String: [HTTPRequest.Method]] = {
+        var routes: [String: [HTTPRequest.Method]] = ["/healthz": [.get]]
+        for r in apiRoutes { routes[r.path] = r.methods }
+        for p in pages { routes[p.path] = p.path == "/ira" ? [.get, .post] : [.get] }
+        return routes
+    }()
+
+    /// Computes the default analyses so the first visitor does not wait.
+    public func warmUp() async {
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            _ = try await store.report(.init())
+            _ = try await mineralsDocument(MineralsRequest())
+            _ = try await store.policy()
+            _ = try await store.dotsReporters()
+            logger.info("warm-up done", metadata: ["duration_ms": "\((clock.now - start).milliseconds)"])
+        } catch {
+            logger.error("warm-up failed", metadata: ["error": "\(error)"])
+        }
+    }
+}
+
+extension Duration {
+    /// Whole milliseconds.
+    var milliseconds: Int64 { components.seconds * 1000 + components.attoseconds / 1_000_000_000_000_000 }
+    /// Fractional milliseconds.
+    var fractionalMilliseconds: Double { Double(components.seconds) * 1000 + Double(components.attoseconds) / 1e15 }
+}
+
+import ServiceLifecycle
+
+/// Runs ``DecoupleApp/warmUp()`` once, then waits for shutdown.
+struct WarmUpService: Service {
+    let app: DecoupleApp
+    func run() async throws {
+        await app.warmUp()
+        try? await gracefulShutdown()
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Wraps the router: one structured access-log line per request, a request-size check before
+/// routing, 405 for known paths asked with the wrong method, and a JSON error body for every
+/// error the router answers without one. An unexpected error is logged and answered 500 with
+/// a JSON body (the server stays up).
+public struct DecoupleResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == BasicRequestContext {
+    public typealias Context = BasicRequestContext
+    let inner: Inner
+    let logger: Logger
+    let maxBodyBytes: Int
+    let knownRoutes: [String: [HTTPRequest.Method]]
+
+    public static var maxPathLength: Int { 2048 }
+
+    public func respond(to request: Request, context: Context) async throws -> Response {
+        let start = ContinuousClock.now
+        var response: Response
+        do {
+            response = try await route(request, context: context)
+        } catch let e as any HTTPResponseError {
+            response = (try? e.response(from: request, context: context)).map { normalised($0, request: request) }
+                ?? APIError(.internalServerError, "internal error").response(for: request)
+        } catch {
+            logger.error("unexpected error", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
+            response = APIError(.internalServerError, "internal error").response(for: request)
+        }
+        let elapsed = (ContinuousClock.now - start).fractionalMilliseconds
+        logger.info("request", metadata: [
+            "method": "\(request.method.rawValue)",
+            "path": "\(String(request.uri.path.prefix(200)))",
+            "query": "\(String((request.uri.query ?? "").prefix(200)))",
+            "status": "\(response.status.code)",
+            "duration_ms": "\(String(format: "%.2f", elapsed))",
+            "bytes": "\(response.body.contentLength.map(String.init) ?? "-")",
+            "request_id": "\(context.id)",
+        ])
+        return response
+    }
+
+    private func route(_ request: Request, context: Context) async throws -> Response {
+        let path = request.uri.path
+        guard path.utf8.count <= Self.maxPathLength else { throw APIError(.uriTooLong, "the path is longer than \(Self.maxPathLength) bytes") }
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBodyBytes {
+            throw APIError(.contentTooLarge, "the request body is larger than \(maxBodyBytes) bytes")
+        }
+        let normalisedPath = path.count > 1 && path.hasSuffix("/") ? String(path.dropLast()) : path
+        if let methods = knownRoutes[normalisedPath], !methods.contains(request.method), !(request.method == .head && methods.contains(.get)) {
+            throw APIError(.methodNotAllowed, "\(request.method.rawValue) is not allowed on \(normalisedPath); use \(methods.map(\.rawValue).joined(separator: " or "))",
+                           headers: [.allow: methods.map(\.rawValue).joined(separator: ", ")])
+        }
+        return normalised(try await inner.respond(to: request, context: context), request: request)
+    }
+
+    /// An error response without a body gets the JSON (or HTML) error body.
+    private func normalised(_ response: Response, request: Request) -> Response {
+        guard response.status.code >= 400, response.headers[.contentType] == nil else { return response }
+        let message: String
+        switch response.status {
+        case .notFound: message = "no such page or endpoint: \(String(request.uri.path.prefix(100))) (see /api for the API)"
+        default: message = response.status.reasonPhrase
+        }
+        var error = APIError(response.status, message)
+        // Keep headers such as Allow; the new body has its own length and type.
+        error.extraHeaders = response.headers
+        error.extraHeaders[.contentLength] = nil
+        error.extraHeaders[.contentType] = nil
+        error.extraHeaders[.transferEncoding] = nil
+        return error.response(for: request)
+    }
+}

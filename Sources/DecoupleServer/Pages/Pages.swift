@@ -1,0 +1,496 @@
+import DecoupleCore
+import DecoupleData
+import DecoupleFramework
+import DecoupleMeasures
+import DecouplePolicy
+import DecoupleReport
+import Foundation
+import Hummingbird
+
+/// The dashboard's pages: server-rendered HTML with inline SVG charts drawn by DecoupleReport's
+/// chart code (the same code as the HTML report). Query parameters are the API's.
+extension DecoupleApp {
+    static let pages: [(path: String, title: String)] = [
+        ("/", "Overview"), ("/trend", "Trade trend"), ("/minerals", "Minerals"), ("/exposure", "Exposure"),
+        ("/framework", "Framework"), ("/policy", "Policy & alliances"), ("/ira", "IRA check"), ("/api", "API"),
+    ]
+
+    static let pageParameters: [String: Set<String>] = [
+        "/": ["reporter", "rival", "base-year"],
+        "/trend": ["reporter", "rival", "base-year", "chain"],
+        "/minerals": ["edition", "mineral", "rival"],
+        "/exposure": [],
+        "/framework": ["leader", "challenger", "year", "chain"],
+        "/policy": ["chain", "country", "instrument", "from", "to", "at"],
+        "/ira": ["date", "example"],
+        "/api": [],
+    ]
+
+    func addPageRoutes(to router: Router<BasicRequestContext>) {
+        router.get("/") { request, _ in try await self.cachedPage(request, "/") { q in try await self.overviewPage(q) } }
+        router.get("/trend") { request, _ in try await self.cachedPage(request, "/trend") { q in try await self.trendPage(q) } }
+        router.get("/minerals") { request, _ in try await self.cachedPage(request, "/minerals") { q in try await self.mineralsPage(q) } }
+        router.get("/exposure") { request, _ in try await self.cachedPage(request, "/exposure") { _ in self.exposurePage() } }
+        router.get("/framework") { request, _ in try await self.cachedPage(request, "/framework") { q in try await self.frameworkPage(q) } }
+        router.get("/policy") { request, _ in try await self.cachedPage(request, "/policy") { q in try await self.policyPage(q) } }
+        router.get("/ira") { request, _ in
+            let q = try QueryParameters(query: request.uri.query, allowed: Self.pageParameters["/ira"]!)
+            let date = try q.day("date")
+            guard try q.flag("example") else { return Self.html(self.iraPage(bom: self.exampleBOM, date: date, result: nil)) }
+            // The bundled example, checked (a page a link or a screenshot can show).
+            let (a, bill, rules) = try await self.assess(bom: Data(self.exampleBOM.utf8), date: date)
+            return Self.html(self.iraPage(bom: self.exampleBOM, date: date, result: self.iraResult(a, bill: bill, rules: rules)))
+        }
+        router.post("/ira") { request, _ in try await self.iraPost(request) }
+        router.get("/api") { request, _ in try await self.cachedPage(request, "/api") { _ in self.apiPage() } }
+    }
+
+    static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// A page rendered once per distinct (validated) query and then served from memory.
+    func cachedPage(_ request: Request, _ path: String, _ render: @escaping @Sendable (QueryParameters) async throws -> String) async throws -> Response {
+        let q = try QueryParameters(query: request.uri.query, allowed: Self.pageParameters[path] ?? [])
+        let key = "page:" + q.cacheKey(path).lowercased()
+        let buffer = try await responses.value(for: key) { ByteBuffer(string: try await Self.mapped { try await render(q) }) }
+        return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    func name(_ c: Country) -> String { CountryTable.standard.name(c) }
+
+    // MARK: Overview
+
+    func overviewPage(_ q: QueryParameters) async throws -> String {
+        let o = try Self.reportOptions(q)
+        let report = try await store.report(o)
+        let reporters = try await store.dotsReporters()
+        var body = PageLayout.form("/", PageLayout.select("reporter", label: "Reporter", options: PageLayout.countryOptions(reporters), selected: o.reporter.code)
+            + PageLayout.select("rival", label: "Rival", options: PageLayout.countryOptions(reporters), selected: o.rival.code)
+            + "<label>Base year<input name=\"base-year\" type=\"number\" min=\"1990\" max=\"2030\" value=\"\(o.baseYear)\"></label>")
+        body += "<p class=\"lead\">\(xmlEscaped(report.title)) The headline figures of <code>decouple report</code>; each card names its source.</p>"
+        // Cards from the report's figures.
+        var cards = ""
+        let figures = report.figures
+        func cite(_ id: String) -> String { report.sources[id]?.citation ?? id }
+        if let last = figures.filter({ $0.metric == "partner_share" && $0.flow == "total" && $0.product == "TOTAL" && $0.source == "imf-dots" }).last {
+            cards += PageLayout.card(ValueFormat.percent(decimals: 1).format(last.value), "\(report.rivalName)'s share of \(report.reporterName) goods trade, \(last.period)", cite(last.source))
+        }
+        for flow in ["total", "imports", "exports"] {
+            if let c = figures.first(where: { $0.metric == "share_change" && $0.flow == flow && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
+                cards += PageLayout.card(ValueFormat.percentagePoints(decimals: 1).format(c.value), "Change in the share of \(flow == "total" ? "total trade" : flow), \(c.period.replacingOccurrences(of: "..", with: "–"))", cite(c.source))
+            }
+        }
+        let stages = figures.filter { $0.metric == "partner_share" && ($0.product ?? "").contains("/") && $0.source == "census-hs6-2024" }
+        if !stages.isEmpty {
+            cards += PageLayout.card("\(stages.filter { $0.value >= 0.5 }.count) of \(stages.count)", "strategic chain stages still at least half from \(report.rivalName), \(stages[0].period)", cite("census-hs6-2024"))
+        }
+        let nir = figures.filter { $0.metric == "net_import_reliance" }
+        if !nir.isEmpty {
+            cards += PageLayout.card("\(nir.filter { $0.value >= 0.999 }.count) of \(nir.count)", "minerals (with production data) \(report.reporterName) imports entirely", cite(nir[0].source))
+        }
+        body += "<div class=\"cards\">\(cards)</div>\n"
+        for section in report.sections where section.skippedBecause == nil && !section.findings.isEmpty {
+            let link: String
+            switch section.id {
+            case "annual-shares", "monthly", "chapters", "chains": link = "/trend?reporter=\(o.reporter.code)&rival=\(o.rival.code)"
+            case "minerals": link = "/minerals"
+            case "framework": link = "/framework?leader=\(o.reporter.code)&challenger=\(o.rival.code)"
+            default: link = ""
+            }
+            body += "<h2>\(xmlEscaped(section.title))</h2><ul class=\"findings\">" + section.findings.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>"
+            if !link.isEmpty { body += "<p><a href=\"\(xmlEscaped(link))\">More →</a></p>" }
+            if ["annual-shares", "chains"].contains(section.id), let chart = section.charts.first { body += PageLayout.figure(chart) }
+        }
+        let skipped = report.sections.filter { $0.skippedBecause != nil }
+        if !skipped.isEmpty {
+            body += "<p class=\"skipped\">Not shown for this pair: " + skipped.map { "\(xmlEscaped($0.title)) (\(xmlEscaped($0.skippedBecause!)))" }.joined(separator: "; ") + ".</p>"
+        }
+        return PageLayout.page(title: "Overview: \(report.reporterName) and \(report.rivalName)", active: "/", body: body, sources: report.sources)
+    }
+
+    // MARK: Trade trend
+
+    func trendPage(_ q: QueryParameters) async throws -> String {
+        let o = try Self.reportOptions(q)
+        let t = try await store.taxonomy().taxonomy
+        let chain = try q.name("chain") ?? (o.reporter == .usa ? "batteries" : nil)
+        if let chain, t.chain(chain) == nil {
+            throw APIError.badRequest("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))", parameter: "chain")
+        }
+        let report = try await store.report(o)
+        let dots = try await store.dots()
+        let (r, v) = (o.reporter, o.rival)
+        var body = PageLayout.form("/trend", PageLayout.select("reporter", label: "Reporter", options: PageLayout.countryOptions(dots.reporters), selected: r.code)
+            + PageLayout.select("rival", label: "Rival", options: PageLayout.countryOptions(dots.reporters), selected: v.code)
+            + PageLayout.select("chain", label: "Strategic chain (US imports)", options: t.chains.map { ($0.id, "\($0.name) [\($0.arena.rawValue)]") }, selected: chain)
+            + "<label>Base year<input name=\"base-year\" type=\"number\" min=\"1990\" max=\"2030\" value=\"\(o.baseYear)\"></label>")
+        var sources = report.sources
+        if let annual = report.sections.first(where: { $0.id == "annual-shares" }) {
+            body += "<h2>\(xmlEscaped(annual.title))</h2>" + annual.charts.map(PageLayout.figure).joined()
+        }
+        // One chain, stage by stage: who supplies the reporter.
+        if let chain, let c = t.chain(chain) {
+            body += "<h2>\(xmlEscaped(c.name)): who supplies each stage</h2>"
+            if r == .usa {
+                let hs6 = try await store.censusHS6()
+                body += PageLayout.figure(chainChart(c, taxonomy: t, data: hs6, reporter: r, rival: v))
+                sources[hs6.id] = hs6.provenance
+            } else {
+                body += "<p class=\"notice\">Stage-level imports come from US Census data: choose reporter USA to see them.</p>"
+            }
+        }
+        // Largest partners of the reporter's imports over time: where trade went.
+        let imports = TradeCube(flows: dots.byReporter[r] ?? [], query: TradeQuery(reporter: r, flow: .imports), countries: .standard)
+        if let last = imports.periods.last {
+            var partners = imports.topPartners(period: last, k: 6).map(\.partner)
+            if !partners.contains(v) { partners.append(v) }
+            let chart = LineChart(
+                title: "Largest suppliers' shares of \(name(r)) imports",
+                subtitle: "Top six partners in \(last) and \(name(v)); as reported by \(name(r))",
+                xLabels: imports.periods.map(\.description),
+                series: partners.map { p in ChartSeries(name: name(p), values: imports.periods.map { imports.share(of: p, period: $0)?.share }) },
+                format: .percent(decimals: 0), source: dots.provenance.citation)
+            body += PageLayout.figure(chart.svg())
+        }
+        for id in ["monthly", "chapters"] {
+            if let s = report.sections.first(where: { $0.id == id }), s.skippedBecause == nil {
+                body += "<h2>\(xmlEscaped(s.title))</h2>" + s.findings.map { "<p>\(xmlEscaped($0))</p>" }.joined() + s.charts.map(PageLayout.figure).joined()
+            }
+        }
+        return PageLayout.page(title: "Trade trend: \(name(r)) and \(name(v))", active: "/trend", body: body, sources: sources)
+    }
+
+    /// A stacked bar per stage: the rival's, the three largest other suppliers' and the rest's
+    /// share of the reporter's imports of the stage's HS6 lines.
+    func chainChart(_ chain: SupplyChain, taxonomy: StrategicTaxonomy, data: TradeDataset, reporter: Country, rival: Country) -> String {
+        let cube = TradeCube(flows: data.flows, query: TradeQuery(reporter: reporter, flow: .imports, productLevel: .hs6), countries: .standard)
+        guard let period = cube.periods.last else { return "" }
+        let edition = data.flows.first { $0.product.edition != nil }?.product.edition ?? HSEdition.inForce(in: period.year)
+        let stages = chain.stages.compactMap { s -> (String, ProductSetTrade)? in
+            let codes = taxonomy.codes(chain: chain.id, stage: s.id, edition: edition)
+            guard !codes.isEmpty else { return nil }
+            let trade = cube.trade(in: codes, period: period)
+            return trade.total > 0 ? (s.name, trade) : nil
+        }
+        var totals: [Country: Double] = [:]
+        for (_, trade) in stages { for (p, value) in trade.byPartner where p != rival { totals[p, default: 0] += value / trade.total } }
+        let others = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
+        var series = [ChartSeries(name: name(rival), values: stages.map { $0.1.share(of: rival) })]
+        for p in others { series.append(ChartSeries(name: name(p), values: stages.map { $0.1.share(of: p) })) }
+        series.append(ChartSeries(name: "All other partners", values: stages.map { t in
+            1 - ([rival] + others).reduce(0) { $0 + (t.1.share(of: $1) ?? 0) }
+        }))
+        return StackedBarChart(
+            title: "\(chain.name): sources of \(name(reporter)) imports by stage, \(period)",
+            subtitle: "Share of each stage's imports (\(edition.rawValue) lines of the taxonomy, weighted); the rival first",
+            labels: stages.map(\.0), series: series, format: .percent(decimals: 0), source: data.provenance.citation,
+            fixedMaximum: 1, showTotals: false, colors: [ChartPalette.negative, ChartPalette.color(at: 0), ChartPalette.color(at: 2), ChartPalette.color(at: 3), "rgb(190,190,190)"]).svg()
+    }
+
+    // MARK: Minerals
+
+    func mineralsPage(_ q: QueryParameters) async throws -> String {
+        var request = try Self.mineralsRequest(q)
+        let selected = request.mineral
+        request.mineral = nil
+        let doc = try await mineralsDocument(request)
+        let mcs = try await store.mineralCommoditySummaries(request.edition)
+        let (l, v) = (request.leader, request.rival)
+        let allies = Set(request.allies)
+        var body = PageLayout.form("/minerals", PageLayout.select("edition", label: "MCS edition", options: MineralsRequest.editions.reversed().map { ("\($0)", "\($0)") }, selected: "\(request.edition)")
+            + PageLayout.select("mineral", label: "Mineral", options: [("", "(all)")] + doc.minerals.map { ($0.profile.code, $0.profile.name) }.sorted { $0.1 < $1.1 }, selected: selected.flatMap { mcs.code(for: $0) } ?? "")
+            + PageLayout.select("rival", label: "Rival", options: PageLayout.countryOptions([.china, Country("RUS"), Country("COD"), Country("ZAF"), Country("AUS")]), selected: v.code))
+        let citation = doc.source.citation
+        if let selected {
+            guard let code = mcs.code(for: selected), let a = doc.minerals.first(where: { $0.profile.code == code }) else {
+                throw APIError.badRequest("no commodity '\(selected)' in MCS \(request.edition)", parameter: "mineral")
+            }
+            body += mineralDetail(a, leader: l, rival: v, allies: allies, citation: citation)
+        }
+        // Everyone: reliance against the rival's production share, and who produces.
+        let points = doc.minerals.compactMap { a -> ScatterChart.Point? in
+            let p = a.profile
+            guard let pct = p.latestReliance?.reported?.amount.planningValue, let share = p.rivalProductionShare, p.production != nil else { return nil }
+            return .init(label: p.name, x: share, y: min(1, pct / 100), isBound: p.latestReliance?.reported?.amount.isBound ?? false)
+        }
+        body += PageLayout.figure(ScatterChart(
+            title: "\(name(l)) net import reliance vs \(name(v))'s share of world production, MCS \(request.edition)",
+            subtitle: "One point per mineral; hollow = reliance published as a bound (>50, <25)",
+            xTitle: "\(name(v)) share of world production", yTitle: "Net import reliance", points: points, source: citation).svg())
+        let ranked = doc.minerals.filter { ($0.profile.rivalProductionShare ?? 0) > 0 }
+            .sorted { ($0.profile.rivalProductionShare ?? 0, $1.profile.name) > ($1.profile.rivalProductionShare ?? 0, $0.profile.name) }.prefix(20)
+        body += PageLayout.figure(productionChart(Array(ranked), leader: l, rival: v, allies: allies, edition: request.edition, citation: citation))
+        var rows: [[String]] = []
+        for a in doc.minerals {
+            let p = a.profile
+            rows.append([p.name, MineralsText.reliance(p.latestReliance), p.rivalProductionShare.map(ValueFormat.percent(decimals: 1).format) ?? "–",
+                         p.leaderReservesShare.map(ValueFormat.percent(decimals: 1).format) ?? "–", a.classification.strategy.rawValue,
+                         a.classification.reasons.joined(separator: "; ")])
+        }
+        let table = ReportTable(title: "Every commodity of MCS \(request.edition): reliance, shares and the framework's class",
+                                columns: ["Mineral", "NIR", "\(name(v)) production share", "\(name(l)) reserves share", "Class", "Why"],
+                                numericColumns: [1, 2, 3], rows: rows, sources: ["usgs-mcs\(request.edition)"])
+        let sources = ["usgs-mcs\(request.edition)": doc.source]
+        body += DecouplingReport.html(table, sources: sources)
+        return PageLayout.page(title: "Critical minerals: \(name(l)) and \(name(v))", active: "/minerals", body: body, sources: sources)
+    }
+
+    /// Who produces each mineral: the rival, the leader and its allies, everyone else.
+    func productionChart(_ items: [MineralAssessment], leader: Country, rival: Country, allies: Set<Country>, edition: Int, citation: String) -> String {
+        let shares = items.map { $0.profile.production }
+        func part(_ s: WorldShares?, _ set: Set<Country>) -> Double? { s.map { w in w.shares.filter { set.contains($0.country) }.reduce(0) { $0 + $1.share } } }
+        let rivalShare = shares.map { part($0, [rival]) }
+        let leaderShare = shares.map { part($0, [leader]) }
+        let allyShare = shares.map { part($0, allies.subtracting([leader, rival])) }
+        let rest = zip(zip(rivalShare, leaderShare), allyShare).map { max(0, 1 - ($0.0 ?? 0) - ($0.1 ?? 0) - ($1 ?? 0)) as Double? }
+        return StackedBarChart(
+            title: "Who produces them: shares of world production, MCS \(edition)",
+            subtitle: "The 20 minerals where \(name(rival))'s share is largest; allies: \(allies.sorted().map(\.code).joined(separator: ", "))",
+            labels: items.map(\.profile.name),
+            series: [ChartSeries(name: name(rival), values: rivalShare), ChartSeries(name: name(leader), values: leaderShare),
+                     ChartSeries(name: "Allies", values: allyShare), ChartSeries(name: "Rest of the world", values: rest)],
+            format: .percent(decimals: 0), source: citation, fixedMaximum: 1, showTotals: false,
+            colors: [ChartPalette.negative, ChartPalette.color(at: 0), ChartPalette.color(at: 2), "rgb(190,190,190)"]).svg()
+    }
+
+    func mineralDetail(_ a: MineralAssessment, leader: Country, rival: Country, allies: Set<Country>, citation: String) -> String {
+        let p = a.profile
+        var body = "<h2>\(xmlEscaped(p.name))</h2><p><b>\(xmlEscaped(a.classification.strategy.rawValue))</b>: \(xmlEscaped(a.classification.reasons.joined(separator: "; ")))</p>"
+        if !p.relianceSeries.isEmpty {
+            body += PageLayout.figure(LineChart(
+                title: "\(p.name): \(name(leader)) net import reliance",
+                subtitle: "As published by USGS and recomputed from the salient statistics",
+                xLabels: p.relianceSeries.map { String($0.year) },
+                series: [ChartSeries(name: "Published", values: p.relianceSeries.map { $0.reported?.amount.planningValue.map { $0 / 100 } }),
+                         ChartSeries(name: "Recomputed", values: p.relianceSeries.map(\.recomputed))],
+                format: .percent(decimals: 0), source: citation).svg())
+        }
+        let stages: [(String, WorldShares?)] = [("Production (\(p.productionType))", p.production),
+                                                ("Processing (\(p.processingType ?? "–"))", p.processing), ("Reserves", p.reserves)]
+        let shown = stages.filter { $0.1 != nil }
+        if !shown.isEmpty {
+            func part(_ s: WorldShares?, _ set: Set<Country>) -> Double? { s.map { w in w.shares.filter { set.contains($0.country) }.reduce(0) { $0 + $1.share } } }
+            let others = allies.subtracting([leader, rival])
+            body += PageLayout.figure(StackedBarChart(
+                title: "\(p.name): shares of the world, by stage",
+                labels: shown.map(\.0),
+                series: [ChartSeries(name: name(rival), values: shown.map { part($0.1, [rival]) }),
+                         ChartSeries(name: name(leader), values: shown.map { part($0.1, [leader]) }),
+                         ChartSeries(name: "Allies", values: shown.map { part($0.1, others) }),
+                         ChartSeries(name: "Rest of the world", values: shown.map { s in
+                             max(0, 1 - (part(s.1, others.union([leader, rival])) ?? 0)) })],
+                format: .percent(decimals: 0), source: citation, fixedMaximum: 1, showTotals: false,
+                colors: [ChartPalette.negative, ChartPalette.color(at: 0), ChartPalette.color(at: 2), "rgb(190,190,190)"]).svg())
+        }
+        if !p.imports.sources.isEmpty {
+            let rows = p.imports.sources.map { s in [s.country.map(name) ?? s.label, s.share.map { $0.amount.text + "%" } ?? "ranked", s.source.description] }
+            body += DecouplingReport.html(ReportTable(title: "\(p.name): \(name(leader))'s import sources", columns: ["Source", "Share", "From"],
+                                                      numericColumns: [1], rows: rows, sources: ["usgs-mcs\(p.edition)"]),
+                                          sources: ["usgs-mcs\(p.edition)": BundledDataset.usgsMCS.first { $0.id == "usgs-mcs\(p.edition)" }!.provenance])
+        }
+        return body
+    }
+
+    // MARK: Exposure
+
+    func exposurePage() -> String {
+        let body = """
+        <div class="notice"><p><b>The input–output exposure engine is not available in this build.</b></p>
+        <p>This page will show look-through exposure to the rival through input–output linkages (<code>decouple exposure</code>)
+        once that engine is part of the build. Its JSON endpoint, <code>/api/v1/exposure</code>, answers 501 until then.</p></div>
+        <p>Meanwhile: direct import shares by chain stage are on the <a href="/trend">trade trend</a> page, and the framework's
+        vulnerability measures on the <a href="/framework">framework</a> page.</p>
+        """
+        return PageLayout.page(title: "Exposure through input–output linkages", active: "/exposure", body: body)
+    }
+
+    // MARK: Framework
+
+    func frameworkPage(_ q: QueryParameters) async throws -> String {
+        let r = try await frameworkRequest(q)
+        let b = try await store.framework(leader: r.leader, challenger: r.challenger, year: r.year)
+        let t = try await store.taxonomy().taxonomy
+        let shown = FrameworkRun.only(chain: r.chain, of: b.result)
+        let countries = [Country.usa, .china, Country("JPN"), Country("DEU"), Country("KOR"), Country("TWN"), Country("GBR"), Country("FRA"), Country("IND")]
+        var body = PageLayout.form("/framework", PageLayout.select("leader", label: "Leader", options: PageLayout.countryOptions(countries), selected: r.leader.code)
+            + PageLayout.select("challenger", label: "Challenger", options: PageLayout.countryOptions(countries), selected: r.challenger.code)
+            + PageLayout.select("chain", label: "Chain", options: [("", "(all)")] + t.chains.map { ($0.id, $0.name) }, selected: r.chain ?? "")
+            + "<label>Indicator year<input name=\"year\" type=\"number\" min=\"1990\" max=\"2030\" value=\"\(r.year.map(String.init) ?? "")\" placeholder=\"latest\"></label>")
+        let sources = ["framework": Provenance(
+            source: "Decouple framework engine (Zhou 2024) on bundled indicators",
+            edition: b.provenance.map(\.citation).joined(separator: "; "), url: "Data/framework/framework.json",
+            licence: b.provenance.map(\.licence).joined(separator: "; "), retrievedFrom: "computed by decouple from the sources listed in its edition")]
+        // Table 1 as a chart: pluses per dimension, from data.
+        let rows = shown.table1
+        let dims = rows.first?.cells.map(\.dimension) ?? []
+        let labels = rows.map { "\($0.arena.rawValue) · \(name($0.country))" }
+        let chart = StackedBarChart(
+            title: "Table 1 rebuilt from data: competitive advantage (pluses per dimension)",
+            subtitle: "\(name(r.leader)) and \(name(r.challenger)); dimensions without bundled data (n/a in the table below) are not drawn",
+            labels: labels,
+            series: dims.map { d in ChartSeries(name: d.rawValue, values: rows.map { row in row.cells.first { $0.dimension == d }?.data.map(Double.init) }) },
+            format: .number(decimals: 0), source: b.provenance.map(\.citation).prefix(2).joined(separator: "; "))
+        body += PageLayout.figure(chart.svg())
+        // Vulnerability: imports from the challenger per chain stage.
+        let vulnerable = shown.predictions.compactMap { p -> (String, Double)? in
+            let key = p.stage.map { "\(p.chain)/\($0)" } ?? p.chain
+            return shown.vulnerabilities[key]?.importShareFromChallenger.map { (key, $0) }
+        }.sorted { $0.1 > $1.1 }.prefix(30)
+        if !vulnerable.isEmpty {
+            body += PageLayout.figure(BarChart(
+                title: "\(name(r.leader)) imports from \(name(r.challenger)) by chain stage (vulnerability)",
+                subtitle: "Share of the stage's HS6 imports; the 30 largest",
+                labels: vulnerable.map(\.0), values: vulnerable.map(\.1), format: .percent(decimals: 0),
+                source: b.provenance.first { $0.source.contains("Census") }?.citation ?? "US Census Bureau").svg())
+        }
+        let section = ReportBuilder(options: ReportOptions(reporter: r.leader, rival: r.challenger), countries: .standard).framework(shown)
+        let report = DecouplingReport(title: "", reporter: r.leader, rival: r.challenger, reporterName: name(r.leader),
+                                      rivalName: name(r.challenger), sections: [section], sources: sources)
+        body += report.html(section)
+        return PageLayout.page(title: "The framework: \(name(r.leader)) (leader) and \(name(r.challenger)) (challenger)", active: "/framework",
+                               body: body, sources: sources)
+    }
+
+    // MARK: Policy and alliances
+
+    func policyPage(_ q: QueryParameters) async throws -> String {
+        let filter = try await policyFilter(q)
+        let at = try q.day("at") ?? Self.today()
+        let bundle = try await store.policy()
+        let t = try await store.taxonomy().taxonomy
+        let measures = filter.apply(bundle.measures.measures).sorted { ($0.start ?? PolicyDate("1900")!, $0.id) < ($1.start ?? PolicyDate("1900")!, $1.id) }
+        let jurisdictions = Array(Set(bundle.measures.measures.map(\.jurisdiction) + bundle.measures.measures.flatMap(\.targetedCountries))).sorted()
+        var body = PageLayout.form("/policy", PageLayout.select("chain", label: "Chain", options: [("", "(all)")] + t.chains.map { ($0.id, $0.name) }, selected: filter.chain ?? "")
+            + PageLayout.select("country", label: "Country", options: [("", "(all)")] + PageLayout.countryOptions(jurisdictions), selected: filter.country?.code ?? "")
+            + PageLayout.select("instrument", label: "Instrument", options: [("", "(all)")] + MeasureInstrument.allCases.map { ($0.rawValue, $0.label) }, selected: filter.instrument?.rawValue ?? "")
+            + "<label>From<input name=\"from\" value=\"\(xmlEscaped(q.string("from") ?? ""))\" placeholder=\"YYYY[-MM[-DD]]\" size=\"10\"></label>"
+            + "<label>To<input name=\"to\" value=\"\(xmlEscaped(q.string("to") ?? ""))\" placeholder=\"YYYY[-MM[-DD]]\" size=\"10\"></label>"
+            + "<label>Alliance members on<input name=\"at\" type=\"date\" value=\"\(at)\"></label>")
+        body += "<p>\(measures.count) of \(bundle.measures.measures.count) measures. Hover a bar for its summary; the table lists the legal sources.</p>"
+        let items = measures.compactMap { m -> TimelineChart.Item? in
+            guard let start = m.start else { return nil }
+            return .init(label: "\(m.jurisdiction.code): \(m.name)", start: start.firstDay, end: m.ended?.lastDay, ongoing: m.ended == nil,
+                         category: m.instrument.label, detail: m.summary)
+        }
+        body += PageLayout.figure(TimelineChart(
+            title: "Policy measures in strategic supply chains", subtitle: "From announcement or entry into force; bars run while in force",
+            items: items, categories: MeasureInstrument.allCases.map(\.label), throughYear: at.year,
+            source: bundle.measures.provenance.citation).svg())
+        let rows = measures.map { m in
+            [m.start?.description ?? "?", m.jurisdiction.code, m.instrument.label, m.name, m.targets.map(\.description).joined(separator: ", "),
+             m.targetedCountries.map(\.code).joined(separator: " "), m.sources.map(\.citation).joined(separator: "; ")]
+        }
+        var sources = ["policy-measures": bundle.measures.provenance, "alliances": bundle.alliances.provenance]
+        body += DecouplingReport.html(ReportTable(title: "Measures", columns: ["Start", "By", "Instrument", "Measure", "Chains", "Aimed at", "Legal sources"],
+                                                  rows: rows, sources: ["policy-measures"]), sources: sources)
+        // Alliances.
+        body += "<h2>Issue-based alliances</h2>"
+        let alliances = bundle.alliances.alliances
+        body += PageLayout.figure(TimelineChart(
+            title: "Issue-based alliances: founded and, where it happened, ended", subtitle: "Colour: the issue each is organised around",
+            items: alliances.map { a in .init(label: "\(a.abbreviation) — \(a.name)", start: a.founded.firstDay, end: a.ended?.lastDay,
+                                              ongoing: a.ended == nil, category: a.issue,
+                                              detail: "\(a.members(on: at).count) members on \(at)") },
+            throughYear: at.year, source: bundle.alliances.provenance.citation).svg())
+        let allianceRows = alliances.map { a in
+            let members = a.members(on: at)
+            return [a.abbreviation, a.name, a.issue, a.founded.annotated + (a.ended.map { " – \($0.annotated)" } ?? ""), a.inTable4 ? "yes" : "",
+                    "\(members.count)", members.map(\.code).joined(separator: " ")]
+        }
+        body += DecouplingReport.html(ReportTable(title: "Members on \(at)", columns: ["Alliance", "Name", "Issue", "Founded", "Table 4", "Members", "Who"],
+                                                  numericColumns: [5], rows: allianceRows, sources: ["alliances"]), sources: sources)
+        sources["alliances"] = bundle.alliances.provenance
+        return PageLayout.page(title: "Policy measures and alliances", active: "/policy", body: body, sources: sources)
+    }
+
+    static func today() -> CalendarDay {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: Date())
+        return CalendarDay(year: c.year ?? 2025, month: c.month ?? 1, day: c.day ?? 1) ?? CalendarDay("2025-01-01")!
+    }
+
+    // MARK: IRA check
+
+    func iraPage(bom: String, date: CalendarDay?, result: String?, error: APIError? = nil) -> String {
+        var body = """
+        <p>Check a battery bill of materials against the §30D critical-mineral, battery-component and foreign-entity-of-concern rules
+        (bundled rule schedule). Paste the JSON or choose a file (schema <code>docs/ira-bom.schema.json</code>; the example below is
+        <code>docs/examples/bom-example.json</code>, <a href="/ira?example=true">checked here</a>). Same engine as <code>decouple ira check</code>; the API is <code>POST /api/v1/ira/check</code>.</p>
+        """
+        if let error {
+            body += "<div class=\"error\"><p><b>\(xmlEscaped(error.message))</b></p>"
+            if !error.problems.isEmpty { body += "<ul>" + error.problems.prefix(50).map { "<li><code>\(xmlEscaped($0))</code></li>" }.joined() + "</ul>" }
+            body += "</div>"
+        }
+        if let result { body += result }
+        body += """
+        <form method="post" action="/ira" enctype="multipart/form-data">
+        <p><label>Bill of materials (JSON)<br><textarea id="bom" name="bom" rows="18" spellcheck="false">\(xmlEscaped(bom))</textarea></label></p>
+        <p><label>…or upload a file: <input type="file" name="file" accept="application/json,.json" data-into="bom"></label></p>
+        <p><label>Placed in service (optional override): <input type="date" name="date" value="\(date.map { "\($0)" } ?? "")"></label>
+        <button type="submit">Check</button></p>
+        </form>
+        """
+        return PageLayout.page(title: "IRA §30D battery-sourcing check", active: "/ira", body: body)
+    }
+
+    func iraPost(_ request: Request) async throws -> Response {
+        let q = try QueryParameters(query: request.uri.query, allowed: Self.pageParameters["/ira"]!)
+        let data = try await Self.collect(request, limit: configuration.maxBodyBytes)
+        let form = try FormData(body: data, contentType: request.headers[.contentType] ?? "")
+        let file = form.fields["file"] ?? ""
+        let bom = file.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? (form.fields["bom"] ?? "") : file
+        var date = try q.day("date")
+        if let d = form.fields["date"], !d.isEmpty {
+            guard let day = CalendarDay(d) else { throw APIError.badRequest("date '\(QueryParameters.printable(d))' is not a day YYYY-MM-DD", parameter: "date") }
+            date = day
+        }
+        guard !bom.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw APIError.badRequest("paste a bill of materials or choose a file", parameter: "bom")
+        }
+        do {
+            let (a, bill, rules) = try await assess(bom: Data(bom.utf8), date: date)
+            return Self.html(iraPage(bom: bom, date: date, result: iraResult(a, bill: bill, rules: rules)))
+        } catch let e as APIError where APIError.wantsHTML(request) {
+            return Self.html(iraPage(bom: bom, date: date, result: nil, error: e), status: e.status)
+        }
+    }
+
+    func iraResult(_ a: CleanVehicleAssessment, bill: BatteryBillOfMaterials, rules: CleanVehicleRuleSet) -> String {
+        let ok = a.credit > 0
+        var s = "<section id=\"result\"><h2>Result</h2><p class=\"status \(ok ? "ok" : "bad")\">\(xmlEscaped(a.status.rawValue)): credit \(xmlEscaped(CleanVehicleCreditEngine.dollars(a.credit)))</p>"
+        s += "<p>\(xmlEscaped(bill.vehicle.description)), placed in service \(bill.vehicle.placedInService).</p>"
+        let requirements = [a.criticalMinerals, a.batteryComponents].compactMap { $0 }
+        if !requirements.isEmpty {
+            s += PageLayout.figure(StackedBarChart(
+                title: "Qualifying content against the applicable percentage",
+                subtitle: requirements.map { "\($0.requirement): \($0.applicablePercentage)% required, \($0.met ? "met" : "not met")" }.joined(separator: "; "),
+                labels: requirements.map { "\($0.requirement) (need \($0.applicablePercentage)%)" },
+                series: [ChartSeries(name: "Qualifying", values: requirements.map { $0.totalValue > 0 ? $0.qualifyingValue / $0.totalValue : 0 }),
+                         ChartSeries(name: "Not qualifying", values: requirements.map { $0.totalValue > 0 ? 1 - $0.qualifyingValue / $0.totalValue : 0 })],
+                format: .percent(decimals: 0), source: "\(rules.title) [\(rules.id)]", fixedMaximum: 1, showTotals: false,
+                colors: [ChartPalette.color(at: 2), "rgb(200,200,200)"]).svg())
+        }
+        s += "<h3>Steps</h3><ol class=\"steps\">"
+        for step in a.steps {
+            s += "<li><b>\(xmlEscaped(step.title))</b><ul>" + step.lines.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul></li>"
+        }
+        s += "</ol><p class=\"source\">Rules: \(xmlEscaped(rules.title)) [\(xmlEscaped(rules.id))]; \(xmlEscaped(rules.transcription)). Sources: "
+        s += xmlEscaped(rules.sources.map(\.citation).joined(separator: "; ")) + "</p></section>"
+        return s
+    }
+
+    // MARK: API
+
+    func apiPage() -> String {
+        var body = "<p>Every CLI command has a JSON endpoint with the same parameters (the option names without the leading dashes) and the same document as <code>--format json</code>, provenance included. Options naming files are not accepted. Errors answer 4xx with <code>{\"error\": {\"status\", \"message\", \"parameter\"}}</code>. The OpenAPI description is <code>docs/openapi.yaml</code> in the repository.</p>"
+        var rows: [[String]] = []
+        for r in Self.apiRoutes {
+            rows.append([r.methods.map(\.rawValue).joined(separator: ", "), r.path, r.parameters.joined(separator: ", ")])
+        }
+        rows.append(["GET", "/healthz", ""])
+        body += DecouplingReport.html(ReportTable(title: "Endpoints", columns: ["Method", "Path", "Parameters"], rows: rows, sources: []), sources: [:])
+        body += "<p>Examples: <a href=\"/api/v1/report?reporter=USA&amp;rival=CHN\">/api/v1/report?reporter=USA&amp;rival=CHN</a> · <a href=\"/api/v1/minerals?mineral=lithium\">/api/v1/minerals?mineral=lithium</a> · <a href=\"/api/v1/policy?chain=semiconductors\">/api/v1/policy?chain=semiconductors</a> · <a href=\"/api/v1/alliances?at=2024-01-01\">/api/v1/alliances?at=2024-01-01</a> · <a href=\"/api/v1/friendshoring?alliance=MSP&amp;chain=batteries\">/api/v1/friendshoring?alliance=MSP&amp;chain=batteries</a></p>"
+        return PageLayout.page(title: "JSON API", active: "/api", body: body)
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import DecoupleData
+import DecoupleServer
+import Foundation
+import Logging
+
+/// `decouple serve`: the dashboard and JSON API on a local port.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the dashboard and the JSON API (/api/v1/…) on a local port.",
+        discussion: """
+        Pages: / (overview), /trend, /minerals, /exposure, /framework, /policy, /ira, /api. The API mirrors the \
+        commands (same parameters, same JSON as --format json); see docs/openapi.yaml. Binds 127.0.0.1 unless --host \
+        says otherwise; stops gracefully on SIGINT/SIGTERM. Access logs go to standard error.
+        """)
+
+    @Option(help: "Port to listen on.") var port: Int = 8080
+    @Option(help: "Address to bind (127.0.0.1 by default; 0.0.0.0 exposes the server to the network).") var host: String = "127.0.0.1"
+    @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).") var dataDir: String?
+    @Option(help: "Largest request body accepted, in bytes.") var maxBody: Int = 1 << 20
+    @Option(help: "Access-log format: text or json.") var logFormat: LogFormat = .text
+    @Flag(help: "Do not compute the default analyses in the background after start.") var noWarmUp = false
+
+    enum LogFormat: String, ExpressibleByArgument { case text, json }
+
+    func validate() throws {
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
+        guard (1024...(64 << 20)).contains(maxBody) else { throw ValidationError("--max-body must be between 1024 and 67108864") }
+    }
+
+    func run() async throws {
+        let catalog: DataCatalog
+        do { catalog = try DataCatalog.locate(explicit: dataDir) } catch let e as DataReadError {
+            printError("error:\n\(e)")
+            throw ExitCode.failure
+        }
+        let format = logFormat
+        LoggingSystem.bootstrap { label in
+            switch format {
+            case .json: return JSONLogHandler(label: label)
+            case .text: return StreamLogHandler.standardError(label: label)
+            }
+        }
+        let app = DecoupleApp(configuration: ServerConfiguration(host: host, port: port, dataRoot: catalog.root, maxBodyBytes: maxBody,
+                                                                 warmUp: !noWarmUp))
+        try await app.application().runService()
+    }
+}
