@@ -24,7 +24,8 @@ public struct ProductSetTrade: Sendable, Hashable {
     /// Herfindahl–Hirschman index of partner shares, HHI = Σ_p s_p², in (0, 1] (1 = one supplier).
     public var herfindahlIndex: Double? {
         guard total > 0 else { return nil }
-        return byPartner.values.reduce(0) { $0 + ($1 / total) * ($1 / total) }
+        // In partner order, so the result does not depend on the dictionary's (per-process) order.
+        return byPartner.sorted { $0.key < $1.key }.reduce(0) { $0 + ($1.value / total) * ($1.value / total) }
     }
 }
 
@@ -33,7 +34,8 @@ extension TradeCube {
     public func trade(in codes: [String: Double], period: Period) -> ProductSetTrade {
         var total = 0.0
         var byPartner: [Country: Double] = [:]
-        for (code, weight) in codes {
+        // In code order: the sums are then the same in every process, to the last bit.
+        for (code, weight) in codes.sorted(by: { $0.key < $1.key }) {
             if let t = self.total(period: period, product: code) { total += weight * t.value }
             for p in partners(period: period, product: code) { byPartner[p.partner, default: 0] += weight * p.value }
         }

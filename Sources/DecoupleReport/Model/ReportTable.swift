@@ -15,4 +15,16 @@ public struct ReportTable: Sendable, Codable, Hashable {
         self.rows = rows
         self.sources = sources
     }
+
+    enum CodingKeys: String, CodingKey { case title, columns, numericColumns, rows, sources }
+
+    /// `numericColumns` is written in ascending order, so the JSON is the same in every run.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title)
+        try c.encode(columns, forKey: .columns)
+        try c.encode(numericColumns.sorted(), forKey: .numericColumns)
+        try c.encode(rows, forKey: .rows)
+        try c.encode(sources, forKey: .sources)
+    }
 }
