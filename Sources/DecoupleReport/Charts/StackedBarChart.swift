@@ -153,15 +153,16 @@ public struct StackedBarChart: Sendable {
         let fixed = fixedMaximum.flatMap { $0.isFinite && $0 > 0 ? $0 : nil }
         let scale = NiceScale(min: 0, max: fixed ?? maxTotal, targetTickCount: 5)
         let upper = fixed ?? scale.upper
+        // Gridlines and ticks; the last tick label is centred on the right end, so keep half of it.
+        let ticks = scale.ticks.filter { $0 <= upper * (1 + 1e-9) }
+        let tickText = format.tickLabels(ticks, step: scale.step)
+        let lastTickHalf = TextMetrics.width(tickText.last ?? "", fontSize: labelSize) / 2 + 2
         let left = pad + labelColumn + 10
-        let right = width - pad - valueRoom
+        let right = width - pad - max(valueRoom, lastTickHalf)
         let plotWidth = max(10, right - left)
         func xPos(_ v: Double) -> Double { left + plotWidth * min(v, upper) / upper }
         let plotBottom = top + Double(n) * Self.rowHeight
 
-        // Gridlines and ticks.
-        let ticks = scale.ticks.filter { $0 <= upper * (1 + 1e-9) }
-        let tickText = format.tickLabels(ticks, step: scale.step)
         w.append(#"<g class="x-axis">"# + "\n")
         for (t, label) in zip(ticks, tickText) {
             let x = xPos(t)
