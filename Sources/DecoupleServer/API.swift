@@ -86,9 +86,11 @@ extension DecoupleApp {
     func cachedJSON<T: Encodable & Sendable>(_ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> Response {
         let buffer = try await responses.value(for: "api:" + key) {
             let value = try await make()
-            var data = try DecoupleJSON.data(value)
-            data.append(0x0A)
-            return ByteBuffer(bytes: data)
+            return try await Offload.run {
+                var data = try DecoupleJSON.data(value)
+                data.append(0x0A)
+                return ByteBuffer(bytes: data)
+            }
         }
         return Self.json(buffer)
     }
@@ -175,7 +177,7 @@ extension DecoupleApp {
 
     func mineralsDocument(_ r: MineralsRequest) async throws -> MineralsDocument {
         let mcs = try await store.mineralCommoditySummaries(r.edition)
-        return try await Self.mapped { try MineralsRun.document(r, mcs: mcs) }
+        return try await Self.mapped { try await Offload.run { try MineralsRun.document(r, mcs: mcs) } }
     }
 
     func apiMinerals(_ request: Request) async throws -> Response {
@@ -250,7 +252,7 @@ extension DecoupleApp {
         }
         return try await cachedJSON("friendshoring|\(request)") {
             try await Self.mapped {
-                try FriendshoringRun.run(request, alliances: alliances, taxonomy: { taxonomy }, load: { _ in data })
+                try await Offload.run { try FriendshoringRun.run(request, alliances: alliances, taxonomy: { taxonomy }, load: { _ in data }) }
             }
         }
     }

@@ -41,25 +41,27 @@ public final class DataStore: Sendable {
 
     func dots() async throws -> DOTSIndex {
         try await dotsByReporter.value(for: "dots") { [catalog] in
-            let d = try catalog.loadDOTS()
-            return DOTSIndex(id: d.id, provenance: d.provenance, byReporter: Dictionary(grouping: d.flows, by: \.reporter))
+            try await Offload.run {
+                let d = try catalog.loadDOTS()
+                return DOTSIndex(id: d.id, provenance: d.provenance, byReporter: Dictionary(grouping: d.flows, by: \.reporter))
+            }
         }
     }
 
     func censusHS2Monthly() async throws -> TradeDataset {
-        try await tradeSets.value(for: "census-hs2") { [catalog] in try catalog.loadCensusHS2Monthly() }
+        try await tradeSets.value(for: "census-hs2") { [catalog] in try await Offload.run { try catalog.loadCensusHS2Monthly() } }
     }
 
     func censusHS6() async throws -> TradeDataset {
-        try await tradeSets.value(for: "census-hs6") { [catalog] in try catalog.loadCensusHS6_2024() }
+        try await tradeSets.value(for: "census-hs6") { [catalog] in try await Offload.run { try catalog.loadCensusHS6_2024() } }
     }
 
     func censusUSChina() async throws -> TradeDataset {
-        try await tradeSets.value(for: "census-us-china") { [catalog] in try catalog.loadCensusUSChinaMonthly() }
+        try await tradeSets.value(for: "census-us-china") { [catalog] in try await Offload.run { try catalog.loadCensusUSChinaMonthly() } }
     }
 
     func mineralCommoditySummaries(_ edition: Int) async throws -> MineralCommoditySummaries {
-        try await mcs.value(for: edition) { [catalog] in try catalog.loadMineralCommoditySummaries(edition: edition) }
+        try await mcs.value(for: edition) { [catalog] in try await Offload.run { try catalog.loadMineralCommoditySummaries(edition: edition) } }
     }
 
     struct TaxonomyBundle: Sendable {
@@ -68,12 +70,12 @@ public final class DataStore: Sendable {
     }
 
     func taxonomy() async throws -> TaxonomyBundle {
-        try await taxonomyCache.value(for: "bundled") { [catalog] in
+        try await taxonomyCache.value(for: "bundled") { [catalog] in try await Offload.run {
             let concordance = try HSConcordance.load(folder: catalog.root + "/hs")
             let t = try TaxonomyLoader(concordance: concordance).load(path: catalog.root + "/" + TaxonomyLoader.bundledPath,
                                                                      displayName: "Data/" + TaxonomyLoader.bundledPath)
             return TaxonomyBundle(taxonomy: t, concordance: concordance)
-        }
+        } }
     }
 
     struct PolicyBundle: Sendable {
@@ -84,7 +86,7 @@ public final class DataStore: Sendable {
 
     func policy() async throws -> PolicyBundle {
         let t = try await taxonomy().taxonomy
-        return try await policyCache.value(for: "bundled") { [catalog] in
+        return try await policyCache.value(for: "bundled") { [catalog] in try await Offload.run {
             let measures = try PolicyMeasuresLoader(taxonomy: t).load(path: catalog.root + "/" + PolicyMeasuresLoader.bundledPath,
                                                                     displayName: "Data/" + PolicyMeasuresLoader.bundledPath)
             let alliances = try AlliancesLoader().load(path: catalog.root + "/" + AlliancesLoader.bundledPath,
@@ -92,7 +94,7 @@ public final class DataStore: Sendable {
             let rules = try CleanVehicleRulesLoader().load(path: catalog.root + "/" + CleanVehicleRulesLoader.bundledPath,
                                                            displayName: "Data/" + CleanVehicleRulesLoader.bundledPath)
             return PolicyBundle(measures: measures, alliances: alliances, rules: rules)
-        }
+        } }
     }
 
     // MARK: Analyses
@@ -107,18 +109,18 @@ public final class DataStore: Sendable {
         let imports = leader == .usa ? try await censusHS6() : nil
         let policies = try await policy().measures
         let key = "\(leader.code)|\(challenger.code)|\(year.map(String.init) ?? "latest")"
-        return try await frameworks.value(for: key) { [catalog] in
+        return try await frameworks.value(for: key) { [catalog] in try await Offload.run {
             let (r, p) = try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: leader, challenger: challenger, year: year,
                                               configPath: nil, imports: imports, policies: policies)
             return FrameworkBundle(result: r, provenance: p)
-        }
+        } }
     }
 
     func mineralsReportInput(leader: Country, rival: Country) async throws -> MineralsReportInput {
         // Read the three editions through the cache first.
         for e in MineralsRequest.editions { _ = try await mineralCommoditySummaries(e) }
         return try await mineralsInput.value(for: "\(leader.code)|\(rival.code)") { [catalog] in
-            try MineralSupplySelection.reportInput(catalog: catalog, leader: leader, rival: rival)
+            try await Offload.run { try MineralSupplySelection.reportInput(catalog: catalog, leader: leader, rival: rival) }
         }
     }
 
@@ -130,8 +132,10 @@ public final class DataStore: Sendable {
         // Gather the datasets (each cached) and then build synchronously.
         let source = try await PreloadedReportData.gather(self, reporter: r, rival: v)
         return try await reports.value(for: key) {
-            let inputs = try ReportRun.inputs(reporter: r, rival: v, from: source)
-            return ReportBuilder(options: options, countries: .standard).build(inputs)
+            try await Offload.run {
+                let inputs = try ReportRun.inputs(reporter: r, rival: v, from: source)
+                return ReportBuilder(options: options, countries: .standard).build(inputs)
+            }
         }
     }
 

@@ -119,7 +119,9 @@ import ServiceLifecycle
 struct WarmUpService: Service {
     let app: DecoupleApp
     func run() async throws {
-        await app.warmUp()
+        // Not awaited: a shutdown during the warm-up does not wait for it.
+        let app = self.app
+        Task.detached(priority: .utility) { await app.warmUp() }
         try? await gracefulShutdown()
     }
 }

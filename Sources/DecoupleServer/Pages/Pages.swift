@@ -52,7 +52,7 @@ extension DecoupleApp {
     /// A page rendered once per distinct (validated) query and then served from memory.
     func cachedPage(_ request: Request, _ path: String, _ render: @escaping @Sendable (QueryParameters) async throws -> String) async throws -> Response {
         let q = try QueryParameters(query: request.uri.query, allowed: Self.pageParameters[path] ?? [])
-        let key = "page:" + q.cacheKey(path).lowercased()
+        let key = "page:" + q.cacheKey(path)
         let buffer = try await responses.value(for: key) { ByteBuffer(string: try await Self.mapped { try await render(q) }) }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
