@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Browser test of the dashboard: starts `decouple serve` on a free loopback port, loads every
+# page in headless Chromium (Debian's `chromium`), saves a screenshot of each to a folder,
+# checks that each screenshot and rendered DOM are non-empty (and the DOM has its charts), checks
+# that a few API documents equal the CLI's `--format json`, then stops the server with SIGTERM
+# and checks that it shut down cleanly.
+#
+#   scripts/browser-test.sh [screenshot-folder]      (default: .build-screenshots/)
+#
+# Environment: DECOUPLE_BIN (default: the debug build, built if missing), PORT (default: a
+# free port), CHROMIUM (default: chromium). Skips, exit 0, when Chromium is not installed.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=${1:-.build-screenshots}
+chromium=${CHROMIUM:-$(command -v chromium || command -v chromium-browser || true)}
+if [ -z "$chromium" ] || ! [ -x "$chromium" ]; then
+    echo "browser-test: chromium not found, skipping the browser test (install it with: apt-get install -y chromium)"
+    exit 0
+fi
+
+bin=${DECOUPLE_BIN:-}
+if [ -z "$bin" ]; then
+    swift build --product decouple >/dev/null
+    bin="$(swift build --show-bin-path)/decouple"
+fi
+port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+base="http://127.0.0.1:$port"
+mkdir -p "$out"
+rm -f "$out"/*.png "$out"/*.html
+log="$out/server.log"
+profile=$(mktemp -d)
+
+server_pid=""
+cleanup() {
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    rm -rf "$profile"
+}
+trap cleanup EXIT
+
+start_ns=$(date +%s%N)
+"$bin" serve --host 127.0.0.1 --port "$port" 2>"$log" &
+server_pid=$!
+for _ in $(seq 1 200); do
+    if curl -fsS "$base/healthz" >/dev/null 2>&1; then break; fi
+    if ! kill -0 "$server_pid" 2>/dev/null; then echo "browser-test: the server exited:"; cat "$log"; exit 1; fi
+    sleep 0.02
+done
+curl -fsS "$base/healthz" >/dev/null || { echo "browser-test: the server did not answer /healthz"; cat "$log"; exit 1; }
+echo "browser-test: server on $base answered /healthz $(( ($(date +%s%N) - start_ns) / 1000000 )) ms after start"
+
+pages=(
+    "overview|/"
+    "trend|/trend"
+    "trend-jpn|/trend?reporter=JPN&rival=CHN"
+    "minerals|/minerals"
+    "minerals-lithium|/minerals?mineral=lithium"
+    "exposure|/exposure"
+    "framework|/framework"
+    "framework-semiconductors|/framework?chain=semiconductors"
+    "policy|/policy"
+    "ira|/ira"
+    "ira-example|/ira?example=true"
+    "api|/api"
+)
+failures=0
+for entry in "${pages[@]}"; do
+    name=${entry%%|*}; path=${entry#*|}
+    t0=$(date +%s%N)
+    timeout 90 "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+        --user-data-dir="$profile" --window-size=1280,2400 --virtual-time-budget=2000 \
+        --screenshot="$out/$name.png" "$base$path" >/dev/null 2>&1 || true
+    timeout 90 "$chromium" --headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$profile" \
+        --virtual-time-budget=2000 --dump-dom "$base$path" > "$out/$name.html" 2>/dev/null || true
+    size=$(stat -c %s "$out/$name.png" 2>/dev/null || echo 0)
+    dom=$(stat -c %s "$out/$name.html" 2>/dev/null || echo 0)
+    ok=yes
+    [ "$size" -gt 20000 ] || ok="no (screenshot $size bytes)"
+    [ "$dom" -gt 1000 ] || ok="no (DOM $dom bytes)"
+    grep -q 'aria-current="page"' "$out/$name.html" || ok="no (no navigation in the DOM)"
+    case "$name" in exposure|ira|api) ;; *) grep -q '<svg' "$out/$name.html" || ok="no (no chart in the DOM)";; esac
+    printf 'browser-test: %-26s %-40s %7d bytes  %5d ms  %s\n' "$name" "$path" "$size" $(( ($(date +%s%N) - t0) / 1000000 )) "$ok"
+    [ "$ok" = yes ] || failures=$((failures + 1))
+done
+
+# IRA: the upload form posts a BOM and shows the steps (multipart, as the browser sends it).
+ira_page=$(curl -fsS -H 'Accept: text/html' -F "bom=<docs/examples/bom-example.json" -F "date=" "$base/ira" || true)
+if grep -q 'id="result"' <<<"$ira_page"; then
+    echo "browser-test: IRA form post                 ok"
+else
+    echo "browser-test: IRA form post                 FAILED"; failures=$((failures + 1))
+fi
+
+# The API answers with the CLI's documents.
+check_same() {
+    local what=$1 url=$2; shift 2
+    if diff <(curl -fsS "$base$url") <("$bin" "$@" 2>/dev/null) >/dev/null; then
+        printf 'browser-test: API = CLI  %-52s ok\n' "$url"
+    else
+        printf 'browser-test: API = CLI  %-52s DIFFERS (%s)\n' "$url" "$what"; failures=$((failures + 1))
+    fi
+}
+check_same minerals "/api/v1/minerals?mineral=lithium" minerals --mineral lithium --format json
+check_same policy "/api/v1/policy?chain=semiconductors" policy list --chain semiconductors --format json
+check_same alliances "/api/v1/alliances?at=2024-01-01&table4" alliances --at 2024-01-01 --table4 --format json
+check_same framework "/api/v1/framework?chain=batteries" framework --chain batteries --format json
+check_same friendshoring "/api/v1/friendshoring?alliance=MSP&chain=batteries" friendshoring --alliance MSP --chain batteries --format json
+check_same report "/api/v1/report?reporter=USA&rival=CHN" report --reporter USA --rival CHN --no-html --format json
+
+# A bad request does not take the server down.
+code=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/report?reporter=../../etc/passwd")
+[ "$code" = 400 ] || { echo "browser-test: path-like parameter answered $code"; failures=$((failures + 1)); }
+
+# Graceful shutdown on SIGTERM.
+kill -TERM "$server_pid"
+t0=$(date +%s%N)
+if wait "$server_pid"; then
+    echo "browser-test: server stopped on SIGTERM in $(( ($(date +%s%N) - t0) / 1000000 )) ms (exit 0)"
+else
+    echo "browser-test: server exited with status $? on SIGTERM"; failures=$((failures + 1))
+fi
+server_pid=""
+echo "browser-test: screenshots in $out/ ($(ls "$out"/*.png | wc -l) files)"
+[ "$failures" -eq 0 ] || { echo "browser-test: $failures check(s) failed"; exit 1; }
