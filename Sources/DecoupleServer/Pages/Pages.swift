@@ -123,7 +123,7 @@ extension DecoupleApp {
         let (r, v) = (o.reporter, o.rival)
         var body = PageLayout.form("/trend", PageLayout.select("reporter", label: "Reporter", options: PageLayout.countryOptions(dots.reporters), selected: r.code)
             + PageLayout.select("rival", label: "Rival", options: PageLayout.countryOptions(dots.reporters), selected: v.code)
-            + PageLayout.select("chain", label: "Strategic chain (US imports)", options: t.chains.map { ($0.id, "\($0.name) [\($0.arena.rawValue)]") }, selected: chain)
+            + PageLayout.select("chain", label: "Strategic chain (US imports)", options: [("", "(none)")] + t.chains.map { ($0.id, "\($0.name) [\($0.arena.rawValue)]") }, selected: chain ?? "")
             + "<label>Base year<input name=\"base-year\" type=\"number\" min=\"1990\" max=\"2030\" value=\"\(o.baseYear)\"></label>")
         var sources = report.sources
         if let annual = report.sections.first(where: { $0.id == "annual-shares" }) {
