@@ -28,7 +28,7 @@ log=$(mktemp)
 start_ns=$(date +%s%N)
 "$bin" serve --host 127.0.0.1 --port "$port" 2>"$log" &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
+trap 'kill -TERM $pid 2>/dev/null; sleep 1; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$log"' EXIT
 until curl -fsS "$base/healthz" >/dev/null 2>&1; do sleep 0.01; done
 echo "startup: /healthz answered $(( ($(date +%s%N) - start_ns) / 1000000 )) ms after launch"
 for _ in $(seq 1 600); do grep -q "warm-up done" "$log" && break; sleep 0.1; done

@@ -33,7 +33,12 @@ profile=$(mktemp -d)
 
 server_pid=""
 cleanup() {
-    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then kill -TERM "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
+    if [ -n "$server_pid" ] && kill -0 "$server_pid" 2>/dev/null; then
+        kill -TERM "$server_pid" 2>/dev/null || true
+        for _ in $(seq 1 50); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -KILL "$server_pid" 2>/dev/null || true
+        wait "$server_pid" 2>/dev/null || true
+    fi
     rm -rf "$profile"
 }
 trap cleanup EXIT
@@ -114,7 +119,11 @@ code=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/report?reporter=../.
 # Graceful shutdown on SIGTERM.
 kill -TERM "$server_pid"
 t0=$(date +%s%N)
-if wait "$server_pid"; then
+for _ in $(seq 1 100); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$server_pid" 2>/dev/null; then
+    echo "browser-test: server still running 10 s after SIGTERM; killing it"; kill -KILL "$server_pid"; failures=$((failures + 1))
+    wait "$server_pid" 2>/dev/null || true
+elif wait "$server_pid"; then
     echo "browser-test: server stopped on SIGTERM in $(( ($(date +%s%N) - t0) / 1000000 )) ms (exit 0)"
 else
     echo "browser-test: server exited with status $? on SIGTERM"; failures=$((failures + 1))

@@ -11,7 +11,7 @@ port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1"
 base="http://127.0.0.1:$port"
 "$bin" serve --host 127.0.0.1 --port "$port" --no-warm-up 2>/dev/null &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
+trap 'kill -TERM $pid 2>/dev/null; sleep 1; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
 until curl -fsS "$base/healthz" >/dev/null 2>&1; do sleep 0.02; done
 failed=0
 for e in "/api/v1/report" "/api/v1/minerals" "/api/v1/policy" "/api/v1/alliances" "/minerals"; do
