@@ -51,13 +51,13 @@ let package = Package(
         ]),
         .executableTarget(
             name: "decouple-bench",
-            dependencies: ["DecoupleCore", "DecoupleData"],
+            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleIO"],
             path: "Benchmarks/decouple-bench"
         ),
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore"]),
         .testTarget(name: "DecoupleDataTests", dependencies: ["DecoupleData", "CZlib"]),
         .testTarget(name: "DecoupleMeasuresTests", dependencies: ["DecoupleMeasures", "DecoupleData"]),
-        .testTarget(name: "DecoupleIOTests", dependencies: ["DecoupleIO", "DecoupleData"]),
+        .testTarget(name: "DecoupleIOTests", dependencies: ["DecoupleIO", "DecoupleData"], exclude: ["Fixtures"]),
         .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleData"]),
         .testTarget(name: "DecoupleFrameworkTests", dependencies: ["DecoupleFramework", "DecoupleData"]),
         .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),

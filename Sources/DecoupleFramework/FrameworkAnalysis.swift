@@ -16,16 +16,19 @@ public struct FrameworkInputs: Sendable {
     public var observed: [ObservedInstrument]
     /// When the leader designated each chain strategic and first acted on it.
     public var securitisation: [SecuritisationSignal]
+    /// Manufacturing and market indicators from an input–output table (OECD ICIO).
+    public var icio: ICIOIndicators?
 
     public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], imports: TradeDataset? = nil,
                 endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = [],
-                securitisation: [SecuritisationSignal] = []) {
+                securitisation: [SecuritisationSignal] = [], icio: ICIOIndicators? = nil) {
         self.taxonomy = taxonomy
         self.patents = patents
         self.imports = imports
         self.endowment = endowment
         self.observed = observed
         self.securitisation = securitisation
+        self.icio = icio
     }
 }
 
@@ -135,6 +138,8 @@ public struct FrameworkAnalysis: Sendable {
             if let tech { indicatorYear = max(indicatorYear, tech.year) }
             if let s = catchUp(choice.table, scope: arena.rawValue, name: choice.name, year: year, inputs: inputs) { signals.append(s) }
             let arenaObs = cfg.observations.filter { $0.chain == "*" + arena.rawValue }
+            let arenaICIO = inputs.icio?.indicators(sectors: cfg.arenaSectors[arena.rawValue] ?? [], leader: leader,
+                                                    challenger: challenger, configuration: cfg) ?? []
             for country in [leader, challenger] {
                 let paper = cfg.paperTable1.first { $0.arena == arena && $0.country == country.code }
                 var cells: [Table1Row.Cell] = []
@@ -144,6 +149,10 @@ public struct FrameworkAnalysis: Sendable {
                         let v = country == leader ? tech.leaderValue : tech.challengerValue
                         cells.append(.init(dimension: d, data: v.map { cfg.scale(d).pluses($0) }, paper: paperValue, value: v,
                                            indicator: tech.name, year: tech.year, source: tech.source))
+                    } else if let i = arenaICIO.first(where: { $0.dimension == d }) {
+                        let v = country == leader ? i.leaderValue : i.challengerValue
+                        cells.append(.init(dimension: d, data: v.map { cfg.scale(d).pluses($0) }, paper: paperValue, value: v,
+                                           indicator: i.name, year: i.year, source: i.source))
                     } else if let o = arenaObs.first(where: { $0.dimension == d && $0.country == country.code }) {
                         cells.append(.init(dimension: d, data: cfg.scale(d).pluses(o.value), paper: paperValue, value: o.value,
                                            indicator: o.name, year: o.year, source: o.source))
@@ -160,7 +169,8 @@ public struct FrameworkAnalysis: Sendable {
         var vulnerabilities: [String: Vulnerability] = [:]
         let rules = cfg.rules
         for chain in inputs.taxonomy.chains {
-            var chainIndicators: [Indicator] = []
+            var chainIndicators: [Indicator] = inputs.icio?.indicators(
+                sectors: cfg.sectors(forChain: chain.id, arena: chain.arena), leader: leader, challenger: challenger, configuration: cfg) ?? []
             if let choice = cfg.chainTechnology.first(where: { $0.chain == chain.id }) {
                 if let t = technology(choice.table, name: choice.name, year: year, inputs: inputs) { chainIndicators.append(t) }
                 if let s = catchUp(choice.table, scope: chain.id, name: choice.name, year: year, inputs: inputs) { signals.append(s) }

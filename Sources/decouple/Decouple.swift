@@ -15,6 +15,7 @@ struct Decouple: ParsableCommand {
             DataCommand.self,
             TaxonomyCommand.self,
             MineralsCommand.self,
+            ExposureCommand.self,
             PolicyCommand.self,
             AlliancesCommand.self,
             FriendshoringCommand.self,

@@ -10,7 +10,8 @@ enum FrameworkRun {
     static let patentTables = ["10551", "10553", "10557", "10596", "10598", "10600", "10604"]
 
     static func run(catalog: DataCatalog, taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
-                    year: Int?, configPath: String?, imports: TradeDataset?) throws -> (FrameworkResult, [Provenance]) {
+                    year: Int?, configPath: String?, imports: TradeDataset?,
+                    icio: InputOutputTableData?, minerals: [MineralAssessment] = []) throws -> (FrameworkResult, [Provenance]) {
         let config: FrameworkConfiguration
         do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
             throw ValidationError(e.description)
@@ -18,15 +19,49 @@ enum FrameworkRun {
         var patents: [String: NCSESTimeSeries] = [:]
         for id in patentTables { patents[id] = try catalog.loadNCSESTable(id) }
         let policies = try PolicyMeasuresLoader.bundled(catalog: catalog)
-        let inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil,
+        let sectors = Set(config.chainSectors.flatMap(\.sectors) + config.arenaSectors.values.flatMap { $0 })
+        let icioIndicators = icio.map {
+            ICIOIndicators(table: $0, sectors: sectors, source: BundledDataset.oecdICIO2022.provenance.citation, year: 2022)
+        }
+        var inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil,
                                      observed: ObservedInstrument.from(policies.measures, leader: leader),
-                                     securitisation: SecuritisationSignal.from(policies.measures, leader: leader))
+                                     securitisation: SecuritisationSignal.from(policies.measures, leader: leader),
+                                     icio: icioIndicators)
+        inputs.endowment = endowment(minerals, taxonomy: taxonomy)
         let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
         var provenance = [BundledDataset.ncsesPatents.provenance]
         if let imports, leader == .usa { provenance.append(imports.provenance) }
         provenance.append(policies.provenance)
+        if icio != nil { provenance.append(BundledDataset.oecdICIO2022.provenance) }
+        if !minerals.isEmpty { provenance.append(BundledDataset.usgsMCS2024.provenance) }
         provenance.append(contentsOf: taxonomy.provenance)
         return (result, provenance)
+    }
+}
+
+extension FrameworkRun {
+    /// The minerals rule's instruments per mineral chain of the taxonomy: a chain takes the
+    /// classification of the USGS commodity of the same name (rare-earth-elements ↔ Rare earths,
+    /// minor-metals-8112 ↔ gallium, germanium, indium — the first classified one).
+    static func endowment(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy) -> [String: (instruments: [PolicyInstrument], reason: String)] {
+        var out: [String: (instruments: [PolicyInstrument], reason: String)] = [:]
+        let byName = Dictionary(minerals.map { ($0.classification.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        for chain in taxonomy.chains where chain.arena == .criticalMinerals {
+            let names: [String]
+            switch chain.id {
+            case "rare-earth-elements": names = ["rare earths"]
+            case "minor-metals-8112": names = ["gallium", "germanium", "indium"]
+            case "platinum-group-metals": names = ["platinum-group metals", "platinum", "palladium"]
+            default: names = [chain.id.replacingOccurrences(of: "-", with: " ")]
+            }
+            for n in names {
+                guard let a = byName[n], !a.classification.instruments.isEmpty else { continue }
+                out[chain.id] = (a.classification.instruments,
+                                 "\(a.classification.name): \(a.classification.strategy.rawValue) (\(a.classification.reasons.joined(separator: "; ")))")
+                break
+            }
+        }
+        return out
     }
 }
 
@@ -61,8 +96,10 @@ struct FrameworkCommand: ParsableCommand {
             if let chain, t.chain(chain) == nil {
                 throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))")
             }
+            let icio = try Progress("Reading OECD ICIO 2022").run { try catalog.loadOECDICIO2022(progress: $0) }
+            let minerals = l == .usa ? try MineralSupplySelection.reportInput(catalog: catalog, leader: l, rival: c).latest : []
             return try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: l, challenger: c, year: year, configPath: config,
-                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil)
+                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil, icio: icio, minerals: minerals)
         }
         var shown = result
         if let chain {

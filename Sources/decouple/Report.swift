@@ -80,12 +80,18 @@ struct Report: ParsableCommand {
                 if rival == .china { inputs.monthlyWithRival = try catalog.loadCensusUSChinaMonthly() }
                 inputs.minerals = try MineralSupplySelection.reportInput(catalog: catalog, leader: reporter, rival: rival)
             }
+            let icio = try Progress("Reading OECD ICIO 2022").run { try catalog.loadOECDICIO2022(progress: $0) }
+            do {
+                inputs.exposure = try ExposureSelection.reportInput(table: icio, sectorNames: (try? catalog.loadOECDICIOSectorNames()) ?? [:],
+                                                                    importer: reporter, rival: rival)
+            } catch { printError("warning: hidden-exposure section skipped: \(error)") }
             let (strategic, concordance) = try taxonomy.load()
             inputs.taxonomy = strategic
             inputs.productNames = concordance.names[.hs2022] ?? [:]
             (inputs.framework, inputs.frameworkProvenance) = try FrameworkRun.run(
                 catalog: catalog, taxonomy: strategic, leader: reporter, challenger: rival, year: nil,
-                configPath: frameworkConfig, imports: inputs.productCrossSection)
+                configPath: frameworkConfig, imports: inputs.productCrossSection, icio: icio,
+                minerals: inputs.minerals?.latest ?? [])
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
             let report = ReportBuilder(options: options, countries: table).build(inputs)
             if !noHTML {
