@@ -54,6 +54,12 @@ let package = Package(
             dependencies: ["DecoupleCore", "DecoupleData", "DecoupleIO"],
             path: "Benchmarks/decouple-bench"
         ),
+        // Panel store and dependence-measure benchmarks (Benchmarks/run-panel.sh).
+        .executableTarget(
+            name: "panel-bench",
+            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures"],
+            path: "Benchmarks/panel/panel-bench"
+        ),
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore"]),
         .testTarget(name: "DecoupleDataTests", dependencies: ["DecoupleData", "CZlib"]),
         .testTarget(name: "DecoupleMeasuresTests", dependencies: ["DecoupleMeasures", "DecoupleData"]),

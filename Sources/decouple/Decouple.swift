@@ -13,14 +13,17 @@ struct Decouple: ParsableCommand {
         subcommands: [
             Report.self,
             DataCommand.self,
-            TaxonomyCommand.self,
             MineralsCommand.self,
             ExposureCommand.self,
+            TaxonomyCommand.self,
+            FrameworkCommand.self,
             PolicyCommand.self,
             AlliancesCommand.self,
             FriendshoringCommand.self,
             IRACommand.self,
-            FrameworkCommand.self,
+            DependenceCommand.self,
+            TrendCommand.self,
+            DiversionCommand.self,
         ],
         defaultSubcommand: Report.self)
 }
