@@ -18,6 +18,11 @@ public struct FrameworkInputs: Sendable {
     public var securitisation: [SecuritisationSignal]
     /// Manufacturing and market indicators from an input–output table (OECD ICIO).
     public var icio: ICIOIndicators?
+    /// The leader's look-through exposure to the challenger by ICIO sector: the challenger's
+    /// share of the sector's total input requirements through all tiers (DecoupleIO).
+    public var lookThrough: [String: Double] = [:]
+    /// Net import reliance (percent) of mineral chains, by chain id (USGS MCS).
+    public var netImportReliance: [String: Double] = [:]
 
     public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], imports: TradeDataset? = nil,
                 endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = [],
@@ -111,12 +116,28 @@ public struct FrameworkAnalysis: Sendable {
     }
 
     /// The leader's vulnerability in a chain (or stage): import share from the challenger and supplier HHI.
-    func vulnerability(chain: String, stage: String?, cube: TradeCube?, period: Period?, edition: HSEdition, inputs: FrameworkInputs) -> Vulnerability {
-        guard let cube, let period, let data = inputs.imports else { return Vulnerability() }
-        let trade = cube.trade(in: inputs.taxonomy.codes(chain: chain, stage: stage, edition: edition), period: period)
-        guard let share = trade.share(of: challenger) else { return Vulnerability() }
-        return Vulnerability(importShareFromChallenger: share, supplierConcentration: trade.herfindahlIndex,
-                             year: period.year, sources: [data.provenance.citation])
+    func vulnerability(chain: SupplyChain, stage: String?, cube: TradeCube?, period: Period?, edition: HSEdition, inputs: FrameworkInputs) -> Vulnerability {
+        var v = Vulnerability()
+        if let cube, let period, let data = inputs.imports {
+            let trade = cube.trade(in: inputs.taxonomy.codes(chain: chain.id, stage: stage, edition: edition), period: period)
+            if let share = trade.share(of: challenger) {
+                v.importShareFromChallenger = share
+                v.supplierConcentration = trade.herfindahlIndex
+                v.year = period.year
+                v.sources.append(data.provenance.citation)
+            }
+        }
+        // Look-through exposure: mean over the chain's ICIO sectors that have a figure.
+        let exposures = configuration.sectors(forChain: chain.id, arena: chain.arena).compactMap { inputs.lookThrough[$0] }
+        if !exposures.isEmpty {
+            v.lookThroughExposure = exposures.reduce(0, +) / Double(exposures.count)
+            v.sources.append("look-through exposure: OECD ICIO 2022 via the Leontief inverse")
+        }
+        if let r = inputs.netImportReliance[chain.id] {
+            v.netImportReliance = r
+            v.sources.append("net import reliance: USGS Mineral Commodity Summaries")
+        }
+        return v
     }
 
     public func run(_ inputs: FrameworkInputs) -> FrameworkResult {
@@ -178,7 +199,7 @@ public struct FrameworkAnalysis: Sendable {
             if chain.arena == .criticalMinerals {
                 let profile = AdvantageProfile(chain: chain.id, arena: chain.arena, leader: leader, challenger: challenger,
                                                indicators: chainIndicators + observations(chain: chain.id, stage: nil, arena: chain.arena))
-                let v = vulnerability(chain: chain.id, stage: nil, cube: cube, period: period, edition: edition, inputs: inputs)
+                let v = vulnerability(chain: chain, stage: nil, cube: cube, period: period, edition: edition, inputs: inputs)
                 vulnerabilities[chain.id] = v
                 profiles.append(profile)
                 predictions.append(rules.predict(profile, vulnerability: v, endowment: inputs.endowment[chain.id]))
@@ -187,7 +208,7 @@ public struct FrameworkAnalysis: Sendable {
             for stage in chain.stages {
                 let profile = AdvantageProfile(chain: chain.id, stage: stage.id, arena: chain.arena, leader: leader, challenger: challenger,
                                                indicators: chainIndicators + observations(chain: chain.id, stage: stage.id, arena: chain.arena))
-                let v = vulnerability(chain: chain.id, stage: stage.id, cube: cube, period: period, edition: edition, inputs: inputs)
+                let v = vulnerability(chain: chain, stage: stage.id, cube: cube, period: period, edition: edition, inputs: inputs)
                 vulnerabilities["\(chain.id)/\(stage.id)"] = v
                 profiles.append(profile)
                 predictions.append(rules.predict(profile, vulnerability: v))

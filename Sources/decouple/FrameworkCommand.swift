@@ -11,7 +11,8 @@ enum FrameworkRun {
 
     static func run(catalog: DataCatalog, taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
                     year: Int?, configPath: String?, imports: TradeDataset?,
-                    icio: InputOutputTableData?, minerals: [MineralAssessment] = []) throws -> (FrameworkResult, [Provenance]) {
+                    icio: InputOutputTableData?, minerals: [MineralAssessment] = [],
+                    exposure: ExposureReportInput? = nil) throws -> (FrameworkResult, [Provenance]) {
         let config: FrameworkConfiguration
         do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
             throw ValidationError(e.description)
@@ -28,6 +29,8 @@ enum FrameworkRun {
                                      securitisation: SecuritisationSignal.from(policies.measures, leader: leader),
                                      icio: icioIndicators)
         inputs.endowment = endowment(minerals, taxonomy: taxonomy)
+        for e in exposure?.sectors ?? [] { inputs.lookThrough[e.sector] = e.lookThroughShare }
+        inputs.netImportReliance = reliance(minerals, taxonomy: taxonomy)
         let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
         var provenance = [BundledDataset.ncsesPatents.provenance]
         if let imports, leader == .usa { provenance.append(imports.provenance) }
@@ -43,18 +46,31 @@ extension FrameworkRun {
     /// The minerals rule's instruments per mineral chain of the taxonomy: a chain takes the
     /// classification of the USGS commodity of the same name (rare-earth-elements ↔ Rare earths,
     /// minor-metals-8112 ↔ gallium, germanium, indium — the first classified one).
+    /// USGS commodity names that stand for a mineral chain of the taxonomy.
+    static func mineralNames(_ chain: String) -> [String] {
+        switch chain {
+        case "rare-earth-elements": ["rare earths"]
+        case "minor-metals-8112": ["gallium", "germanium", "indium"]
+        case "platinum-group-metals": ["platinum-group metals", "platinum", "palladium"]
+        default: [chain.replacingOccurrences(of: "-", with: " ")]
+        }
+    }
+
+    /// Net import reliance (percent, for planning: bounds as their value) per mineral chain.
+    static func reliance(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy) -> [String: Double] {
+        let byName = Dictionary(minerals.map { ($0.classification.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [String: Double] = [:]
+        for chain in taxonomy.chains where chain.arena == .criticalMinerals {
+            if let r = mineralNames(chain.id).lazy.compactMap({ byName[$0]?.profile.latestReliance?.planningPercent }).first { out[chain.id] = r }
+        }
+        return out
+    }
+
     static func endowment(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy) -> [String: (instruments: [PolicyInstrument], reason: String)] {
         var out: [String: (instruments: [PolicyInstrument], reason: String)] = [:]
         let byName = Dictionary(minerals.map { ($0.classification.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         for chain in taxonomy.chains where chain.arena == .criticalMinerals {
-            let names: [String]
-            switch chain.id {
-            case "rare-earth-elements": names = ["rare earths"]
-            case "minor-metals-8112": names = ["gallium", "germanium", "indium"]
-            case "platinum-group-metals": names = ["platinum-group metals", "platinum", "palladium"]
-            default: names = [chain.id.replacingOccurrences(of: "-", with: " ")]
-            }
-            for n in names {
+            for n in mineralNames(chain.id) {
                 guard let a = byName[n], !a.classification.instruments.isEmpty else { continue }
                 out[chain.id] = (a.classification.instruments,
                                  "\(a.classification.name): \(a.classification.strategy.rawValue) (\(a.classification.reasons.joined(separator: "; ")))")
@@ -98,8 +114,10 @@ struct FrameworkCommand: ParsableCommand {
             }
             let icio = try Progress("Reading OECD ICIO 2022").run { try catalog.loadOECDICIO2022(progress: $0) }
             let minerals = l == .usa ? try MineralSupplySelection.reportInput(catalog: catalog, leader: l, rival: c).latest : []
+            let exposure = try? ExposureSelection.reportInput(table: icio, sectorNames: [:], importer: l, rival: c)
             return try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: l, challenger: c, year: year, configPath: config,
-                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil, icio: icio, minerals: minerals)
+                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil, icio: icio, minerals: minerals,
+                                        exposure: exposure ?? nil)
         }
         var shown = result
         if let chain {

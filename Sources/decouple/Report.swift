@@ -91,7 +91,7 @@ struct Report: ParsableCommand {
             (inputs.framework, inputs.frameworkProvenance) = try FrameworkRun.run(
                 catalog: catalog, taxonomy: strategic, leader: reporter, challenger: rival, year: nil,
                 configPath: frameworkConfig, imports: inputs.productCrossSection, icio: icio,
-                minerals: inputs.minerals?.latest ?? [])
+                minerals: inputs.minerals?.latest ?? [], exposure: inputs.exposure)
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
             let report = ReportBuilder(options: options, countries: table).build(inputs)
             if !noHTML {

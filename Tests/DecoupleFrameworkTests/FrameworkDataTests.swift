@@ -12,12 +12,14 @@ import DecoupleData
         var patents: [String: NCSESTimeSeries] = [:]
         for id in ["10551", "10553", "10557", "10596", "10598", "10600", "10604"] { patents[id] = try catalog.loadNCSESTable(id) }
         let policies = try PolicyMeasuresLoader.bundled(catalog: catalog)
-        let inputs = FrameworkInputs(taxonomy: try TaxonomyLoader.bundled(catalog: catalog), patents: patents,
+        var inputs = FrameworkInputs(taxonomy: try TaxonomyLoader.bundled(catalog: catalog), patents: patents,
                                      imports: try catalog.loadCensusHS6_2024(),
                                      observed: ObservedInstrument.from(policies.measures, leader: .usa),
                                      securitisation: SecuritisationSignal.from(policies.measures, leader: .usa),
                                      icio: ICIOIndicators(table: try ICIOCache.shared.oecdICIO2022(catalog),
                                                           sectors: ["C26", "C27", "C28", "C29", "B07", "C24B"], source: "OECD ICIO 2022", year: 2022))
+        inputs.lookThrough = ["C26": 0.137, "C27": 0.096]   // constructed exposures for the vulnerability wiring
+        inputs.netImportReliance = ["graphite": 100]
         return FrameworkAnalysis(configuration: config).run(inputs)
     }
 
@@ -91,6 +93,10 @@ import DecoupleData
         let cells = try #require(r.vulnerabilities["batteries/cells-packs"])
         #expect(abs(cells.importShareFromChallenger! - 15_656_111_816.0 / 20_481_326_278.0) < 1e-12)
         #expect(cells.level(r.configuration.vulnerability).level == .high)
+        #expect(cells.lookThroughExposure == 0.096)   // batteries ↔ ICIO C27
+        #expect(r.vulnerabilities["semiconductors/integrated-circuits"]?.lookThroughExposure == 0.137)
+        #expect(r.vulnerabilities["graphite"]?.netImportReliance == 100)
+        #expect(r.vulnerabilities["graphite"]?.level(r.configuration.vulnerability).reasons.contains("net import reliance 100% ≥ 50%") == true)
         let p = try #require(r.predictions.first { $0.chain == "semiconductors" && $0.stage != nil })
         #expect(p.reasons.contains("technology: leader ahead"))
         #expect(p.reasons.contains("manufacturing: challenger ahead"))
