@@ -35,7 +35,7 @@ let package = Package(
         ),
         .target(name: "DecoupleCore"),
         .target(name: "DecoupleData", dependencies: ["DecoupleCore", "CZlib"]),
-        .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore"]),
+        .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore", "DecoupleData"]),
         .target(name: "DecoupleIO", dependencies: ["DecoupleCore", "CLapack"]),
         .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),

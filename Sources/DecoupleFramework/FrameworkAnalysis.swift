@@ -23,6 +23,8 @@ public struct FrameworkInputs: Sendable {
     public var lookThrough: [String: Double] = [:]
     /// Net import reliance (percent) of mineral chains, by chain id (USGS MCS).
     public var netImportReliance: [String: Double] = [:]
+    /// World export shares per chain from an all-reporter trade panel, when one is loaded.
+    public var exportShares: PanelExportShares?
 
     public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], imports: TradeDataset? = nil,
                 endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = [],
@@ -192,6 +194,7 @@ public struct FrameworkAnalysis: Sendable {
         for chain in inputs.taxonomy.chains {
             var chainIndicators: [Indicator] = inputs.icio?.indicators(
                 sectors: cfg.sectors(forChain: chain.id, arena: chain.arena), leader: leader, challenger: challenger, configuration: cfg) ?? []
+            if let e = inputs.exportShares?.indicator(chain: chain.id, configuration: cfg) { chainIndicators.append(e) }
             if let choice = cfg.chainTechnology.first(where: { $0.chain == chain.id }) {
                 if let t = technology(choice.table, name: choice.name, year: year, inputs: inputs) { chainIndicators.append(t) }
                 if let s = catchUp(choice.table, scope: chain.id, name: choice.name, year: year, inputs: inputs) { signals.append(s) }

@@ -12,7 +12,7 @@ enum FrameworkRun {
     static func run(catalog: DataCatalog, taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
                     year: Int?, configPath: String?, imports: TradeDataset?,
                     icio: InputOutputTableData?, minerals: [MineralAssessment] = [],
-                    exposure: ExposureReportInput? = nil) throws -> (FrameworkResult, [Provenance]) {
+                    exposure: ExposureReportInput? = nil, store: TradePanelStore? = nil) throws -> (FrameworkResult, [Provenance]) {
         let config: FrameworkConfiguration
         do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
             throw ValidationError(e.description)
@@ -31,12 +31,19 @@ enum FrameworkRun {
         inputs.endowment = endowment(minerals, taxonomy: taxonomy)
         for e in exposure?.sectors ?? [] { inputs.lookThrough[e.sector] = e.lookThroughShare }
         inputs.netImportReliance = reliance(minerals, taxonomy: taxonomy)
+        if let store {
+            guard store.coversAllReporters else {
+                throw ValidationError("the panel store \(store.path) does not cover every reporter (import CEPII BACI for world export shares)")
+            }
+            inputs.exportShares = PanelExportShares(panel: store.bilateralPanel, taxonomy: taxonomy, leader: leader, challenger: challenger)
+        }
         let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
         var provenance = [BundledDataset.ncsesPatents.provenance]
         if let imports, leader == .usa { provenance.append(imports.provenance) }
         provenance.append(policies.provenance)
         if icio != nil { provenance.append(BundledDataset.oecdICIO2022.provenance) }
         if !minerals.isEmpty { provenance.append(BundledDataset.usgsMCS2024.provenance) }
+        if let store { provenance.append(contentsOf: store.provenance) }
         provenance.append(contentsOf: taxonomy.provenance)
         return (result, provenance)
     }
@@ -97,6 +104,7 @@ struct FrameworkCommand: ParsableCommand {
     @Option(help: "Year of the technology indicators (default: latest in the data).") var year: Int?
     @Option(help: "Only this chain (id, e.g. semiconductors).") var chain: String?
     @Option(help: "A framework configuration file overriding Data/framework/framework.json (same schema).") var config: String?
+    @Option(help: "An imported all-reporter panel store (CEPII BACI, see `decouple data import`) for world export shares.") var store: String?
     @OptionGroup var taxonomy: TaxonomyOptions
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
 
@@ -115,9 +123,10 @@ struct FrameworkCommand: ParsableCommand {
             let icio = try Progress("Reading OECD ICIO 2022").run { try catalog.loadOECDICIO2022(progress: $0) }
             let minerals = l == .usa ? try MineralSupplySelection.reportInput(catalog: catalog, leader: l, rival: c).latest : []
             let exposure = try? ExposureSelection.reportInput(table: icio, sectorNames: [:], importer: l, rival: c)
+            let panel = try store.map { try TradePanelStore(path: PanelStoreDirectory.path(for: $0)) }
             return try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: l, challenger: c, year: year, configPath: config,
                                         imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil, icio: icio, minerals: minerals,
-                                        exposure: exposure ?? nil)
+                                        exposure: exposure ?? nil, store: panel)
         }
         var shown = result
         if let chain {

@@ -109,17 +109,7 @@ struct PanelOptions: ParsableArguments {
     }
 }
 
-extension TradePanelStore {
-    /// The measures' view of the store.
-    var bilateralPanel: BilateralPanel {
-        BilateralPanel(countries: countries, products: products, years: years, productOffsets: productOffsets,
-                       exporter: exporter, importer: importer, basis: basis, value: value,
-                       provenance: provenance, owner: self)
-    }
 
-    /// True when the store covers every reporter (BACI), so world-level measures make sense.
-    var coversAllReporters: Bool { header.source == "BACI" }
-}
 
 /// Runs a command body, turning data errors into a message and a failing exit code.
 func reportingDataErrors(_ body: () throws -> Void) throws {

@@ -3,14 +3,7 @@ import DecoupleCore
 import DecoupleData
 import DecoupleMeasures
 
-extension TradePanelStore {
-    /// The measures' view of the store (the columns stay mapped; the store is kept alive).
-    var bilateralPanel: BilateralPanel {
-        BilateralPanel(countries: countries, products: products, years: years, productOffsets: productOffsets,
-                       exporter: exporter, importer: importer, basis: basis, value: value,
-                       provenance: provenance, owner: self)
-    }
-}
+
 
 /// Small BACI releases written by the tests, imported through the real reader and store.
 struct DependenceFixture {
