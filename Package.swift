@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "DecoupleFramework", targets: ["DecoupleFramework"]),
         .library(name: "DecouplePolicy", targets: ["DecouplePolicy"]),
         .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
+        .library(name: "DecoupleScenario", targets: ["DecoupleScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -39,13 +40,14 @@ let package = Package(
         .target(name: "DecoupleIO", dependencies: ["DecoupleCore", "CLapack"]),
         .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
+        .target(name: "DecoupleScenario", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecoupleReport", dependencies: [
             "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy",
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         .executableTarget(name: "decouple", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleReport", "DecoupleScenario",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
@@ -67,5 +69,6 @@ let package = Package(
         .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleData"]),
         .testTarget(name: "DecoupleFrameworkTests", dependencies: ["DecoupleFramework", "DecoupleData"]),
         .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),
+        .testTarget(name: "DecoupleScenarioTests", dependencies: ["DecoupleScenario", "DecoupleData", "DecoupleIO"]),
     ]
 )
