@@ -24,6 +24,7 @@ struct Decouple: ParsableCommand {
             DependenceCommand.self,
             TrendCommand.self,
             DiversionCommand.self,
+            ScenarioCommand.self,
         ],
         defaultSubcommand: Report.self)
 }

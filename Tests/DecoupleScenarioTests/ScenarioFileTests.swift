@@ -38,3 +38,10 @@ import Testing
         }
     }
 }
+
+@Suite struct ScenarioExampleTests {
+    @Test func exampleParses() throws {
+        let s = try ScenarioParser.parse(Data(ScenarioExample.json.utf8), file: "example")
+        #expect(s.products?.hs6 == ["850760"] && s.sectors?.codes == ["C26", "C27"] && s.alliance.first == "EU")
+    }
+}
