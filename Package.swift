@@ -53,7 +53,7 @@ let package = Package(
         ]),
         .executableTarget(
             name: "decouple-bench",
-            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleIO"],
+            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleIO", "DecoupleScenario"],
             path: "Benchmarks/decouple-bench"
         ),
         // Panel store and dependence-measure benchmarks (Benchmarks/run-panel.sh).
