@@ -23,6 +23,7 @@ public struct ScenarioResult: Sendable, Codable {
         public let productionType: String
         public let year: Int
         public let gap: SupplyGap
+        public let note: String
     }
     public struct IOBlock: Sendable, Codable {
         public let dataset: String
@@ -119,6 +120,7 @@ public enum ScenarioRunner {
             pe = try PartialEquilibrium(sources: sources, importDemandElasticity: sc.elasticities.importDemand,
                                         substitutionElasticity: sc.elasticities.substitution).solve()
             note = "base tariffs taken as 0 (the bundled data holds no tariff schedule); the tariff is the change on \(sc.supplier) only"
+            if sc.cut < 1 { note! += "; the PE model takes the tariff, not the cut fraction \(sc.cut) (which applies to the supply gap)" }
         } catch let e as PartialEquilibrium.ModelError {
             note = "partial-equilibrium model not run: \(e.message)"
         }
@@ -158,7 +160,8 @@ public enum ScenarioRunner {
         let gap = SupplyGap(supplier: sc.supplier, supplierSupply: supply * m.exportShare, cutFraction: sc.cut, others: others,
                             alliance: Set(sc.alliance), capacityGrowthPerYear: sc.capacityGrowthPerYear, capacityMeasure: measure,
                             unit: col.unit.code)
-        return .init(dataset: "usgs-mcs-\(m.edition)", commodity: m.commodity, productionType: type, year: year, gap: gap)
+        return .init(dataset: "usgs-mcs-\(m.edition)", commodity: m.commodity, productionType: type, year: year, gap: gap,
+                     note: "world level: the gap is lost to all other economies, not only \(sc.importer)")
     }
 
     /// The InputOutputSystem of an ICIO table (as ExposureSelection.system in DecoupleReport).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DecoupleCore
 import DecoupleData
+import DecoupleIO
 import DecoupleReport
 import DecoupleScenario
 import Foundation
@@ -65,6 +66,12 @@ struct ScenarioCommand: ParsableCommand {
                     return try ScenarioRunner.run(scenario, catalog: catalog)
                 } catch let e as ScenarioRunError {
                     printError("error: \(e)")
+                    throw ExitCode.failure
+                } catch let e as InputOutputError {
+                    printError("error: the input–output table cannot be used: \(e)")
+                    throw ExitCode.failure
+                } catch let e as LinearAlgebraError {
+                    printError("error: the extracted Leontief model cannot be solved: \(e)")
                     throw ExitCode.failure
                 }
             }
@@ -134,7 +141,8 @@ enum ScenarioText {
             s += "\n"
         }
         if let m = r.mineral {
-            s += "== Minerals: \(m.commodity) (\(m.productionType), \(m.year)), \(m.dataset) ==\n" + gapText(m.gap, top: top) + "\n"
+            s += "== Minerals: \(m.commodity) (\(m.productionType), \(m.year)), \(m.dataset) ==\n" + gapText(m.gap, top: top)
+            s += "Note: \(m.note)\n\n"
         }
         if let io = r.io {
             s += "== Input–output (\(io.dataset), \(io.unit)): extraction of \(io.sources.joined(separator: ", ")) sales to \(io.importer) ==\n"

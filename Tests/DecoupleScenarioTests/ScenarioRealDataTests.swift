@@ -65,3 +65,31 @@ import DecoupleIO
         for s in src { #expect(ex.backwardLoss[s] >= (0..<sys.n).filter { sys.nodes[$0].region == "USA" }.reduce(0) { $0 + sys.Z[s, $1] } - 1e-6) }
     }
 }
+
+/// Data that the scenario names but the bundled data lacks: an error naming what exists, no crash.
+@Suite struct ScenarioRunErrorTests {
+    func run(_ json: String) throws -> ScenarioResult {
+        try ScenarioRunner.run(try ScenarioParser.parse(Data(json.utf8), file: "t.json"), catalog: ScenarioRealDataTests.catalog)
+    }
+    let head = #""schema": "decouple-scenario/1", "name": "t", "shock": {"supplier": "CHN", "importer": "USA"}"#
+
+    @Test func unknownSectorCommodityAndProduct() {
+        for (json, words) in [
+            ("{\(head), \"sectors\": {\"codes\": [\"C99\"]}}", "no node CHN_C99"),
+            ("{\(head), \"mineral\": {\"edition\": 2024, \"commodity\": \"unobtainium\"}}", "no world-production file for 'unobtainium'"),
+            ("{\(head), \"products\": {\"dataset\": \"census-hs6-2024\", \"hs6\": [\"999999\"]}}", "has no imports of USA in HS 999999"),
+        ] {
+            do { _ = try run(json); Issue.record("expected an error for \(json)") } catch let e as ScenarioRunError {
+                #expect(e.message.contains(words), "\(e.message)")
+            } catch { Issue.record("unexpected \(error)") }
+        }
+    }
+
+    /// A partial cut scales the IO extraction: half the extracted sales.
+    @Test func partialCut() throws {
+        let json = #"{"schema": "decouple-scenario/1", "name": "t", "shock": {"supplier": "CHN", "importer": "USA", "cut": 0.5}, "sectors": {"codes": ["C26"]}}"#
+        let io = try #require(try run(json).io)
+        #expect(abs(io.extractedSales - 29_865.7064 / 2) < 1e-3)
+        #expect(io.backwardLossTotal > 0 && io.backwardLossTotal < 100_849.47)
+    }
+}
