@@ -178,7 +178,7 @@ enum ScenarioText {
             let rows = [("Gap (\(g.supplier))", g.gap), ("Alliance capacity", g.allianceCapacity), ("Uncovered", g.uncovered)]
                 + g.suppliers.prefix(top).map { ("\($0.name)\($0.inAlliance ? " (alliance)" : "") capacity", $0.capacity) }
             return BarChart(title: "Supply gap and substitution capacity (\(g.unit))", subtitle: g.capacityMeasure,
-                            labels: rows.map(\.0), values: rows.map(\.1), format: .number(decimals: 0), source: source).svg()
+                            labels: rows.map(\.0), values: rows.map(\.1), format: g.unit == "USD" ? .usd : .number(decimals: 0), source: source).svg()
         }
         if let p = r.products {
             charts.append(gapChart(p.gap, "\(p.dataset), HS \(p.hs6.joined(separator: ", "))"))
