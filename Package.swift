@@ -14,6 +14,7 @@ let package = Package(
         .library(name: "DecouplePolicy", targets: ["DecouplePolicy"]),
         .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
         .library(name: "DecoupleServer", targets: ["DecoupleServer"]),
+        .library(name: "DecoupleScenario", targets: ["DecoupleScenario"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -38,10 +39,11 @@ let package = Package(
         ),
         .target(name: "DecoupleCore"),
         .target(name: "DecoupleData", dependencies: ["DecoupleCore", "CZlib"]),
-        .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore"]),
+        .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore", "DecoupleData"]),
         .target(name: "DecoupleIO", dependencies: ["DecoupleCore", "CLapack"]),
         .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
+        .target(name: "DecoupleScenario", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecoupleReport", dependencies: [
             "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy",
             .product(name: "TextTable", package: "TextTable"),
@@ -55,19 +57,25 @@ let package = Package(
         ]),
         .executableTarget(name: "decouple", dependencies: [
             "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
-            "DecoupleServer",
+            "DecoupleScenario", "DecoupleServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         .executableTarget(
             name: "decouple-bench",
-            dependencies: ["DecoupleCore", "DecoupleData"],
+            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleIO", "DecoupleScenario"],
             path: "Benchmarks/decouple-bench"
+        ),
+        // Panel store and dependence-measure benchmarks (Benchmarks/run-panel.sh).
+        .executableTarget(
+            name: "panel-bench",
+            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures"],
+            path: "Benchmarks/panel/panel-bench"
         ),
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore"]),
         .testTarget(name: "DecoupleDataTests", dependencies: ["DecoupleData", "CZlib"]),
         .testTarget(name: "DecoupleMeasuresTests", dependencies: ["DecoupleMeasures", "DecoupleData"]),
-        .testTarget(name: "DecoupleIOTests", dependencies: ["DecoupleIO", "DecoupleData"]),
+        .testTarget(name: "DecoupleIOTests", dependencies: ["DecoupleIO", "DecoupleData"], exclude: ["Fixtures"]),
         .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleData"]),
         .testTarget(name: "DecoupleFrameworkTests", dependencies: ["DecoupleFramework", "DecoupleData"]),
         .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),
@@ -75,5 +83,6 @@ let package = Package(
             "DecoupleServer", "DecoupleReport", "DecoupleData",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
+        .testTarget(name: "DecoupleScenarioTests", dependencies: ["DecoupleScenario", "DecoupleData", "DecoupleIO"]),
     ]
 )

@@ -48,6 +48,12 @@ for name in ["conversion_weights_H4_to_H5.csv", "conversion_weights_H5_to_H4.csv
     os.replace(out + ".tmp", out)
 copy("/usr/share/common-licenses/Apache-2.0", os.path.join(DATA, "hs", "LICENSE-Apache-2.0.txt"))
 
+# OECD ICIO 2022 intermediate block (OECD: reuse with attribution), unchanged.
+src = os.path.join(SHARED, "oecd-icio-2022")
+for name in ["Z_intermediate_flows_dense.csv.gz", "nodes.csv",
+             "OECD_ICIO_2025_country_code_mapping.csv", "OECD_ICIO_2025_sector_code_mapping.csv", "SOURCE.md"]:
+    copy(os.path.join(src, name), os.path.join(DATA, "oecd-icio-2022", name))
+
 # Census 2024 HTS10 x partner, summed to HS6, in the Census API layout (COMM_LVL = HS6).
 src = os.path.join(SHARED, "census-us-imports-hs10-by-country-2024/converted-csv")
 totals = defaultdict(lambda: [0, 0])

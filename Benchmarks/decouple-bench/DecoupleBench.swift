@@ -26,6 +26,12 @@ struct DecoupleBench {
                 var n = 0
                 try DelimitedFileReader(path: path).forEachRecord { _ in n += 1 }
                 rows = n - 1
+            case "icio-extraction":
+                try ScenarioBench.run(folder: path, runs: runs)
+                return
+            case "icio-load", "icio-leontief", "icio-exposure":
+                try IOBench.run(kind, folder: path, runs: runs)
+                return
             default:
                 print("unknown benchmark \(kind)")
                 return

@@ -16,16 +16,26 @@ public struct FrameworkInputs: Sendable {
     public var observed: [ObservedInstrument]
     /// When the leader designated each chain strategic and first acted on it.
     public var securitisation: [SecuritisationSignal]
+    /// Manufacturing and market indicators from an input–output table (OECD ICIO).
+    public var icio: ICIOIndicators?
+    /// The leader's look-through exposure to the challenger by ICIO sector: the challenger's
+    /// share of the sector's total input requirements through all tiers (DecoupleIO).
+    public var lookThrough: [String: Double] = [:]
+    /// Net import reliance (percent) of mineral chains, by chain id (USGS MCS).
+    public var netImportReliance: [String: Double] = [:]
+    /// World export shares per chain from an all-reporter trade panel, when one is loaded.
+    public var exportShares: PanelExportShares?
 
     public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], imports: TradeDataset? = nil,
                 endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = [],
-                securitisation: [SecuritisationSignal] = []) {
+                securitisation: [SecuritisationSignal] = [], icio: ICIOIndicators? = nil) {
         self.taxonomy = taxonomy
         self.patents = patents
         self.imports = imports
         self.endowment = endowment
         self.observed = observed
         self.securitisation = securitisation
+        self.icio = icio
     }
 }
 
@@ -108,12 +118,28 @@ public struct FrameworkAnalysis: Sendable {
     }
 
     /// The leader's vulnerability in a chain (or stage): import share from the challenger and supplier HHI.
-    func vulnerability(chain: String, stage: String?, cube: TradeCube?, period: Period?, edition: HSEdition, inputs: FrameworkInputs) -> Vulnerability {
-        guard let cube, let period, let data = inputs.imports else { return Vulnerability() }
-        let trade = cube.trade(in: inputs.taxonomy.codes(chain: chain, stage: stage, edition: edition), period: period)
-        guard let share = trade.share(of: challenger) else { return Vulnerability() }
-        return Vulnerability(importShareFromChallenger: share, supplierConcentration: trade.herfindahlIndex,
-                             year: period.year, sources: [data.provenance.citation])
+    func vulnerability(chain: SupplyChain, stage: String?, cube: TradeCube?, period: Period?, edition: HSEdition, inputs: FrameworkInputs) -> Vulnerability {
+        var v = Vulnerability()
+        if let cube, let period, let data = inputs.imports {
+            let trade = cube.trade(in: inputs.taxonomy.codes(chain: chain.id, stage: stage, edition: edition), period: period)
+            if let share = trade.share(of: challenger) {
+                v.importShareFromChallenger = share
+                v.supplierConcentration = trade.herfindahlIndex
+                v.year = period.year
+                v.sources.append(data.provenance.citation)
+            }
+        }
+        // Look-through exposure: mean over the chain's ICIO sectors that have a figure.
+        let exposures = configuration.sectors(forChain: chain.id, arena: chain.arena).compactMap { inputs.lookThrough[$0] }
+        if !exposures.isEmpty {
+            v.lookThroughExposure = exposures.reduce(0, +) / Double(exposures.count)
+            v.sources.append("look-through exposure: OECD ICIO 2022 via the Leontief inverse")
+        }
+        if let r = inputs.netImportReliance[chain.id] {
+            v.netImportReliance = r
+            v.sources.append("net import reliance: USGS Mineral Commodity Summaries")
+        }
+        return v
     }
 
     public func run(_ inputs: FrameworkInputs) -> FrameworkResult {
@@ -135,6 +161,8 @@ public struct FrameworkAnalysis: Sendable {
             if let tech { indicatorYear = max(indicatorYear, tech.year) }
             if let s = catchUp(choice.table, scope: arena.rawValue, name: choice.name, year: year, inputs: inputs) { signals.append(s) }
             let arenaObs = cfg.observations.filter { $0.chain == "*" + arena.rawValue }
+            let arenaICIO = inputs.icio?.indicators(sectors: cfg.arenaSectors[arena.rawValue] ?? [], leader: leader,
+                                                    challenger: challenger, configuration: cfg) ?? []
             for country in [leader, challenger] {
                 let paper = cfg.paperTable1.first { $0.arena == arena && $0.country == country.code }
                 var cells: [Table1Row.Cell] = []
@@ -144,6 +172,10 @@ public struct FrameworkAnalysis: Sendable {
                         let v = country == leader ? tech.leaderValue : tech.challengerValue
                         cells.append(.init(dimension: d, data: v.map { cfg.scale(d).pluses($0) }, paper: paperValue, value: v,
                                            indicator: tech.name, year: tech.year, source: tech.source))
+                    } else if let i = arenaICIO.first(where: { $0.dimension == d }) {
+                        let v = country == leader ? i.leaderValue : i.challengerValue
+                        cells.append(.init(dimension: d, data: v.map { cfg.scale(d).pluses($0) }, paper: paperValue, value: v,
+                                           indicator: i.name, year: i.year, source: i.source))
                     } else if let o = arenaObs.first(where: { $0.dimension == d && $0.country == country.code }) {
                         cells.append(.init(dimension: d, data: cfg.scale(d).pluses(o.value), paper: paperValue, value: o.value,
                                            indicator: o.name, year: o.year, source: o.source))
@@ -160,7 +192,9 @@ public struct FrameworkAnalysis: Sendable {
         var vulnerabilities: [String: Vulnerability] = [:]
         let rules = cfg.rules
         for chain in inputs.taxonomy.chains {
-            var chainIndicators: [Indicator] = []
+            var chainIndicators: [Indicator] = inputs.icio?.indicators(
+                sectors: cfg.sectors(forChain: chain.id, arena: chain.arena), leader: leader, challenger: challenger, configuration: cfg) ?? []
+            if let e = inputs.exportShares?.indicator(chain: chain.id, configuration: cfg) { chainIndicators.append(e) }
             if let choice = cfg.chainTechnology.first(where: { $0.chain == chain.id }) {
                 if let t = technology(choice.table, name: choice.name, year: year, inputs: inputs) { chainIndicators.append(t) }
                 if let s = catchUp(choice.table, scope: chain.id, name: choice.name, year: year, inputs: inputs) { signals.append(s) }
@@ -168,7 +202,7 @@ public struct FrameworkAnalysis: Sendable {
             if chain.arena == .criticalMinerals {
                 let profile = AdvantageProfile(chain: chain.id, arena: chain.arena, leader: leader, challenger: challenger,
                                                indicators: chainIndicators + observations(chain: chain.id, stage: nil, arena: chain.arena))
-                let v = vulnerability(chain: chain.id, stage: nil, cube: cube, period: period, edition: edition, inputs: inputs)
+                let v = vulnerability(chain: chain, stage: nil, cube: cube, period: period, edition: edition, inputs: inputs)
                 vulnerabilities[chain.id] = v
                 profiles.append(profile)
                 predictions.append(rules.predict(profile, vulnerability: v, endowment: inputs.endowment[chain.id]))
@@ -177,7 +211,7 @@ public struct FrameworkAnalysis: Sendable {
             for stage in chain.stages {
                 let profile = AdvantageProfile(chain: chain.id, stage: stage.id, arena: chain.arena, leader: leader, challenger: challenger,
                                                indicators: chainIndicators + observations(chain: chain.id, stage: stage.id, arena: chain.arena))
-                let v = vulnerability(chain: chain.id, stage: stage.id, cube: cube, period: period, edition: edition, inputs: inputs)
+                let v = vulnerability(chain: chain, stage: stage.id, cube: cube, period: period, edition: edition, inputs: inputs)
                 vulnerabilities["\(chain.id)/\(stage.id)"] = v
                 profiles.append(profile)
                 predictions.append(rules.predict(profile, vulnerability: v))

@@ -15,6 +15,12 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
         public var table: String
         public var name: String
     }
+    public struct ChainSectors: Sendable, Codable, Hashable {
+        /// A chain id, or `*critical-minerals` for every mineral chain.
+        public var chain: String
+        /// OECD ICIO sector codes whose output and use stand for the chain.
+        public var sectors: [String]
+    }
     public struct PaperScore: Sendable, Codable, Hashable {
         public var arena: Arena
         public var country: String
@@ -41,10 +47,19 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
     public var plusScales: [String: [Double]]
     public var vulnerability: VulnerabilityThresholds
     public var minimumNetLead: Int
+    /// Weight of each dimension in the net lead (technology, manufacturing, market).
+    public var dimensionWeights: [String: Int]
+    /// Weights for one arena, replacing `dimensionWeights` there.
+    public var arenaDimensionWeights: [String: [String: Int]]
+    /// Why the weights are what they are.
+    public var weightsNote: String?
     /// Years over which catch-up is measured.
     public var catchUpWindow: Int
     public var arenaTechnology: [String: TechnologyChoice]
     public var chainTechnology: [ChainTechnology]
+    /// ICIO sectors standing for each arena (Table 1) and chain (manufacturing and market indicators).
+    public var arenaSectors: [String: [String]]
+    public var chainSectors: [ChainSectors]
     /// The paper's Table 1 pluses, to compare with the data.
     public var paperTable1: [PaperScore]
     public var observations: [Observation]
@@ -53,7 +68,22 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
     public func scale(_ d: AdvantageDimension) -> PlusScale { PlusScale(thresholds: plusScales[d.rawValue] ?? [0.02, 0.1, 0.25]) }
 
     /// The rules with these thresholds.
-    public var rules: FrameworkRules { FrameworkRules(vulnerability: vulnerability, minimumNetLead: minimumNetLead) }
+    public var rules: FrameworkRules {
+        func weights(_ raw: [String: Int]) -> [AdvantageDimension: Int] {
+            var w: [AdvantageDimension: Int] = [:]
+            for d in AdvantageDimension.allCases { w[d] = raw[d.rawValue] ?? dimensionWeights[d.rawValue] ?? 1 }
+            return w
+        }
+        var arenas: [Arena: [AdvantageDimension: Int]] = [:]
+        for (key, raw) in arenaDimensionWeights { if let a = Arena(rawValue: key) { arenas[a] = weights(raw) } }
+        return FrameworkRules(vulnerability: vulnerability, minimumNetLead: minimumNetLead,
+                              dimensionWeights: weights(dimensionWeights), arenaWeights: arenas)
+    }
+
+    /// The ICIO sectors of a chain (its own entry, else its arena's `*` entry).
+    public func sectors(forChain chain: String, arena: Arena) -> [String] {
+        chainSectors.first { $0.chain == chain }?.sectors ?? chainSectors.first { $0.chain == "*" + arena.rawValue }?.sectors ?? []
+    }
 
     /// The bundled configuration (`Data/framework/framework.json`), optionally overridden by a user file.
     public static func bundled(catalog: DataCatalog, override: String? = nil) throws -> FrameworkConfiguration {
@@ -104,6 +134,19 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
             throw FrameworkConfigurationError(file: path, message: "observations[\(i)].value: expected a share in [0, 1], found \(o.value)")
         }
         guard c.catchUpWindow > 0 else { throw FrameworkConfigurationError(file: path, message: "catchUpWindow: expected a positive number of years") }
+        for (key, w) in c.dimensionWeights {
+            guard AdvantageDimension(rawValue: key) != nil, w >= 0 else {
+                throw FrameworkConfigurationError(file: path, message: "dimensionWeights: expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
+            }
+        }
+        for (arena, weights) in c.arenaDimensionWeights {
+            guard Arena(rawValue: arena) != nil else {
+                throw FrameworkConfigurationError(file: path, message: "arenaDimensionWeights: unknown arena '\(arena)' (expected green, digital or critical-minerals)")
+            }
+            for (key, w) in weights where AdvantageDimension(rawValue: key) == nil || w < 0 {
+                throw FrameworkConfigurationError(file: path, message: "arenaDimensionWeights.\(arena): expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
+            }
+        }
         return c
     }
 

@@ -28,20 +28,29 @@ public struct FrameworkRules: Sendable, Codable, Hashable {
     public var vulnerability: VulnerabilityThresholds
     /// How many dimensions with data the leader must lead (net) to count as having the advantage.
     public var minimumNetLead: Int
+    /// Weight of each dimension's lead (+1 leader ahead, −1 behind) in the net lead; 1 by default.
+    public var dimensionWeights: [AdvantageDimension: Int]
+    /// Weights for particular arenas, replacing `dimensionWeights` there.
+    public var arenaWeights: [Arena: [AdvantageDimension: Int]]
 
-    public init(vulnerability: VulnerabilityThresholds = .init(), minimumNetLead: Int = 1) {
+    public init(vulnerability: VulnerabilityThresholds = .init(), minimumNetLead: Int = 1,
+                dimensionWeights: [AdvantageDimension: Int] = [:], arenaWeights: [Arena: [AdvantageDimension: Int]] = [:]) {
         self.vulnerability = vulnerability
         self.minimumNetLead = minimumNetLead
+        self.dimensionWeights = dimensionWeights
+        self.arenaWeights = arenaWeights
     }
 
-    /// The leader's position: net lead over the dimensions with data (leads minus lags).
+    /// The leader's position: the weighted net lead over the dimensions with data,
+    /// Σ_d w_d · lead_d with lead_d ∈ {−1, 0, +1}; advantage when ≥ `minimumNetLead`,
+    /// disadvantage when ≤ −`minimumNetLead`.
     public func position(_ p: AdvantageProfile) -> (CompetitivePosition?, [String], measured: Int) {
         var net = 0, measured = 0
         var reasons: [String] = []
         for d in AdvantageDimension.allCases {
             guard let lead = p.lead(in: d) else { reasons.append("\(d.rawValue): no data"); continue }
             measured += 1
-            net += lead
+            net += lead * (arenaWeights[p.arena]?[d] ?? dimensionWeights[d] ?? 1)
             reasons.append("\(d.rawValue): " + (lead > 0 ? "leader ahead" : lead < 0 ? "challenger ahead" : "level"))
         }
         if measured == 0 { return (nil, reasons, 0) }

@@ -184,7 +184,8 @@ struct PreloadedReportData: ReportDataSource, Sendable {
     func mineralsReportInput(leader: Country, rival: Country) throws -> MineralsReportInput { try need(minerals, "usgs-mcs") }
     func taxonomy() throws -> (StrategicTaxonomy, HSConcordance) { (taxonomyBundle.taxonomy, taxonomyBundle.concordance) }
     func framework(taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
-                   imports: TradeDataset?) throws -> (FrameworkResult, [Provenance]) {
+                   imports: TradeDataset?, icio: InputOutputTableData?, minerals: [MineralAssessment],
+                   exposure: ExposureReportInput?) throws -> (FrameworkResult, [Provenance]) {
         (frameworkBundle.result, frameworkBundle.provenance)
     }
 }

@@ -5,8 +5,8 @@ import Foundation
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "List and check the bundled datasets.",
-        subcommands: [List.self],
+        abstract: "List the bundled datasets and imported panel stores; import BACI or UN Comtrade files.",
+        subcommands: [List.self, ImportCommand.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
@@ -21,7 +21,7 @@ struct DataCommand: ParsableCommand {
             case .json:
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(all), as: UTF8.self))
+                print(String(decoding: try encoder.encode(DataListing(bundled: all, stores: StoreListing.all())), as: UTF8.self))
             case .csv:
                 print("id,title,path,format,source,edition,url,licence,retrieved_from")
                 for d in all {
@@ -30,10 +30,14 @@ struct DataCommand: ParsableCommand {
                         .map { $0.contains(where: { ",\"\n".contains($0) }) ? "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : $0 }
                         .joined(separator: ","))
                 }
+                for store in StoreListing.all() {
+                    print(store.csvLine)
+                }
             case .text:
                 for d in all {
                     print("\(d.id)\n  \(d.title)\n  file:    Data/\(d.path)\n  format:  \(d.format)\n  source:  \(d.provenance.source), \(d.provenance.edition)\n  origin:  \(d.provenance.url)\n  licence: \(d.provenance.licence)\n  copy:    \(d.provenance.retrievedFrom)\n")
                 }
+                print(StoreListing.text())
             }
         }
     }

@@ -13,14 +13,19 @@ struct Decouple: AsyncParsableCommand {
         subcommands: [
             Report.self,
             DataCommand.self,
-            TaxonomyCommand.self,
             MineralsCommand.self,
+            ExposureCommand.self,
+            TaxonomyCommand.self,
+            FrameworkCommand.self,
             PolicyCommand.self,
             AlliancesCommand.self,
             FriendshoringCommand.self,
             IRACommand.self,
-            FrameworkCommand.self,
             ServeCommand.self,
+            DependenceCommand.self,
+            TrendCommand.self,
+            DiversionCommand.self,
+            ScenarioCommand.self,
         ],
         defaultSubcommand: Report.self)
 }

@@ -21,6 +21,7 @@ struct FrameworkCommand: ParsableCommand {
     @Option(help: "Year of the technology indicators (default: latest in the data).") var year: Int?
     @Option(help: "Only this chain (id, e.g. semiconductors).") var chain: String?
     @Option(help: "A framework configuration file overriding Data/framework/framework.json (same schema).") var config: String?
+    @Option(help: "An imported all-reporter panel store (CEPII BACI, see `decouple data import`) for world export shares.") var store: String?
     @OptionGroup var taxonomy: TaxonomyOptions
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
 
@@ -36,8 +37,13 @@ struct FrameworkCommand: ParsableCommand {
             if let chain, t.chain(chain) == nil {
                 throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))")
             }
+            let icio = try Progress("Reading OECD ICIO 2022").run { try ICIOCache.shared.oecdICIO2022(catalog, progress: $0) }
+            let minerals = l == .usa ? try MineralSupplySelection.reportInput(catalog: catalog, leader: l, rival: c).latest : []
+            let exposure = try? ExposureSelection.reportInput(table: icio, sectorNames: [:], importer: l, rival: c)
+            let panel = try store.map { try TradePanelStore(path: PanelStoreDirectory.path(for: $0)) }
             return try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: l, challenger: c, year: year, configPath: config,
-                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil)
+                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil, icio: icio,
+                                        minerals: minerals, exposure: exposure ?? nil, store: panel)
         }
         let shown = FrameworkRun.only(chain: chain, of: result)
         switch format {

@@ -111,8 +111,14 @@ struct CatalogReportData: ReportDataSource {
     }
     func taxonomy() throws -> (StrategicTaxonomy, HSConcordance) { try taxonomyOptions.load() }
     func framework(taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
-                   imports: TradeDataset?) throws -> (FrameworkResult, [Provenance]) {
+                   imports: TradeDataset?, icio: InputOutputTableData?, minerals: [MineralAssessment],
+                   exposure: ExposureReportInput?) throws -> (FrameworkResult, [Provenance]) {
         try FrameworkRun.run(catalog: catalog, taxonomy: taxonomy, leader: leader, challenger: challenger, year: nil,
-                             configPath: frameworkConfig, imports: imports)
+                             configPath: frameworkConfig, imports: imports, icio: icio, minerals: minerals, exposure: exposure)
     }
+    func inputOutput() throws -> (table: InputOutputTableData, sectorNames: [String: String])? {
+        let t = try Progress("Reading OECD ICIO 2022").run { try ICIOCache.shared.oecdICIO2022(catalog, progress: $0) }
+        return (t, (try? catalog.loadOECDICIOSectorNames()) ?? [:])
+    }
+    func warn(_ message: String) { printError("warning: " + message) }
 }

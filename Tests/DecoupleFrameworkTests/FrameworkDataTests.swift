@@ -12,10 +12,14 @@ import DecoupleData
         var patents: [String: NCSESTimeSeries] = [:]
         for id in ["10551", "10553", "10557", "10596", "10598", "10600", "10604"] { patents[id] = try catalog.loadNCSESTable(id) }
         let policies = try PolicyMeasuresLoader.bundled(catalog: catalog)
-        let inputs = FrameworkInputs(taxonomy: try TaxonomyLoader.bundled(catalog: catalog), patents: patents,
+        var inputs = FrameworkInputs(taxonomy: try TaxonomyLoader.bundled(catalog: catalog), patents: patents,
                                      imports: try catalog.loadCensusHS6_2024(),
                                      observed: ObservedInstrument.from(policies.measures, leader: .usa),
-                                     securitisation: SecuritisationSignal.from(policies.measures, leader: .usa))
+                                     securitisation: SecuritisationSignal.from(policies.measures, leader: .usa),
+                                     icio: ICIOIndicators(table: try ICIOCache.shared.oecdICIO2022(catalog),
+                                                          sectors: ["C26", "C27", "C28", "C29", "B07", "C24B"], source: "OECD ICIO 2022", year: 2022))
+        inputs.lookThrough = ["C26": 0.137, "C27": 0.096]   // constructed exposures for the vulnerability wiring
+        inputs.netImportReliance = ["graphite": 100]
         return FrameworkAnalysis(configuration: config).run(inputs)
     }
 
@@ -40,11 +44,35 @@ import DecoupleData
         #expect(semis.lead(in: .technology) == 1)
     }
 
+    /// Solar PV (ICIO C26): China's share of world gross output is computed from the table's
+    /// gross output and checked here against a sum over the raw nodes.
     @Test func solarManufacturingFavoursChina() throws {
         let r = try Self.result.get()
         let cells = try #require(r.profiles.first { $0.chain == "solar-pv" && $0.stage == "cells" })
         #expect(cells.lead(in: .manufacturing) == -1)
-        #expect(cells.indicators(.manufacturing).first?.source.contains("IEA") == true)
+        let icio = try #require(cells.indicators(.manufacturing).first { $0.name.contains("ICIO") })
+        let t = try ICIOCache.shared.oecdICIO2022(Self.catalog)
+        var world = 0.0, china = 0.0, us = 0.0
+        for i in 0..<t.n where t.nodeSectors[i] == "C26" {
+            world += t.grossOutput[i]
+            if t.nodeRegions[i] == "CHN" { china += t.grossOutput[i] }
+            if t.nodeRegions[i] == "USA" { us += t.grossOutput[i] }
+        }
+        #expect(abs(icio.challengerValue! - china / world) < 1e-12)
+        #expect(abs(icio.leaderValue! - us / world) < 1e-12)
+        #expect(icio.challengerValue! > icio.leaderValue!)
+        #expect(cells.indicators(.manufacturing).contains { $0.source.contains("IEA") })
+    }
+
+    /// Digital manufacturing: the data (ICIO C26 output shares) do not support the paper's
+    /// "US +++, China ++" — a finding the table shows rather than hides.
+    @Test func table1ShowsWhereDataAndPaperDisagree() throws {
+        let r = try Self.result.get()
+        let us = try #require(r.table1.first { $0.arena == .digital && $0.country == .usa }?.cells.first { $0.dimension == .manufacturing })
+        let cn = try #require(r.table1.first { $0.arena == .digital && $0.country == .china }?.cells.first { $0.dimension == .manufacturing })
+        #expect(us.paper == 3 && us.data! < 3 && us.agrees == false)
+        #expect(cn.data == 3)
+        #expect(us.source == "OECD ICIO 2022")
     }
 
     @Test func table1RowsCarrySourcesAndShowMissingAsMissing() throws {
@@ -57,6 +85,7 @@ import DecoupleData
         #expect(tech.agrees == true)
         #expect(tech.source?.contains("table 10596") == true)
         for row in r.table1 { for cell in row.cells where cell.data == nil { #expect(cell.value == nil && cell.source == nil) } }
+        #expect(r.table1.allSatisfy { $0.cells.allSatisfy { $0.data != nil } })
     }
 
     @Test func vulnerabilityComesFromTheImportData() throws {
@@ -64,8 +93,17 @@ import DecoupleData
         let cells = try #require(r.vulnerabilities["batteries/cells-packs"])
         #expect(abs(cells.importShareFromChallenger! - 15_656_111_816.0 / 20_481_326_278.0) < 1e-12)
         #expect(cells.level(r.configuration.vulnerability).level == .high)
+        #expect(cells.lookThroughExposure == 0.096)   // batteries ↔ ICIO C27
+        #expect(r.vulnerabilities["semiconductors/integrated-circuits"]?.lookThroughExposure == 0.137)
+        #expect(r.vulnerabilities["graphite"]?.netImportReliance == 100)
+        #expect(r.vulnerabilities["graphite"]?.level(r.configuration.vulnerability).reasons.contains("net import reliance 100% ≥ 50%") == true)
         let p = try #require(r.predictions.first { $0.chain == "semiconductors" && $0.stage != nil })
-        #expect(p.position == .advantage)
+        #expect(p.reasons.contains("technology: leader ahead"))
+        #expect(p.reasons.contains("manufacturing: challenger ahead"))
+        // Digital weighs technology 3 (framework.json): semiconductors are the leader's advantage,
+        // solar cells (green, equal weights) its disadvantage.
+        #expect(r.predictions.filter { $0.chain == "semiconductors" }.allSatisfy { $0.position == .advantage })
+        #expect(r.predictions.first { $0.chain == "solar-pv" && $0.stage == "cells" }?.position == .disadvantage)
     }
 
     @Test func catchUpIsMeasuredOverTheWindow() throws {

@@ -67,6 +67,16 @@ import DecoupleCore
         #expect(p.reasons.contains("no net lead"))
     }
 
+    @Test func arenaWeightsCanMakeTechnologyDecisive() {
+        let p = profile(tech: (0.4, 0.1), manufacturing: (0.1, 0.45))
+        #expect(rules.position(p).0 == nil)   // one lead, one lag
+        let weighted = FrameworkRules(arenaWeights: [.digital: [.technology: 3, .manufacturing: 1, .market: 1]])
+        #expect(weighted.position(p).0 == .advantage)
+        var green = p
+        green.arena = .green
+        #expect(weighted.position(green).0 == nil)
+    }
+
     @Test func mineralsFollowEndowment() {
         let p = rules.predict(profile(tech: (0.3, 0.05), arena: .criticalMinerals),
                               vulnerability: Vulnerability(netImportReliance: 100),

@@ -66,5 +66,5 @@ extension BundledDataset {
             retrievedFrom: "GitHub mizydorczyk/relationship-between-trade-and-the-exchange-rate @0826f6e, assets/usa-china-trade-data.csv (unchanged)"))
 
     /// Every bundled dataset.
-    public static let all: [BundledDataset] = [.imfDOTS, .censusHS2Monthly, .censusHS6_2024, .censusUSChinaMonthly, .usgsMCS2022, .usgsMCS2023, .usgsMCS2024]
+    public static let all: [BundledDataset] = [.imfDOTS, .censusHS2Monthly, .censusHS6_2024, .censusUSChinaMonthly, .usgsMCS2022, .usgsMCS2023, .usgsMCS2024, .oecdICIO2022]
 }

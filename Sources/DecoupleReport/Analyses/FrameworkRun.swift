@@ -1,6 +1,7 @@
 import DecoupleCore
 import DecoupleData
 import DecoupleFramework
+import DecoupleMeasures
 
 /// Loads the framework's inputs from the bundled data and runs it (`decouple framework`, the
 /// report's framework section and the dashboard's framework page).
@@ -16,7 +17,9 @@ public enum FrameworkRun {
     /// - Throws: ``AnalysisInputError`` for a bad configuration file, `DataReadError` for unreadable data.
     public static func run(catalog: DataCatalog, taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
                            year: Int?, configPath: String?, imports: TradeDataset?,
-                           policies: PolicyMeasureCatalog? = nil) throws -> (FrameworkResult, [Provenance]) {
+                           policies: PolicyMeasureCatalog? = nil, icio: InputOutputTableData? = nil,
+                           minerals: [MineralAssessment] = [], exposure: ExposureReportInput? = nil,
+                           store: TradePanelStore? = nil) throws -> (FrameworkResult, [Provenance]) {
         let config: FrameworkConfiguration
         do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
             throw AnalysisInputError(e.description, parameter: "config")
@@ -24,15 +27,68 @@ public enum FrameworkRun {
         var patents: [String: NCSESTimeSeries] = [:]
         for id in patentTables { patents[id] = try catalog.loadNCSESTable(id) }
         let policies = try policies ?? PolicyMeasuresLoader.bundled(catalog: catalog)
-        let inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil,
+        let sectors = Set(config.chainSectors.flatMap(\.sectors) + config.arenaSectors.values.flatMap { $0 })
+        let icioIndicators = icio.map {
+            ICIOIndicators(table: $0, sectors: sectors, source: BundledDataset.oecdICIO2022.provenance.citation, year: 2022)
+        }
+        var inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil,
                                      observed: ObservedInstrument.from(policies.measures, leader: leader),
-                                     securitisation: SecuritisationSignal.from(policies.measures, leader: leader))
+                                     securitisation: SecuritisationSignal.from(policies.measures, leader: leader),
+                                     icio: icioIndicators)
+        inputs.endowment = endowment(minerals, taxonomy: taxonomy)
+        for e in exposure?.sectors ?? [] { inputs.lookThrough[e.sector] = e.lookThroughShare }
+        inputs.netImportReliance = reliance(minerals, taxonomy: taxonomy)
+        if let store {
+            guard store.coversAllReporters else {
+                throw AnalysisInputError("the panel store \(store.path) does not cover every reporter (import CEPII BACI for world export shares)", parameter: "store")
+            }
+            inputs.exportShares = PanelExportShares(panel: store.bilateralPanel, taxonomy: taxonomy, leader: leader, challenger: challenger)
+        }
         let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
         var provenance = [BundledDataset.ncsesPatents.provenance]
         if let imports, leader == .usa { provenance.append(imports.provenance) }
         provenance.append(policies.provenance)
+        if icio != nil { provenance.append(BundledDataset.oecdICIO2022.provenance) }
+        if !minerals.isEmpty { provenance.append(BundledDataset.usgsMCS2024.provenance) }
+        if let store { provenance.append(contentsOf: store.provenance) }
         provenance.append(contentsOf: taxonomy.provenance)
         return (result, provenance)
+    }
+
+    /// USGS commodity names that stand for a mineral chain of the taxonomy.
+    static func mineralNames(_ chain: String) -> [String] {
+        switch chain {
+        case "rare-earth-elements": ["rare earths"]
+        case "minor-metals-8112": ["gallium", "germanium", "indium"]
+        case "platinum-group-metals": ["platinum-group metals", "platinum", "palladium"]
+        default: [chain.replacingOccurrences(of: "-", with: " ")]
+        }
+    }
+
+    /// Net import reliance (percent, for planning: bounds as their value) per mineral chain.
+    static func reliance(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy) -> [String: Double] {
+        let byName = Dictionary(minerals.map { ($0.classification.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [String: Double] = [:]
+        for chain in taxonomy.chains where chain.arena == .criticalMinerals {
+            if let r = mineralNames(chain.id).lazy.compactMap({ byName[$0]?.profile.latestReliance?.planningPercent }).first { out[chain.id] = r }
+        }
+        return out
+    }
+
+    /// The minerals rule's instruments per mineral chain: a chain takes the classification of the
+    /// USGS commodity of the same name (the first classified one for grouped chains).
+    static func endowment(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy) -> [String: (instruments: [PolicyInstrument], reason: String)] {
+        var out: [String: (instruments: [PolicyInstrument], reason: String)] = [:]
+        let byName = Dictionary(minerals.map { ($0.classification.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
+        for chain in taxonomy.chains where chain.arena == .criticalMinerals {
+            for n in mineralNames(chain.id) {
+                guard let a = byName[n], !a.classification.instruments.isEmpty else { continue }
+                out[chain.id] = (a.classification.instruments,
+                                 "\(a.classification.name): \(a.classification.strategy.rawValue) (\(a.classification.reasons.joined(separator: "; ")))")
+                break
+            }
+        }
+        return out
     }
 
     /// The result restricted to one chain, as `decouple framework --chain` shows it.

@@ -14,7 +14,17 @@ public protocol ReportDataSource {
     /// The taxonomy (bundled, merged with user files in the CLI) and the HS concordance.
     func taxonomy() throws -> (StrategicTaxonomy, HSConcordance)
     func framework(taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
-                   imports: TradeDataset?) throws -> (FrameworkResult, [Provenance])
+                   imports: TradeDataset?, icio: InputOutputTableData?, minerals: [MineralAssessment],
+                   exposure: ExposureReportInput?) throws -> (FrameworkResult, [Provenance])
+    /// The input–output table (OECD ICIO) and its sector names, when the source has them.
+    func inputOutput() throws -> (table: InputOutputTableData, sectorNames: [String: String])?
+    /// Where warnings go (a skipped section).
+    func warn(_ message: String)
+}
+
+extension ReportDataSource {
+    public func inputOutput() throws -> (table: InputOutputTableData, sectorNames: [String: String])? { nil }
+    public func warn(_ message: String) {}
 }
 
 /// Chooses and loads the datasets of a report for a reporter–rival pair.
@@ -31,11 +41,18 @@ public enum ReportRun {
             if rival == .china { inputs.monthlyWithRival = try source.censusUSChinaMonthly() }
             inputs.minerals = try source.mineralsReportInput(leader: reporter, rival: rival)
         }
+        let io = try source.inputOutput()
+        if let io {
+            do {
+                inputs.exposure = try ExposureSelection.reportInput(table: io.table, sectorNames: io.sectorNames, importer: reporter, rival: rival)
+            } catch { source.warn("hidden-exposure section skipped: \(error)") }
+        }
         let (strategic, concordance) = try source.taxonomy()
         inputs.taxonomy = strategic
         inputs.productNames = concordance.names[.hs2022] ?? [:]
         (inputs.framework, inputs.frameworkProvenance) = try source.framework(
-            taxonomy: strategic, leader: reporter, challenger: rival, imports: inputs.productCrossSection)
+            taxonomy: strategic, leader: reporter, challenger: rival, imports: inputs.productCrossSection,
+            icio: io?.table, minerals: inputs.minerals?.latest ?? [], exposure: inputs.exposure)
         return inputs
     }
 }

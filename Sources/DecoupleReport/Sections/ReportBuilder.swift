@@ -24,9 +24,11 @@ public struct ReportBuilder: Sendable {
         sections.append(productCrossSection(inputs.productCrossSection, taxonomy: inputs.taxonomy, names: inputs.productNames))
         sections.append(strategicChains(inputs.productCrossSection, taxonomy: inputs.taxonomy))
         sections.append(minerals(inputs.minerals))
+        sections.append(exposure(inputs.exposure))
         var sources: [String: Provenance] = [:]
         for d in inputs.all { sources[d.id] = d.provenance }
         for (id, p) in inputs.minerals?.sources ?? [:] { sources[id] = p }
+        if let e = inputs.exposure { sources[e.datasetID] = e.provenance }
         if inputs.framework != nil {
             sources["framework"] = Provenance(
                 source: "Decouple framework engine (Zhou 2024) on bundled indicators",

@@ -22,6 +22,8 @@ public struct ReportInputs: Sendable {
     public var frameworkProvenance: [Provenance] = []
     /// Critical-minerals assessments (USGS MCS), for the minerals section.
     public var minerals: MineralsReportInput? = nil
+    /// Hidden (look-through) supply-chain exposure from an input–output table, for the exposure section.
+    public var exposure: ExposureReportInput? = nil
 
     public init(annualBilateral: TradeDataset? = nil, monthlyByChapter: TradeDataset? = nil,
                 productCrossSection: TradeDataset? = nil, monthlyWithRival: TradeDataset? = nil,

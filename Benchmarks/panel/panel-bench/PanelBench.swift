@@ -1,0 +1,91 @@
+import DecoupleCore
+import DecoupleData
+import DecoupleMeasures
+import Foundation
+
+/// Times the panel store and the dependence measures on a generated BACI-format file;
+/// `Benchmarks/run-panel.sh` runs the Python peers on the same file and prints the ratios.
+/// Prints one JSON object per benchmark: {"name", "rows", "best_seconds", "runs", …}.
+///
+///     panel-bench import BACI_FILE STORE [RUNS]    read + validate + sort + write the store
+///     panel-bench reopen STORE [RUNS]               memory-map and check the store
+///     panel-bench measures STORE [RUNS]             supplier HHI + import shares + RCA, every year
+@main
+struct PanelBench {
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+
+    static func main() throws {
+        let args = Array(CommandLine.arguments.dropFirst())
+        guard args.count >= 2 else {
+            print("usage: panel-bench import BACI_FILE STORE [RUNS] | reopen STORE [RUNS] | measures STORE [RUNS]")
+            return
+        }
+        switch args[0] {
+        case "import":
+            let runs = args.count > 3 ? Int(args[3]) ?? 3 : 3
+            var best = Double.infinity, rows = 0
+            for _ in 0..<runs {
+                let start = ContinuousClock.now
+                rows = try PanelImport.baci(files: [args[1]], to: args[2]).rowCount
+                best = min(best, seconds(ContinuousClock.now - start))
+            }
+            print("{\"name\": \"decouple.import\", \"rows\": \(rows), \"best_seconds\": \(best), \"runs\": \(runs)}")
+        case "phases":
+            // The import split into its read and write phases (for profiling).
+            let codes = try BACICountryCodes.read(path: BACICountryCodes.locate(near: args[1])!)
+            var builder = TradePanelBuilder(source: "BACI")
+            var start = ContinuousClock.now
+            try BACIReader(countryCodes: codes, edition: .hs2017).read(path: args[1], into: &builder)
+            let read = seconds(ContinuousClock.now - start)
+            start = ContinuousClock.now
+            try builder.write(to: args[2])
+            print("{\"name\": \"decouple.import.phases\", \"rows\": \(builder.rowCount), \"read_seconds\": \(read), \"write_seconds\": \(seconds(ContinuousClock.now - start))}")
+        case "reopen":
+            let runs = args.count > 2 ? Int(args[2]) ?? 5 : 5
+            var best = Double.infinity, worst = 0.0, rows = 0
+            for _ in 0..<runs {
+                let start = ContinuousClock.now
+                let store = try TradePanelStore(path: args[1])
+                rows = store.rowCount
+                let s = seconds(ContinuousClock.now - start)
+                best = min(best, s)
+                worst = max(worst, s)
+            }
+            print("{\"name\": \"decouple.reopen\", \"rows\": \(rows), \"best_seconds\": \(best), \"worst_seconds\": \(worst), \"runs\": \(runs)}")
+        case "measures":
+            let runs = args.count > 2 ? Int(args[2]) ?? 5 : 5
+            let store = try TradePanelStore(path: args[1])
+            let panel = BilateralPanel(countries: store.countries, products: store.products, years: store.years,
+                                       productOffsets: store.productOffsets, exporter: store.exporter, importer: store.importer,
+                                       basis: store.basis, value: store.value, provenance: store.provenance, owner: store)
+            var best = Double.infinity
+            var checksum = 0.0
+            for _ in 0..<runs {
+                let start = ContinuousClock.now
+                checksum = 0
+                for y in panel.years.indices {
+                    // Supplier HHI of every importer and product, each flow's import share.
+                    let concentration = panel.importConcentration(yearIndex: y)
+                    let shares = panel.importShares(yearIndex: y, concentration: concentration)
+                    // Balassa RCA of every exporter and product.
+                    let world = panel.worldExports(yearIndex: y)
+                    var rcaSum = 0.0
+                    for p in 0..<panel.products.count {
+                        for c in 0..<panel.countries.count { rcaSum += world.rca(country: c, product: p) ?? 0 }
+                    }
+                    var hhiSum = 0.0
+                    for p in 0..<panel.products.count {
+                        for m in 0..<panel.countries.count { hhiSum += concentration.hhi(importer: m, product: p) ?? 0 }
+                    }
+                    checksum += rcaSum + hhiSum + shares.reduce(0) { $1.isNaN ? $0 : $0 + $1 }
+                }
+                best = min(best, seconds(ContinuousClock.now - start))
+            }
+            print("{\"name\": \"decouple.measures\", \"rows\": \(store.rowCount), \"best_seconds\": \(best), \"runs\": \(runs), \"checksum\": \(checksum)}")
+        default:
+            print("unknown benchmark \(args[0])")
+        }
+    }
+}

@@ -1,0 +1,79 @@
+import DecoupleCore
+
+/// A read-only view of a bilateral trade panel held in columns: the rows of each year and
+/// product lie together (`productOffsets`), and each row is a flow from an exporter to an
+/// importer with a value in US dollars and the ``TradeSide`` basis that says who reported it.
+///
+/// The columns are not copied: a `TradePanelStore` (DecoupleData) maps them from disk and is
+/// kept alive as `owner`. Every dependence measure is computed from this view.
+public struct BilateralPanel: @unchecked Sendable {
+    /// The countries the `exporter` and `importer` columns index into.
+    public let countries: [Country]
+    public let products: [ProductCode]
+    /// Ascending.
+    public let years: [Int]
+    /// Rows of year index `y` and product index `p`: `productOffsets[y·P + p] ..< productOffsets[y·P + p + 1]`.
+    public let productOffsets: UnsafeBufferPointer<Int64>
+    public let exporter: UnsafeBufferPointer<UInt16>
+    public let importer: UnsafeBufferPointer<UInt16>
+    /// 0 reconciled (BACI), 1 importer-reported, 2 exporter-reported (UN Comtrade M / X).
+    public let basis: UnsafeBufferPointer<UInt8>
+    /// US dollars.
+    public let value: UnsafeBufferPointer<Double>
+    public let provenance: [Provenance]
+    /// True for countries that are aggregates (`WLD`, `EU` …): they are totals, never partners.
+    public let isAggregate: [Bool]
+    private let countryIndex: [Country: Int]
+    private let owner: AnyObject?
+
+    public init(countries: [Country], products: [ProductCode], years: [Int], productOffsets: UnsafeBufferPointer<Int64>,
+                exporter: UnsafeBufferPointer<UInt16>, importer: UnsafeBufferPointer<UInt16>, basis: UnsafeBufferPointer<UInt8>,
+                value: UnsafeBufferPointer<Double>, provenance: [Provenance], owner: AnyObject?,
+                countryTable: CountryTable = .standard) {
+        precondition(productOffsets.count == years.count * products.count + 1, "productOffsets must have years × products + 1 entries")
+        self.countries = countries
+        self.products = products
+        self.years = years
+        self.productOffsets = productOffsets
+        self.exporter = exporter
+        self.importer = importer
+        self.basis = basis
+        self.value = value
+        self.provenance = provenance
+        self.owner = owner
+        self.isAggregate = countries.map { countryTable.info($0)?.kind == .aggregate }
+        var index: [Country: Int] = [:]
+        for (i, c) in countries.enumerated() { index[c] = i }
+        self.countryIndex = index
+    }
+
+    /// The dictionary index of a country, nil when the panel does not have it.
+    public func index(of country: Country) -> Int? { countryIndex[country] }
+
+    /// The index of a year, nil when the panel does not have it.
+    public func yearIndex(_ year: Int) -> Int? { years.firstIndex(of: year) }
+
+    /// The rows of one year and product.
+    @inline(__always) public func rows(yearIndex y: Int, productIndex p: Int) -> Range<Int> {
+        let b = y * products.count + p
+        return Int(productOffsets[b])..<Int(productOffsets[b + 1])
+    }
+
+    /// The years in `range` (all when nil) that the panel has.
+    public func years(in range: ClosedRange<Int>?) -> [Int] {
+        guard let range else { return years }
+        return years.filter { range.contains($0) }
+    }
+}
+
+/// Which side of a country's trade a measure looks at, and so which rows it may use: import
+/// measures use reconciled and importer-reported rows, export measures reconciled and
+/// exporter-reported rows (mirror declarations are never added to each other).
+public enum TradeSide: String, Sendable, Codable, CaseIterable {
+    case imports
+    case exports
+
+    @inline(__always) func accepts(_ basis: UInt8) -> Bool {
+        self == .imports ? basis != 2 : basis != 1
+    }
+}
