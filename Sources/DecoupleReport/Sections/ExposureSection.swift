@@ -35,7 +35,7 @@ extension ReportBuilder {
     /// sectors' face-value exposure to the rival (direct purchases, from A) against the
     /// look-through exposure (every upstream tier, from L), and how many have the rival as
     /// their top look-through foreign supplier.
-    func exposure(_ input: ExposureReportInput?) -> ReportSection {
+    public func exposure(_ input: ExposureReportInput?) -> ReportSection {
         let id = "hidden-exposure", title = "Hidden exposure through supply chains (OECD inter-country input–output table)"
         let r = options.reporter, v = options.rival
         guard let input, !input.sectors.isEmpty else {

@@ -30,7 +30,7 @@ extension DecoupleApp {
         router.get("/") { request, _ in try await self.cachedPage(request, "/") { q in try await self.overviewPage(q) } }
         router.get("/trend") { request, _ in try await self.cachedPage(request, "/trend") { q in try await self.trendPage(q) } }
         router.get("/minerals") { request, _ in try await self.cachedPage(request, "/minerals") { q in try await self.mineralsPage(q) } }
-        router.get("/exposure") { request, _ in try await self.cachedPage(request, "/exposure") { _ in self.exposurePage() } }
+        router.get("/exposure") { request, _ in try await self.cachedPage(request, "/exposure") { _ in try self.exposurePage() } }
         router.get("/framework") { request, _ in try await self.cachedPage(request, "/framework") { q in try await self.frameworkPage(q) } }
         router.get("/policy") { request, _ in try await self.cachedPage(request, "/policy") { q in try await self.policyPage(q) } }
         router.get("/ira") { request, _ in
@@ -294,15 +294,20 @@ extension DecoupleApp {
 
     // MARK: Exposure
 
-    func exposurePage() -> String {
-        let body = """
-        <div class="notice"><p><b>The input–output exposure engine is not available in this build.</b></p>
-        <p>This page will show look-through exposure to the rival through input–output linkages (<code>decouple exposure</code>)
-        once that engine is part of the build. Its JSON endpoint, <code>/api/v1/exposure</code>, answers 501 until then.</p></div>
-        <p>Meanwhile: direct import shares by chain stage are on the <a href="/trend">trade trend</a> page, and the framework's
-        vulnerability measures on the <a href="/framework">framework</a> page.</p>
-        """
-        return PageLayout.page(title: "Exposure through input–output linkages", active: "/exposure", body: body)
+    /// Face-value vs look-through exposure of US sectors to China on the bundled OECD ICIO 2022
+    /// (the report's hidden-exposure section, same code).
+    func exposurePage() throws -> String {
+        let catalog = store.catalog
+        let table = try ICIOCache.shared.oecdICIO2022(catalog)
+        let input = try ExposureSelection.reportInput(table: table, sectorNames: (try? catalog.loadOECDICIOSectorNames()) ?? [:],
+                                                      importer: .usa, rival: .china)
+        let section = ReportBuilder(options: ReportOptions(reporter: .usa, rival: .china), countries: .standard).exposure(input)
+        var sources: [String: Provenance] = [:]
+        if let input { sources[input.datasetID] = input.provenance }
+        let report = DecouplingReport(title: "", reporter: .usa, rival: .china, reporterName: name(.usa), rivalName: name(.china),
+                                      sections: [section], sources: sources)
+        return PageLayout.page(title: "Exposure through input–output linkages: United States and China", active: "/exposure",
+                               body: report.html(section), sources: sources)
     }
 
     // MARK: Framework
