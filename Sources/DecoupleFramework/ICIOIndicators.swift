@@ -35,7 +35,8 @@ public struct ICIOIndicators: Sendable {
 
     func share(_ table: [String: [String: Double]], _ sectors: [String], _ country: Country) -> Double? {
         var total = 0.0, own = 0.0
-        for s in sectors { for (r, v) in table[s] ?? [:] { total += v; if r == country.code { own += v } } }
+        // Sum in region order, so the result does not depend on dictionary order from run to run.
+        for s in sectors { for (r, v) in (table[s] ?? [:]).sorted(by: { $0.key < $1.key }) { total += v; if r == country.code { own += v } } }
         return total > 0 ? own / total : nil
     }
 

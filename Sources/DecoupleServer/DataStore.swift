@@ -108,10 +108,15 @@ public final class DataStore: Sendable {
         let t = try await taxonomy().taxonomy
         let imports = leader == .usa ? try await censusHS6() : nil
         let policies = try await policy().measures
+        let minerals = leader == .usa ? try await mineralsReportInput(leader: leader, rival: challenger).latest : []
         let key = "\(leader.code)|\(challenger.code)|\(year.map(String.init) ?? "latest")"
         return try await frameworks.value(for: key) { [catalog] in try await Offload.run {
+            // The same inputs as `decouple framework`: ICIO indicators, look-through exposure, minerals.
+            let icio = try ICIOCache.shared.oecdICIO2022(catalog)
+            let exposure = try? ExposureSelection.reportInput(table: icio, sectorNames: [:], importer: leader, rival: challenger)
             let (r, p) = try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: leader, challenger: challenger, year: year,
-                                              configPath: nil, imports: imports, policies: policies)
+                                              configPath: nil, imports: imports, policies: policies, icio: icio,
+                                              minerals: minerals, exposure: exposure ?? nil)
             return FrameworkBundle(result: r, provenance: p)
         } }
     }
@@ -158,6 +163,8 @@ struct PreloadedReportData: ReportDataSource, Sendable {
     let minerals: MineralsReportInput?
     let taxonomyBundle: DataStore.TaxonomyBundle
     let frameworkBundle: DataStore.FrameworkBundle
+    let icio: InputOutputTableData
+    let sectorNames: [String: String]
 
     static func gather(_ store: DataStore, reporter: Country, rival: Country) async throws -> PreloadedReportData {
         let dots = try await store.dots().dataset(reporters: [reporter, rival])
@@ -169,7 +176,9 @@ struct PreloadedReportData: ReportDataSource, Sendable {
             usChina: usa && rival == .china ? try await store.censusUSChina() : nil,
             minerals: usa ? try await store.mineralsReportInput(leader: reporter, rival: rival) : nil,
             taxonomyBundle: try await store.taxonomy(),
-            frameworkBundle: try await store.framework(leader: reporter, challenger: rival, year: nil))
+            frameworkBundle: try await store.framework(leader: reporter, challenger: rival, year: nil),
+            icio: try await Offload.run { try ICIOCache.shared.oecdICIO2022(store.catalog) },
+            sectorNames: (try? store.catalog.loadOECDICIOSectorNames()) ?? [:])
     }
 
     private func need<T>(_ value: T?, _ what: String) throws -> T {
@@ -183,6 +192,7 @@ struct PreloadedReportData: ReportDataSource, Sendable {
     func censusUSChinaMonthly() throws -> TradeDataset { try need(usChina, "census-us-china-monthly") }
     func mineralsReportInput(leader: Country, rival: Country) throws -> MineralsReportInput { try need(minerals, "usgs-mcs") }
     func taxonomy() throws -> (StrategicTaxonomy, HSConcordance) { (taxonomyBundle.taxonomy, taxonomyBundle.concordance) }
+    func inputOutput() throws -> (table: InputOutputTableData, sectorNames: [String: String])? { (icio, sectorNames) }
     func framework(taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
                    imports: TradeDataset?, icio: InputOutputTableData?, minerals: [MineralAssessment],
                    exposure: ExposureReportInput?) throws -> (FrameworkResult, [Provenance]) {
