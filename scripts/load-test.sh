@@ -11,8 +11,23 @@ port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1"
 base="http://127.0.0.1:$port"
 "$bin" serve --host 127.0.0.1 --port "$port" --no-warm-up 2>/dev/null &
 pid=$!
-trap 'kill -TERM $pid 2>/dev/null; sleep 1; kill -KILL $pid 2>/dev/null; wait $pid 2>/dev/null' EXIT
-until curl -fsS "$base/healthz" >/dev/null 2>&1; do sleep 0.02; done
+# The cleanup must not fail under `set -e` (a failed `kill` of an already stopped server
+# would otherwise turn a passing run into exit 1) and must keep the script's own status.
+stop_server() {
+    local status=$?
+    kill -TERM "$pid" 2>/dev/null || true
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+    exit "$status"
+}
+trap stop_server EXIT
+for _ in $(seq 1 1500); do
+    curl -fsS "$base/healthz" >/dev/null 2>&1 && break
+    kill -0 "$pid" 2>/dev/null || { echo "load-test: the server exited before answering /healthz"; exit 1; }
+    sleep 0.02
+done
+curl -fsS "$base/healthz" >/dev/null 2>&1 || { echo "load-test: no answer from /healthz after 30 s"; exit 1; }
 failed=0
 for e in "/api/v1/report" "/api/v1/minerals" "/api/v1/policy" "/api/v1/alliances" "/minerals"; do
     curl -fsS "$base$e" >/dev/null   # compute once
