@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// A read-only view of a bilateral trade panel held in columns: the rows of each year and
 /// product lie together (`productOffsets`), and each row is a flow from an exporter to an
@@ -63,17 +64,5 @@ public struct BilateralPanel: @unchecked Sendable {
     public func years(in range: ClosedRange<Int>?) -> [Int] {
         guard let range else { return years }
         return years.filter { range.contains($0) }
-    }
-}
-
-/// Which side of a country's trade a measure looks at, and so which rows it may use: import
-/// measures use reconciled and importer-reported rows, export measures reconciled and
-/// exporter-reported rows (mirror declarations are never added to each other).
-public enum TradeSide: String, Sendable, Codable, CaseIterable {
-    case imports
-    case exports
-
-    @inline(__always) func accepts(_ basis: UInt8) -> Bool {
-        self == .imports ? basis != 2 : basis != 1
     }
 }

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// The rival's share of a reporter's imports of a product selection, year by year, and its
 /// change from a base year:

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// How unevenly two countries depend on each other in a product selection (the framework's
 /// "vulnerability"): A's import share from B against B's export share to A.

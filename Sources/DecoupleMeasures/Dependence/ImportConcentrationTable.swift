@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// The concentration of every importer's suppliers in every product of one year, computed in
 /// one pass over the year's rows (import side: reconciled and importer-reported rows; World and

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// One partner's part of a country's trade.
 public struct PartnerValue: Sendable, Codable, Hashable {

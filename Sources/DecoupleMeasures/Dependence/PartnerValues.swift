@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// One country's trade in one year, summed over a product selection, by partner: the table
 /// every share, concentration and asymmetry measure starts from.
@@ -31,7 +32,7 @@ extension BilateralPanel {
             let w = weights[p]
             var sum = 0.0
             var world: Double? = nil
-            for r in rows(yearIndex: y, productIndex: p) where own[r] == c16 && side.accepts(basis[r]) {
+            for r in rows(yearIndex: y, productIndex: p) where own[r] == c16 && side.accepts(basisCode: basis[r]) {
                 let k = Int(other[r])
                 any = true
                 if isAggregate[k] {

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// Who took the rival's place: in the products where the rival's share of the reporter's imports
 /// fell between two years, every partner's share change, and whether the partners that gained

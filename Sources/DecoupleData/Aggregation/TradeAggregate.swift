@@ -1,0 +1,68 @@
+import DecoupleCore
+
+/// The answer to a ``TradeAggregationQuery``: one row per group, sorted by the group keys
+/// (in the order of `groupBy`), with the provenance of the data summed.
+public struct TradeAggregate: Sendable, Equatable {
+    public var groupBy: [TradeDimension]
+    public var rows: [TradeAggregateRow]
+    public var provenance: [Provenance]
+
+    public init(groupBy: [TradeDimension], rows: [TradeAggregateRow], provenance: [Provenance]) {
+        self.groupBy = groupBy
+        self.rows = rows.sorted { $0.precedes($1, by: groupBy) }
+        self.provenance = provenance
+    }
+
+    /// The sum of `value` over all rows (US dollars).
+    public var totalValue: Double { rows.reduce(0) { $0 + $1.value } }
+}
+
+/// One group of a ``TradeAggregate``. Keys not grouped by are nil.
+public struct TradeAggregateRow: Sendable, Hashable {
+    public var year: Int?
+    public var reporter: Country?
+    public var partner: Country?
+    public var product: ProductCode?
+    public var chain: String?
+    public var stage: String?
+    /// Σ weight × value, US dollars.
+    public var value: Double
+    /// Σ weight × quantity over the rows that report one, metric tonnes.
+    public var quantity: Double
+    /// The number of source rows summed (each counted once per member it matched).
+    public var rowCount: Int
+
+    public init(year: Int? = nil, reporter: Country? = nil, partner: Country? = nil, product: ProductCode? = nil,
+                chain: String? = nil, stage: String? = nil, value: Double, quantity: Double, rowCount: Int) {
+        self.year = year
+        self.reporter = reporter
+        self.partner = partner
+        self.product = product
+        self.chain = chain
+        self.stage = stage
+        self.value = value
+        self.quantity = quantity
+        self.rowCount = rowCount
+    }
+
+    /// The key of one dimension as text (`2022`, `USA`, `850760` …), "" when absent.
+    public func key(_ dimension: TradeDimension) -> String {
+        switch dimension {
+        case .year: year.map(String.init) ?? ""
+        case .reporter: reporter?.code ?? ""
+        case .partner: partner?.code ?? ""
+        case .product: product.map { $0.code + ($0.edition.map { "@" + $0.rawValue } ?? "") } ?? ""
+        case .chain: chain ?? ""
+        case .stage: stage ?? ""
+        }
+    }
+
+    func precedes(_ other: TradeAggregateRow, by keys: [TradeDimension]) -> Bool {
+        for k in keys {
+            if k == .year, let a = year, let b = other.year, a != b { return a < b }
+            let a = key(k), b = other.key(k)
+            if a != b { return a < b }
+        }
+        return false
+    }
+}
