@@ -7,9 +7,9 @@ import DecoupleCore
 /// Codes Comtrade uses that are not economies of the country table ("Areas, nes" 899,
 /// "Bunkers" 837, "Free Zones" 838 …) are kept as `M49-<code>`, so that partner totals still
 /// add up; they are never silently dropped.
-enum ComtradeAreaCodes {
+public enum ComtradeAreaCodes {
     /// Comtrade numeric codes that differ from ISO 3166-1 numeric.
-    static let numeric: [Int: Country] = [
+    public static let numeric: [Int: Country] = [
         0: .world,
         842: .usa,           // ISO 840
         251: Country("FRA"), // ISO 250
@@ -21,10 +21,10 @@ enum ComtradeAreaCodes {
     ]
 
     /// Comtrade alpha-3 codes that are not ISO 3166-1.
-    static let alpha: [String: Country] = ["W00": .world, "S19": Country("TWN")]
+    public static let alpha: [String: Country] = ["W00": .world, "S19": Country("TWN")]
 
     /// Resolves an alpha-3 code when one is given, else the numeric code.
-    static func resolve(iso3: String?, numeric: Int?, table: CountryTable) -> Country? {
+    public static func resolve(iso3: String?, numeric: Int?, table: CountryTable) -> Country? {
         if let iso3, !iso3.isEmpty {
             if let c = alpha[iso3] { return c }
             if let c = try? table.resolve(iso3, as: .iso3) { return c }
