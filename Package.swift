@@ -15,6 +15,7 @@ let package = Package(
         .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
         .library(name: "DecoupleServer", targets: ["DecoupleServer"]),
         .library(name: "DecoupleScenario", targets: ["DecoupleScenario"]),
+        .library(name: "DecoupleCLI", targets: ["DecoupleCLI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -55,12 +56,15 @@ let package = Package(
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
-        .executableTarget(name: "decouple", dependencies: [
+        // The `decouple` command tree, as a library so that builds with more engines (Integrations/Spark)
+        // can run the same commands.
+        .target(name: "DecoupleCLI", dependencies: [
             "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
             "DecoupleScenario", "DecoupleServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
+        .executableTarget(name: "decouple", dependencies: ["DecoupleCLI"]),
         .executableTarget(
             name: "decouple-bench",
             dependencies: ["DecoupleCore", "DecoupleData", "DecoupleIO", "DecoupleScenario"],

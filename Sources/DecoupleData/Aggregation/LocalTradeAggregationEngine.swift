@@ -1,27 +1,87 @@
 import DecoupleCore
 
-/// Runs trade aggregations on a memory-mapped ``TradePanelStore`` in this process.
-///
-/// One pass over the selected year × product blocks of the store; groups are accumulated in a
-/// dense array when the grouped keys have few enough combinations (≤ 2 M cells), otherwise in
-/// a hash table. Rows are visited in store order, so repeated runs give identical sums.
-public struct LocalTradeAggregationEngine: TradeAggregationEngine {
-    public let store: TradePanelStore
+/// The columns of a bilateral trade panel that aggregations read: rows grouped into blocks by
+/// year and product, each row a flow from an exporter to an importer. The buffers are not
+/// owned: whoever makes the columns keeps their memory alive (``LocalTradeAggregationEngine``
+/// holds an `owner` for that).
+public struct PanelColumns: @unchecked Sendable {
+    /// The countries the `exporter` and `importer` columns index into.
+    public var countries: [Country]
+    public var products: [ProductCode]
+    /// Ascending.
+    public var years: [Int]
+    /// `years.count × products.count + 1` row offsets (block `y × products.count + p`).
+    public var productOffsets: UnsafeBufferPointer<Int64>
+    public var exporter: UnsafeBufferPointer<UInt16>
+    public var importer: UnsafeBufferPointer<UInt16>
+    /// ``PanelFlowBasis`` raw values.
+    public var basis: UnsafeBufferPointer<UInt8>
+    /// US dollars.
+    public var value: UnsafeBufferPointer<Double>
+    /// Metric tonnes, NaN when not reported; nil when the panel has no quantities.
+    public var quantity: UnsafeBufferPointer<Double>?
 
-    public init(store: TradePanelStore) {
-        self.store = store
+    public init(countries: [Country], products: [ProductCode], years: [Int], productOffsets: UnsafeBufferPointer<Int64>,
+                exporter: UnsafeBufferPointer<UInt16>, importer: UnsafeBufferPointer<UInt16>, basis: UnsafeBufferPointer<UInt8>,
+                value: UnsafeBufferPointer<Double>, quantity: UnsafeBufferPointer<Double>?) {
+        self.countries = countries
+        self.products = products
+        self.years = years
+        self.productOffsets = productOffsets
+        self.exporter = exporter
+        self.importer = importer
+        self.basis = basis
+        self.value = value
+        self.quantity = quantity
     }
 
-    public var name: String { "local store \(store.path)" }
+    /// The rows of one year and product.
+    @inline(__always) public func rows(yearIndex y: Int, productIndex p: Int) -> Range<Int> {
+        let b = y * products.count + p
+        return Int(productOffsets[b])..<Int(productOffsets[b + 1])
+    }
+}
+
+extension TradePanelStore {
+    /// The store's columns (valid while the store is alive).
+    public var columns: PanelColumns {
+        PanelColumns(countries: countries, products: products, years: years, productOffsets: productOffsets,
+                     exporter: exporter, importer: importer, basis: basis, value: value, quantity: quantity)
+    }
+}
+
+/// Runs trade aggregations on panel columns in this process: a memory-mapped
+/// ``TradePanelStore`` (the default engine) or any other ``PanelColumns``.
+///
+/// One pass over the selected year × product blocks; groups are accumulated in a dense array
+/// when the grouped keys have few enough combinations (≤ 2 M cells), otherwise in a hash
+/// table. Rows are visited in panel order, so repeated runs give identical sums.
+public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Sendable {
+    public let columns: PanelColumns
+    public let name: String
+    /// What ``describe()`` answers.
+    public let description: TradePanelDescription
+    /// Keeps the memory of `columns` alive.
+    private let owner: AnyObject?
+
+    /// An engine over the columns of an open store.
+    public init(store: TradePanelStore) {
+        self.init(columns: store.columns, name: "local store \(store.path)",
+                  description: TradePanelDescription(years: store.years, coversAllReporters: store.header.source == "BACI",
+                                                     provenance: store.provenance),
+                  owner: store)
+    }
+
+    /// An engine over columns that `owner` keeps alive.
+    public init(columns: PanelColumns, name: String, description: TradePanelDescription, owner: AnyObject?) {
+        self.columns = columns
+        self.name = name
+        self.description = description
+        self.owner = owner
+    }
 
     public func describe() async throws -> TradePanelDescription {
         description
-    }
-
-    /// ``describe()`` without the `async`.
-    public var description: TradePanelDescription {
-        TradePanelDescription(years: store.years, coversAllReporters: store.header.source == "BACI",
-                              provenance: store.provenance)
     }
 
     public func aggregate(_ query: TradeAggregationQuery) async throws -> TradeAggregate {
@@ -30,6 +90,7 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine {
 
     /// ``aggregate(_:)`` without the `async`: the store is local, nothing is awaited.
     public func run(_ query: TradeAggregationQuery) -> TradeAggregate {
+        let store = columns
         let countries = store.countries
         let nCountries = countries.count
         let grouped = Set(query.groupBy)
@@ -95,7 +156,7 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine {
                     let o = Int(own[r]), k = Int(other[r])
                     if let reporterMask, !reporterMask[o] { continue }
                     if let partnerMask, !partnerMask[k] { continue }
-                    let v = value[r], q = quantity[r]
+                    let v = value[r], q = quantity?[r] ?? .nan
                     var cell = yearCell
                     cell = cell * nReporters + (byReporter ? o : 0)
                     cell = cell * nPartners + (byPartner ? k : 0)
@@ -126,7 +187,7 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine {
                 stage: grouped.contains(.stage) ? group.stage : nil,
                 value: sum.value, quantity: sum.quantity, rowCount: sum.count))
         }
-        return TradeAggregate(groupBy: query.groupBy, rows: rows, provenance: store.provenance)
+        return TradeAggregate(groupBy: query.groupBy, rows: rows, provenance: description.provenance)
     }
 }
 

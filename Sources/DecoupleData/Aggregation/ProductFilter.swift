@@ -21,10 +21,18 @@ public enum ProductFilter: Sendable, Hashable {
         case .prefixes(let prefixes):
             return prefixes.contains { product.code.hasPrefix($0) } ? [ProductGroupMembership(chain: "", stage: "", weight: 1)] : []
         case .groups(let members):
-            return members.compactMap { m in
-                guard m.code == product.code, m.edition == nil || product.edition == nil || m.edition == product.edition else { return nil }
-                return ProductGroupMembership(chain: m.chain, stage: m.stage, weight: m.weight)
+            // A product without an edition matches the code in every edition: per chain and
+            // stage it takes the largest weight, never the sum.
+            var out: [ProductGroupMembership] = []
+            for m in members where m.code == product.code
+                && (m.edition == nil || product.edition == nil || m.edition == product.edition) {
+                if let i = out.firstIndex(where: { $0.chain == m.chain && $0.stage == m.stage }) {
+                    out[i].weight = max(out[i].weight, m.weight)
+                } else {
+                    out.append(ProductGroupMembership(chain: m.chain, stage: m.stage, weight: m.weight))
+                }
             }
+            return out
         }
     }
 }

@@ -6,7 +6,9 @@ import DecoupleData
 /// importer with a value in US dollars and the ``TradeSide`` basis that says who reported it.
 ///
 /// The columns are not copied: a `TradePanelStore` (DecoupleData) maps them from disk and is
-/// kept alive as `owner`. Every dependence measure is computed from this view.
+/// kept alive as `owner`. Measures never read the rows themselves: they state the aggregations
+/// they need (``TradeMeasureRequest``), which ``aggregationEngine`` runs on these columns, or
+/// any other ``TradeAggregationEngine`` (Spark) runs on its copy of the data.
 public struct BilateralPanel: @unchecked Sendable {
     /// The countries the `exporter` and `importer` columns index into.
     public let countries: [Country]
@@ -21,15 +23,20 @@ public struct BilateralPanel: @unchecked Sendable {
     public let basis: UnsafeBufferPointer<UInt8>
     /// US dollars.
     public let value: UnsafeBufferPointer<Double>
+    /// Metric tonnes (NaN: not reported); nil when the panel has none.
+    public let quantity: UnsafeBufferPointer<Double>?
     public let provenance: [Provenance]
     /// True for countries that are aggregates (`WLD`, `EU` …): they are totals, never partners.
     public let isAggregate: [Bool]
+    /// True when the panel covers every reporter (BACI), so world-level measures make sense.
+    public let coversAllReporters: Bool
     private let countryIndex: [Country: Int]
     private let owner: AnyObject?
 
     public init(countries: [Country], products: [ProductCode], years: [Int], productOffsets: UnsafeBufferPointer<Int64>,
                 exporter: UnsafeBufferPointer<UInt16>, importer: UnsafeBufferPointer<UInt16>, basis: UnsafeBufferPointer<UInt8>,
-                value: UnsafeBufferPointer<Double>, provenance: [Provenance], owner: AnyObject?,
+                value: UnsafeBufferPointer<Double>, quantity: UnsafeBufferPointer<Double>? = nil,
+                provenance: [Provenance], owner: AnyObject?, coversAllReporters: Bool = false,
                 countryTable: CountryTable = .standard) {
         precondition(productOffsets.count == years.count * products.count + 1, "productOffsets must have years × products + 1 entries")
         self.countries = countries
@@ -40,7 +47,9 @@ public struct BilateralPanel: @unchecked Sendable {
         self.importer = importer
         self.basis = basis
         self.value = value
+        self.quantity = quantity
         self.provenance = provenance
+        self.coversAllReporters = coversAllReporters
         self.owner = owner
         self.isAggregate = countries.map { countryTable.info($0)?.kind == .aggregate }
         var index: [Country: Int] = [:]
@@ -54,10 +63,19 @@ public struct BilateralPanel: @unchecked Sendable {
     /// The index of a year, nil when the panel does not have it.
     public func yearIndex(_ year: Int) -> Int? { years.firstIndex(of: year) }
 
-    /// The rows of one year and product.
-    @inline(__always) public func rows(yearIndex y: Int, productIndex p: Int) -> Range<Int> {
-        let b = y * products.count + p
-        return Int(productOffsets[b])..<Int(productOffsets[b + 1])
+    /// The engine that runs aggregations on this panel's columns.
+    public var aggregationEngine: LocalTradeAggregationEngine {
+        LocalTradeAggregationEngine(
+            columns: PanelColumns(countries: countries, products: products, years: years, productOffsets: productOffsets,
+                                  exporter: exporter, importer: importer, basis: basis, value: value, quantity: quantity),
+            name: "local panel",
+            description: TradePanelDescription(years: years, coversAllReporters: coversAllReporters, provenance: provenance),
+            owner: owner)
+    }
+
+    /// Computes a measure on this panel (the aggregations run in this process).
+    public func measure<Request: TradeMeasureRequest>(_ request: Request) -> Request.Result {
+        aggregationEngine.measureLocally(request)
     }
 
     /// The years in `range` (all when nil) that the panel has.

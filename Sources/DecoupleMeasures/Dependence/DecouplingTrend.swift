@@ -32,21 +32,38 @@ public struct DecouplingTrend: Sendable, Codable {
     public func point(_ year: Int) -> Point? { points.first { $0.year == year } }
 }
 
-extension BilateralPanel {
-    /// The rival's import share in every year of `years` (all when nil) that has imports.
-    public func decouplingTrend(reporter: Country, rival: Country, products: ProductSelection,
-                                years range: ClosedRange<Int>? = nil, baseYear: Int? = nil) -> DecouplingTrend {
-        let weights = products.weights(in: self)
+/// The rival's share of the reporter's imports of a selection, year by year.
+public struct DecouplingTrendRequest: TradeMeasureRequest {
+    public var reporter: Country
+    public var rival: Country
+    public var products: ProductSelection
+    /// Years kept (all when nil).
+    public var years: ClosedRange<Int>?
+    public var baseYear: Int?
+
+    public init(reporter: Country, rival: Country, products: ProductSelection, years: ClosedRange<Int>? = nil, baseYear: Int? = nil) {
+        self.reporter = reporter
+        self.rival = rival
+        self.products = products
+        self.years = years
+        self.baseYear = baseYear
+    }
+
+    public var queries: [TradeAggregationQuery] {
+        var q = ReporterTrade.query(country: reporter, side: .imports, products: products.filter)
+        if let years { q.years = Array(years) }
+        return [q]
+    }
+
+    public func result(from aggregates: [TradeAggregate]) -> DecouplingTrend {
+        let trade = ReporterTrade(country: reporter, side: .imports, aggregate: aggregates[0])
         var raw: [(year: Int, rival: Double, total: Double)] = []
         var allWorld = true
-        if let c = index(of: reporter) {
-            let r = index(of: rival)
-            for year in years(in: range) {
-                let pv = partnerValues(country: c, side: .imports, yearIndex: yearIndex(year)!, weights: weights)
-                guard pv.total > 0 else { continue }
-                allWorld = allWorld && pv.totalFromWorldRows
-                raw.append((year, r.map { pv.byPartner[$0] } ?? 0, pv.total))
-            }
+        for year in trade.years {
+            let pv = trade.partnerValues(year: year)
+            guard pv.total > 0 else { continue }
+            allWorld = allWorld && pv.totalFromWorldRows
+            raw.append((year, pv.byPartner[rival] ?? 0, pv.total))
         }
         let base = baseYear.flatMap { b in raw.first { $0.year == b } }
         let points = raw.map { p in
@@ -57,5 +74,13 @@ extension BilateralPanel {
         }
         return DecouplingTrend(reporter: reporter, rival: rival, products: products.name, baseYear: base?.year, points: points,
                                totalFromWorldRows: allWorld && !points.isEmpty)
+    }
+}
+
+extension BilateralPanel {
+    /// The rival's share of the reporter's imports of `products`, year by year (see ``DecouplingTrendRequest``).
+    public func decouplingTrend(reporter: Country, rival: Country, products: ProductSelection,
+                                years range: ClosedRange<Int>? = nil, baseYear: Int? = nil) -> DecouplingTrend {
+        measure(DecouplingTrendRequest(reporter: reporter, rival: rival, products: products, years: range, baseYear: baseYear))
     }
 }

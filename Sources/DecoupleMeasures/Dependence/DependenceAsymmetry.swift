@@ -25,14 +25,45 @@ public struct DependenceAsymmetry: Sendable, Codable {
     }
 }
 
+/// The asymmetry of dependence of `country` on `partner`, for every year asked (all when nil)
+/// in which `country` imports the products.
+public struct DependenceAsymmetryRequest: TradeMeasureRequest {
+    public var country: Country
+    public var partner: Country
+    public var years: [Int]?
+    public var products: ProductSelection
+
+    public init(country: Country, on partner: Country, years: [Int]? = nil, products: ProductSelection = .all) {
+        self.country = country
+        self.partner = partner
+        self.years = years
+        self.products = products
+    }
+
+    public var queries: [TradeAggregationQuery] {
+        [ReporterTrade.query(country: country, side: .imports, years: years, products: products.filter),
+         ReporterTrade.query(country: partner, side: .exports, years: years, products: products.filter)]
+    }
+
+    /// Keyed by year.
+    public func result(from aggregates: [TradeAggregate]) -> [Int: DependenceAsymmetry] {
+        let imports = ReporterTrade(country: country, side: .imports, aggregate: aggregates[0])
+        let exports = ReporterTrade(country: partner, side: .exports, aggregate: aggregates[1])
+        var out: [Int: DependenceAsymmetry] = [:]
+        for year in Set(imports.years).union(exports.years).union(years ?? []) {
+            let m = PartnerShareTable(imports.partnerValues(year: year), year: year, country: country, side: .imports, products: products.name)
+            let x = PartnerShareTable(exports.partnerValues(year: year), year: year, country: partner, side: .exports, products: products.name)
+            out[year] = DependenceAsymmetry(year: year, country: country, partner: partner, products: products.name,
+                                            importShare: m?.share(of: partner), exportShare: x?.share(of: country))
+        }
+        return out
+    }
+}
+
 extension BilateralPanel {
     /// The asymmetry of dependence of `country` on `partner` in `year`.
     public func dependenceAsymmetry(of country: Country, on partner: Country, year: Int,
                                     products: ProductSelection = .all) -> DependenceAsymmetry {
-        let w = products.weights(in: self)
-        let imports = partnerShares(of: country, side: .imports, year: year, products: products, weights: w)
-        let exports = partnerShares(of: partner, side: .exports, year: year, products: products, weights: w)
-        return DependenceAsymmetry(year: year, country: country, partner: partner, products: products.name,
-                                   importShare: imports?.share(of: partner), exportShare: exports?.share(of: country))
+        measure(DependenceAsymmetryRequest(country: country, on: partner, years: [year], products: products))[year]!
     }
 }

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// CEPII GeoDep's screen of a country's import dependencies (Lefebvre & Wibaux, "Import
 /// dependencies: where does the EU stand?", CEPII Policy Brief 47, 2024), on BACI-like
@@ -48,44 +49,73 @@ public struct GeoDepScreen: Sendable {
     public var thresholds: Thresholds
     public init(thresholds: Thresholds = Thresholds()) { self.thresholds = thresholds }
 
-    /// Screens the products `country` imports in `year`, dependencies first, then by imports.
+    /// The aggregations behind a screen of `country` in `year` (see ``GeoDepScreenRequest``).
+    public func request(country: Country, year: Int, products: ProductSelection = .all) -> GeoDepScreenRequest {
+        GeoDepScreenRequest(screen: self, country: country, year: year, products: products)
+    }
+
+    /// Screens the products `country` imports in `year` on a panel.
     public func screen(_ panel: BilateralPanel, country: Country, year: Int,
                        products: ProductSelection = .all) -> [Result] {
-        guard let c = panel.index(of: country), panel.yearIndex(year) != nil else { return [] }
-        let weights = products.weights(in: panel)
-        let windowYears = ((year - thresholds.window + 1)...year).filter { panel.yearIndex($0) != nil }
-        // Per product code: the years meeting 1–3, and the figures of the screened year.
+        guard panel.index(of: country) != nil, panel.yearIndex(year) != nil else { return [] }
+        return panel.measure(request(country: country, year: year, products: products))
+    }
+}
+
+/// A GeoDep screen as aggregations: world exports by exporter and product, and the country's
+/// imports by product and supplier, for every year of the window.
+public struct GeoDepScreenRequest: TradeMeasureRequest {
+    public var screen: GeoDepScreen
+    public var country: Country
+    public var year: Int
+    public var products: ProductSelection
+
+    var windowYears: [Int] { Array((year - screen.thresholds.window + 1)...year) }
+    var world: WorldExportsRequest { WorldExportsRequest(years: windowYears, products: products.unweightedFilter) }
+    var imports: ImportConcentrationRequest {
+        ImportConcentrationRequest(years: windowYears, importers: [country], products: products.unweightedFilter)
+    }
+
+    public var queries: [TradeAggregationQuery] { world.queries + imports.queries }
+
+    /// Dependencies first, then by imports.
+    public func result(from aggregates: [TradeAggregate]) -> [GeoDepScreen.Result] {
+        let worldCount = world.queries.count
+        let worlds = world.result(from: Array(aggregates[..<worldCount]))
+        let concentrations = imports.result(from: Array(aggregates[worldCount...]))
+        let thresholds = screen.thresholds
         var met: [String: [Int]] = [:]
-        var current: [String: Result] = [:]
+        var current: [String: GeoDepScreen.Result] = [:]
         for wy in windowYears {
-            let y = panel.yearIndex(wy)!
-            let world = panel.worldExports(yearIndex: y)
-            let imports = panel.importConcentration(yearIndex: y)
-            for p in 0..<panel.products.count where weights[p] > 0 {
-                guard let importHHI = imports.hhi(importer: c, product: p),
-                      let exportHHI = world.exportHHI(product: p) else { continue }
-                let m = imports.totals[p * panel.countries.count + c]
-                let x = world.value(country: c, product: p)
-                let ratio = x > 0 ? m / x : Self.noExportsRatio
-                let code = panel.products[p].code
+            guard let matrix = worlds[wy], let table = concentrations[wy], let m = table.countries.firstIndex(of: country) else { continue }
+            var worldProduct: [ProductCode: Int] = [:]
+            for (i, p) in matrix.products.enumerated() { worldProduct[p] = i }
+            let c = matrix.index(of: country)
+            for (q, product) in table.products.enumerated() {
+                guard let importHHI = table.hhi(importer: m, product: q), let p = worldProduct[product],
+                      let exportHHI = matrix.exportHHI(product: p) else { continue }
+                let imports = table.totals[q * table.countries.count + m]
+                let exports = c.map { matrix.value(country: $0, product: p) } ?? 0
+                let ratio = exports > 0 ? imports / exports : GeoDepScreen.noExportsRatio
                 if importHHI > thresholds.importHHI && exportHHI > thresholds.worldExportHHI && ratio > thresholds.importExportRatio {
-                    met[code, default: []].append(wy)
+                    met[product.code, default: []].append(wy)
                 }
                 if wy == year {
-                    let lead = world.leadingExporter(product: p)
-                    current[code] = Result(product: panel.products[p], imports: m, exports: x, importHHI: importHHI,
-                                           worldExportHHI: exportHHI, importExportRatio: ratio,
-                                           leadingExporter: lead?.country, leadingExporterShare: lead?.share ?? 0,
-                                           yearsMeetingCriteria: [], isDependency: false)
+                    let lead = matrix.leadingExporter(product: p)
+                    current[product.code] = GeoDepScreen.Result(
+                        product: product, imports: imports, exports: exports, importHHI: importHHI,
+                        worldExportHHI: exportHHI, importExportRatio: ratio,
+                        leadingExporter: lead?.country, leadingExporterShare: lead?.share ?? 0,
+                        yearsMeetingCriteria: [], isDependency: false)
                 }
             }
         }
         return current.values.map { r in
             let years = met[r.product.code] ?? []
-            return Result(product: r.product, imports: r.imports, exports: r.exports, importHHI: r.importHHI,
-                          worldExportHHI: r.worldExportHHI, importExportRatio: r.importExportRatio,
-                          leadingExporter: r.leadingExporter, leadingExporterShare: r.leadingExporterShare,
-                          yearsMeetingCriteria: years, isDependency: years.count >= thresholds.yearsRequired)
+            return GeoDepScreen.Result(product: r.product, imports: r.imports, exports: r.exports, importHHI: r.importHHI,
+                                       worldExportHHI: r.worldExportHHI, importExportRatio: r.importExportRatio,
+                                       leadingExporter: r.leadingExporter, leadingExporterShare: r.leadingExporterShare,
+                                       yearsMeetingCriteria: years, isDependency: years.count >= thresholds.yearsRequired)
         }.sorted { $0.isDependency != $1.isDependency ? $0.isDependency : ($0.imports != $1.imports ? $0.imports > $1.imports : $0.product.code < $1.product.code) }
     }
 }

@@ -1,9 +1,9 @@
 import DecoupleCore
 import DecoupleData
 
-/// The concentration of every importer's suppliers in every product of one year, computed in
-/// one pass over the year's rows (import side: reconciled and importer-reported rows; World and
-/// other aggregate rows left out).
+/// The concentration of importers' suppliers in every product of one year, from an aggregation
+/// of imports by importer, product and supplier (import side: reconciled and importer-reported
+/// rows; World and other aggregate rows left out).
 ///
 /// For importer m and product p, with v_e the imports from exporter e:
 ///
@@ -33,52 +33,63 @@ public struct ImportConcentrationTable: Sendable {
     }
 }
 
-extension BilateralPanel {
-    /// Supplier concentration of every importer and product in year index `y`.
-    public func importConcentration(yearIndex y: Int) -> ImportConcentrationTable {
-        let n = countries.count, pCount = products.count
-        var totals = [Double](repeating: 0, count: n * pCount)
-        var squares = [Double](repeating: 0, count: n * pCount)
-        var counts = [Int32](repeating: 0, count: n * pCount)
-        totals.withUnsafeMutableBufferPointer { t in
-        squares.withUnsafeMutableBufferPointer { s in
-        counts.withUnsafeMutableBufferPointer { k in
-            for p in 0..<pCount {
-                let base = p * n
-                for r in rows(yearIndex: y, productIndex: p) {
-                    if basis[r] == 2 { continue }
-                    let e = Int(exporter[r]), m = Int(importer[r])
-                    if isAggregate[e] || isAggregate[m] { continue }
-                    let v = value[r]
-                    if v <= 0 { continue }
-                    t[base + m] += v
-                    s[base + m] += v * v
-                    k[base + m] += 1
-                }
-            }
-        }}}
-        return ImportConcentrationTable(year: years[y], countries: countries, products: products, totals: totals,
-                                        sumOfSquares: squares, supplierCounts: counts)
+/// Supplier concentration per importer and product for some years (all importers when
+/// `importers` is nil).
+public struct ImportConcentrationRequest: TradeMeasureRequest {
+    public var years: [Int]
+    public var importers: [Country]?
+    public var products: ProductFilter
+    /// The countries and products the tables index (default: those in the data, sorted).
+    public var countries: [Country]?
+    public var productList: [ProductCode]?
+
+    public init(years: [Int], importers: [Country]? = nil, products: ProductFilter = .all,
+                countries: [Country]? = nil, productList: [ProductCode]? = nil) {
+        self.years = years
+        self.importers = importers
+        self.products = products
+        self.countries = countries
+        self.productList = productList
     }
 
-    /// Each row's share of its importer's imports of the product in that year,
-    /// s = v / M_mp, for the rows of year index `y` in row order (NaN for rows that are not
-    /// import-side or not between partner economies).
-    public func importShares(yearIndex y: Int, concentration: ImportConcentrationTable) -> [Double] {
+    public var queries: [TradeAggregationQuery] {
+        [TradeAggregationQuery(side: .imports, years: years, reporters: importers, partners: AggregateCountries.nonAggregates,
+                               products: products, groupBy: [.year, .reporter, .product, .partner])]
+    }
+
+    /// Keyed by year.
+    public func result(from aggregates: [TradeAggregate]) -> [Int: ImportConcentrationTable] {
+        let rows = aggregates[0].rows.filter { !AggregateCountries.contains($0.reporter!) && $0.value > 0 }
+        let countries = self.countries ?? Set(rows.flatMap { [$0.reporter!, $0.partner!] }).sorted()
+        let products = self.productList ?? Set(rows.map { $0.product! })
+            .sorted { $0.code != $1.code ? $0.code < $1.code : ($0.edition?.rawValue ?? "") < ($1.edition?.rawValue ?? "") }
+        var countryIndex: [Country: Int] = [:]
+        for (i, c) in countries.enumerated() { countryIndex[c] = i }
+        var productIndex: [ProductCode: Int] = [:]
+        for (i, p) in products.enumerated() { productIndex[p] = i }
         let n = countries.count
-        let yearRows = Int(productOffsets[y * products.count])..<Int(productOffsets[(y + 1) * products.count])
-        var out = [Double](repeating: .nan, count: yearRows.count)
-        out.withUnsafeMutableBufferPointer { o in
-            for p in 0..<products.count {
-                let base = p * n
-                for r in rows(yearIndex: y, productIndex: p) {
-                    let e = Int(exporter[r]), m = Int(importer[r])
-                    if basis[r] == 2 || isAggregate[e] || isAggregate[m] { continue }
-                    let t = concentration.totals[base + m]
-                    if t > 0 { o[r - yearRows.lowerBound] = value[r] / t }
-                }
+        var out: [Int: ImportConcentrationTable] = [:]
+        for year in years {
+            var totals = [Double](repeating: 0, count: n * products.count)
+            var squares = totals
+            var counts = [Int32](repeating: 0, count: n * products.count)
+            for row in rows where row.year == year {
+                guard let m = countryIndex[row.reporter!], let p = productIndex[row.product!] else { continue }
+                let v = row.value
+                totals[p * n + m] += v
+                squares[p * n + m] += v * v
+                counts[p * n + m] += 1
             }
+            out[year] = ImportConcentrationTable(year: year, countries: countries, products: products, totals: totals,
+                                                 sumOfSquares: squares, supplierCounts: counts)
         }
         return out
+    }
+}
+
+extension BilateralPanel {
+    /// Supplier concentration of every importer and product in year index `y`, indexed like the panel.
+    public func importConcentration(yearIndex y: Int, importers: [Country]? = nil) -> ImportConcentrationTable {
+        measure(ImportConcentrationRequest(years: [years[y]], importers: importers, countries: countries, productList: products))[years[y]]!
     }
 }

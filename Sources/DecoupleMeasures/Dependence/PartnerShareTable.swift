@@ -46,23 +46,49 @@ public struct PartnerShareTable: Sendable, Codable {
     public var normalizedHHI: Double { ConcentrationIndex.normalizedHHI(hhi, partners: partners.count) }
 }
 
+/// A country's partner shares on one side, for every year asked (all when nil) with trade.
+public struct PartnerSharesRequest: TradeMeasureRequest {
+    public var country: Country
+    public var side: TradeSide
+    public var years: [Int]?
+    public var products: ProductSelection
+
+    public init(country: Country, side: TradeSide, years: [Int]? = nil, products: ProductSelection = .all) {
+        self.country = country
+        self.side = side
+        self.years = years
+        self.products = products
+    }
+
+    public var queries: [TradeAggregationQuery] {
+        [ReporterTrade.query(country: country, side: side, years: years, products: products.filter)]
+    }
+
+    /// One table per year with trade, ascending.
+    public func result(from aggregates: [TradeAggregate]) -> [PartnerShareTable] {
+        let trade = ReporterTrade(country: country, side: side, aggregate: aggregates[0])
+        return trade.years.compactMap { PartnerShareTable(trade.partnerValues(year: $0), year: $0, country: country, side: side,
+                                                          products: products.name) }
+    }
+}
+
+extension PartnerShareTable {
+    /// The table of one year's partner values; nil when there is no trade.
+    init?(_ pv: PartnerValues, year: Int, country: Country, side: TradeSide, products: String) {
+        guard pv.hasRows, pv.total > 0 else { return nil }
+        let partners = pv.byPartner.filter { $0.value > 0 }
+            .map { PartnerValue(partner: $0.key, value: $0.value, share: $0.value / pv.total) }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner }
+        self.init(year: year, country: country, side: side, products: products, total: pv.total,
+                  totalFromWorldRows: pv.totalFromWorldRows, partners: partners)
+    }
+}
+
 extension BilateralPanel {
     /// `country`'s trade on `side` with each partner in `year`, over `products`; nil when the
     /// panel has no such trade (country or year absent, or no rows).
     public func partnerShares(of country: Country, side: TradeSide, year: Int,
                               products: ProductSelection = .all) -> PartnerShareTable? {
-        partnerShares(of: country, side: side, year: year, products: products, weights: products.weights(in: self))
-    }
-
-    func partnerShares(of country: Country, side: TradeSide, year: Int, products: ProductSelection,
-                       weights: [Double]) -> PartnerShareTable? {
-        guard let c = index(of: country), let y = yearIndex(year) else { return nil }
-        let pv = partnerValues(country: c, side: side, yearIndex: y, weights: weights)
-        guard pv.hasRows, pv.total > 0 else { return nil }
-        let partners = pv.byPartner.enumerated().filter { $0.element > 0 }
-            .map { PartnerValue(partner: countries[$0.offset], value: $0.element, share: $0.element / pv.total) }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner }
-        return PartnerShareTable(year: year, country: country, side: side, products: products.name, total: pv.total,
-                                 totalFromWorldRows: pv.totalFromWorldRows, partners: partners)
+        measure(PartnerSharesRequest(country: country, side: side, years: [year], products: products)).first
     }
 }

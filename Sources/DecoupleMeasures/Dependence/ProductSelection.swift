@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// The products a measure covers, each with the share of its trade that counts (1 for whole
 /// codes; less for a code split between stages, as the taxonomy's weights say).
@@ -24,6 +25,31 @@ public struct ProductSelection: Sendable {
     /// a product counts with the weight its code has in the product's own edition.
     public static func weighted(_ byEdition: [HSEdition: [String: Double]], name: String) -> ProductSelection {
         ProductSelection(name: name, rule: .weighted(byEdition))
+    }
+
+    /// The same selection as an aggregation filter (a weighted selection becomes taxonomy members
+    /// of one group named after the selection).
+    public var filter: ProductFilter {
+        switch rule {
+        case .all:
+            return .all
+        case .prefixes(let prefixes):
+            return .prefixes(prefixes)
+        case .weighted(let byEdition):
+            var members: [ProductGroupMember] = []
+            for edition in byEdition.keys.sorted(by: { $0.rawValue < $1.rawValue }) {
+                for (code, weight) in byEdition[edition]!.sorted(by: { $0.key < $1.key }) where weight > 0 {
+                    members.append(ProductGroupMember(code: code, edition: edition, chain: name, stage: "", weight: weight))
+                }
+            }
+            return .groups(members)
+        }
+    }
+
+    /// The same products with weight 1 (for measures that report unweighted values per product).
+    public var unweightedFilter: ProductFilter {
+        guard case .groups(let members) = filter else { return filter }
+        return .groups(members.map { var m = $0; m.weight = 1; return m })
     }
 
     /// The weight of every product of `panel` (0: not selected).

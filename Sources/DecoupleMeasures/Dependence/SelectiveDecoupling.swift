@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// Selective decoupling as a difference in differences: did the rival's share of the reporter's
 /// imports fall more in strategic products than in all other products after a policy date?
@@ -34,46 +35,42 @@ public struct SelectiveDecouplingEstimate: Sendable, Codable {
     public let meanShareOtherAfter: Double
 }
 
-extension BilateralPanel {
-    /// The rival's share in each HS6 product and year: (product code, year, share).
-    func rivalShares(reporter c: Int, rival r: Int?, years: [Int]) -> [(code: String, year: Int, rival: Double, total: Double)] {
-        var out: [(String, Int, Double, Double)] = []
-        let c16 = UInt16(c)
-        let worldIndex = index(of: .world)
-        for year in years {
-            let y = yearIndex(year)!
-            var byCode: [String: (Double, Double)] = [:]
-            for p in 0..<products.count where products[p].level == .hs6 {
-                var rivalValue = 0.0, sum = 0.0
-                var world: Double? = nil
-                for row in rows(yearIndex: y, productIndex: p) where importer[row] == c16 && basis[row] != 2 {
-                    let e = Int(exporter[row])
-                    if e == worldIndex { world = (world ?? 0) + value[row]; continue }
-                    if isAggregate[e] { continue }
-                    sum += value[row]
-                    if e == r { rivalValue += value[row] }
-                }
-                let total = world ?? sum
-                guard total > 0 else { continue }
-                let code = products[p].code
-                let old = byCode[code] ?? (0, 0)
-                byCode[code] = (old.0 + rivalValue, old.1 + total)
-            }
-            for (code, v) in byCode { out.append((code, year, v.0, v.1)) }
-        }
-        return out.sorted { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
+/// The selective-decoupling regression as aggregations: the reporter's imports of every HS6
+/// line by year and partner.
+public struct SelectiveDecouplingRequest: TradeMeasureRequest {
+    public var reporter: Country
+    public var rival: Country
+    public var strategic: ProductSelection
+    public var policyYear: Int
+    /// Years used (all when nil).
+    public var years: ClosedRange<Int>?
+
+    public init(reporter: Country, rival: Country, strategic: ProductSelection, policyYear: Int, years: ClosedRange<Int>? = nil) {
+        self.reporter = reporter
+        self.rival = rival
+        self.strategic = strategic
+        self.policyYear = policyYear
+        self.years = years
     }
 
-    /// Estimates selective decoupling; nil when the panel cannot identify it (no strategic or no
-    /// other products, no years on both sides of `policyYear`, reporter absent).
-    public func selectiveDecoupling(reporter: Country, rival: Country, strategic: ProductSelection,
-                                    policyYear: Int, years range: ClosedRange<Int>? = nil) -> SelectiveDecouplingEstimate? {
-        guard let c = index(of: reporter) else { return nil }
-        let years = years(in: range)
+    public var queries: [TradeAggregationQuery] {
+        var q = ReporterTrade.query(country: reporter, side: .imports, products: .all)
+        if let years { q.years = Array(years) }
+        return [q]
+    }
+
+    /// Nil when the years do not straddle the policy year or the regression cannot be fitted.
+    public func result(from aggregates: [TradeAggregate]) -> SelectiveDecouplingEstimate? {
+        let trade = ReporterTrade(country: reporter, side: .imports, aggregate: aggregates[0])
+        let years = trade.years
         guard years.contains(where: { $0 < policyYear }), years.contains(where: { $0 >= policyYear }) else { return nil }
         var strategicCodes = Set<String>()
-        for p in products where strategic.weight(of: p) > 0 { strategicCodes.insert(p.code) }
-        let obs = rivalShares(reporter: c, rival: index(of: rival), years: years)
+        var obs: [(code: String, year: Int, rival: Double, total: Double)] = []
+        for year in years {
+            for entry in trade.entries(year: year) where strategic.weight(of: entry.product) > 0 { strategicCodes.insert(entry.product.code) }
+            for (code, v) in trade.rivalAndTotalByCode(year: year, rival: rival, hs6Only: true) { obs.append((code, year, v.rival, v.total)) }
+        }
+        obs.sort { $0.code != $1.code ? $0.code < $1.code : $0.year < $1.year }
         guard !obs.isEmpty else { return nil }
         var codeIndex: [String: Int] = [:]
         var unit: [Int] = [], time: [Int] = [], share: [Double] = [], treated: [Double] = []
@@ -97,5 +94,15 @@ extension BilateralPanel {
             strategicProductCount: Set(obs.map(\.code)).intersection(strategicCodes).count,
             meanShareStrategicBefore: mean(0), meanShareStrategicAfter: mean(1),
             meanShareOtherBefore: mean(2), meanShareOtherAfter: mean(3))
+    }
+}
+
+extension BilateralPanel {
+    /// The selective-decoupling regression on this panel (see ``SelectiveDecouplingRequest``).
+    public func selectiveDecoupling(reporter: Country, rival: Country, strategic: ProductSelection,
+                                    policyYear: Int, years range: ClosedRange<Int>? = nil) -> SelectiveDecouplingEstimate? {
+        guard index(of: reporter) != nil else { return nil }
+        return measure(SelectiveDecouplingRequest(reporter: reporter, rival: rival, strategic: strategic,
+                                                  policyYear: policyYear, years: range))
     }
 }

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// The European Commission's 2021 screen of strategic dependencies (SWD(2021) 352, "Strategic
 /// dependencies and capacities"), applied to any bloc of importers and any year. For product p,
@@ -47,43 +48,69 @@ public struct StrategicDependencyScreen: Sendable {
     public var thresholds: Thresholds
     public init(thresholds: Thresholds = Thresholds()) { self.thresholds = thresholds }
 
-    /// Screens every product of `products` that the bloc imports from outside in `year`,
-    /// dependencies first, then by extra-bloc imports.
+    /// The aggregations behind a screen of `bloc` in `year` (see ``StrategicDependencyScreenRequest``).
+    public func request(bloc: Set<Country>, year: Int, products: ProductSelection = .all) -> StrategicDependencyScreenRequest {
+        StrategicDependencyScreenRequest(screen: self, bloc: bloc, year: year, products: products)
+    }
+
+    /// Screens every selected product the bloc imports in `year` on a panel: dependencies first,
+    /// then by extra-bloc imports.
     public func screen(_ panel: BilateralPanel, bloc: Set<Country>, year: Int,
                        products: ProductSelection = .all) -> [Result] {
-        guard let y = panel.yearIndex(year) else { return [] }
-        let n = panel.countries.count
-        let member = panel.countries.map { bloc.contains($0) }
-        let weights = products.weights(in: panel)
-        var results: [Result] = []
-        var supplier = [Double](repeating: 0, count: n)
-        for p in 0..<panel.products.count where weights[p] > 0 {
-            var extImports = 0.0, extExports = 0.0, total = 0.0
-            var touched: [Int] = []
-            for r in panel.rows(yearIndex: y, productIndex: p) {
-                let e = Int(panel.exporter[r]), m = Int(panel.importer[r])
-                if panel.isAggregate[e] || panel.isAggregate[m] { continue }
-                let v = panel.value[r], b = panel.basis[r]
-                if member[m] && b != 2 {
-                    total += v
-                    if !member[e] {
-                        extImports += v
-                        if supplier[e] == 0 { touched.append(e) }
-                        supplier[e] += v
-                    }
+        guard panel.yearIndex(year) != nil else { return [] }
+        return panel.measure(request(bloc: bloc, year: year, products: products))
+    }
+}
+
+/// The EU 2021 screen as aggregations: the bloc's imports and exports by product and partner.
+public struct StrategicDependencyScreenRequest: TradeMeasureRequest {
+    public var screen: StrategicDependencyScreen
+    public var bloc: Set<Country>
+    public var year: Int
+    public var products: ProductSelection
+
+    public var queries: [TradeAggregationQuery] {
+        let members = bloc.sorted()
+        return [TradeAggregationQuery(side: .imports, years: [year], reporters: members, partners: AggregateCountries.nonAggregates,
+                                      products: products.filter, groupBy: [.product, .partner]),
+                TradeAggregationQuery(side: .exports, years: [year], reporters: members, partners: AggregateCountries.nonAggregates,
+                                      products: products.filter, groupBy: [.product, .partner])]
+    }
+
+    /// Dependencies first, then by extra-bloc imports.
+    public func result(from aggregates: [TradeAggregate]) -> [StrategicDependencyScreen.Result] {
+        let thresholds = screen.thresholds
+        var extraBlocExports: [ProductCode: Double] = [:]
+        for row in aggregates[1].rows where !bloc.contains(row.partner!) {
+            extraBlocExports[row.product!, default: 0] += row.value
+        }
+        // Imports by product, then partner (the aggregate is sorted that way).
+        var byProduct: [(product: ProductCode, rows: [TradeAggregateRow])] = []
+        for row in aggregates[0].rows {
+            if byProduct.last?.product != row.product! { byProduct.append((row.product!, [])) }
+            byProduct[byProduct.count - 1].rows.append(row)
+        }
+        var results: [StrategicDependencyScreen.Result] = []
+        for (product, rows) in byProduct {
+            var total = 0.0, extImports = 0.0
+            var suppliers: [(partner: Country, value: Double)] = []
+            for row in rows {
+                total += row.value
+                if !bloc.contains(row.partner!) {
+                    extImports += row.value
+                    suppliers.append((row.partner!, row.value))
                 }
-                if member[e] && !member[m] && b != 1 { extExports += v }
             }
-            defer { for k in touched { supplier[k] = 0 } }
             guard extImports > 0 else { continue }
-            let hhi = ConcentrationIndex.hhi(touched.map { supplier[$0] })
-            let top = touched.max { supplier[$0] != supplier[$1] ? supplier[$0] < supplier[$1] : panel.countries[$0] > panel.countries[$1] }
+            let extExports = extraBlocExports[product] ?? 0
+            let hhi = ConcentrationIndex.hhi(suppliers.map(\.value))
+            let top = suppliers.max { $0.value != $1.value ? $0.value < $1.value : $0.partner > $1.partner }
             let ratio: Double? = extExports > 0 ? extImports / extExports : nil
             let share = total > 0 ? extImports / total : 0
-            results.append(Result(
-                product: panel.products[p], extraBlocImports: extImports * weights[p], extraBlocExports: extExports * weights[p],
-                totalImports: total * weights[p], supplierHHI: hhi, importExportRatio: ratio, extraBlocImportShare: share,
-                topSupplier: top.map { panel.countries[$0] }, topSupplierShare: top.map { supplier[$0] / extImports } ?? 0,
+            results.append(StrategicDependencyScreen.Result(
+                product: product, extraBlocImports: extImports, extraBlocExports: extExports,
+                totalImports: total, supplierHHI: hhi, importExportRatio: ratio, extraBlocImportShare: share,
+                topSupplier: top?.partner, topSupplierShare: top.map { $0.value / extImports } ?? 0,
                 concentrated: hhi > thresholds.hhi,
                 important: ratio.map { $0 > thresholds.importExportRatio } ?? true,
                 hardToSubstitute: share > thresholds.extraBlocImportShare))

@@ -50,61 +50,68 @@ public struct TradeDiversion: Sendable, Codable {
     public var gainers: [Partner] { partners.filter { $0.change > 0 } }
 }
 
-extension BilateralPanel {
-    /// Trade diversion away from `rival` in the reporter's imports of `products`, `from` → `to`;
-    /// nil when either year is missing or the reporter imports nothing of the selection.
-    public func tradeDiversion(reporter: Country, rival: Country, products: ProductSelection,
-                               from: Int, to: Int) -> TradeDiversion? {
-        guard let c = index(of: reporter), let y0 = yearIndex(from), let y1 = yearIndex(to) else { return nil }
-        let r = index(of: rival)
-        let weights = products.weights(in: self)
-        let worldIndex = index(of: .world)
-        // Per product code: rival value and total, both years (weighted).
-        func byCode(_ y: Int) -> [String: (rival: Double, total: Double)] {
-            var out: [String: (Double, Double)] = [:]
-            let c16 = UInt16(c)
-            for p in 0..<self.products.count where weights[p] > 0 {
-                var rv = 0.0, sum = 0.0
-                var world: Double? = nil
-                for row in rows(yearIndex: y, productIndex: p) where importer[row] == c16 && basis[row] != 2 {
-                    let e = Int(exporter[row])
-                    if e == worldIndex { world = (world ?? 0) + value[row]; continue }
-                    if isAggregate[e] { continue }
-                    sum += value[row]
-                    if e == r { rv += value[row] }
-                }
-                let total = (world ?? sum) * weights[p]
-                guard total > 0 else { continue }
-                let old = out[self.products[p].code] ?? (0, 0)
-                out[self.products[p].code] = (old.0 + rv * weights[p], old.1 + total)
-            }
-            return out.mapValues { (rival: $0.0, total: $0.1) }
-        }
-        let a = byCode(y0), b = byCode(y1)
+/// Trade diversion as aggregations: the reporter's imports by year, product and partner, and
+/// the rival's sales to every importer (with which importers buy the products at all).
+public struct TradeDiversionRequest: TradeMeasureRequest {
+    public var reporter: Country
+    public var rival: Country
+    public var products: ProductSelection
+    public var from: Int
+    public var to: Int
+
+    public init(reporter: Country, rival: Country, products: ProductSelection, from: Int, to: Int) {
+        self.reporter = reporter
+        self.rival = rival
+        self.products = products
+        self.from = from
+        self.to = to
+    }
+
+    public var queries: [TradeAggregationQuery] {
+        [ReporterTrade.query(country: reporter, side: .imports, years: [from, to], products: products.filter),
+         TradeAggregationQuery(side: .imports, years: [from, to], partners: [rival], products: products.filter,
+                               groupBy: [.year, .reporter, .product]),
+         TradeAggregationQuery(side: .imports, years: [from, to], products: products.filter,
+                               groupBy: [.year, .reporter, .product])]
+    }
+
+    /// Nil when the two years have no product in common.
+    public func result(from aggregates: [TradeAggregate]) -> TradeDiversion? {
+        let trade = ReporterTrade(country: reporter, side: .imports, aggregate: aggregates[0])
+        let a = trade.rivalAndTotalByCode(year: from, rival: rival), b = trade.rivalAndTotalByCode(year: to, rival: rival)
         let compared = Set(a.keys).intersection(b.keys)
         guard !compared.isEmpty else { return nil }
         let lost = compared.filter { b[$0]!.rival / b[$0]!.total < a[$0]!.rival / a[$0]!.total }
         let allA = a.values.reduce((0.0, 0.0)) { ($0.0 + $1.rival, $0.1 + $1.total) }
         let allB = b.values.reduce((0.0, 0.0)) { ($0.0 + $1.rival, $0.1 + $1.total) }
 
-        let lostWeights = self.products.indices.map { lost.contains(self.products[$0].code) ? weights[$0] : 0 }
-        let pv0 = partnerValues(country: c, side: .imports, yearIndex: y0, weights: lostWeights)
-        let pv1 = partnerValues(country: c, side: .imports, yearIndex: y1, weights: lostWeights)
+        let inLost: (ProductCode) -> Bool = { lost.contains($0.code) }
+        let pv0 = trade.partnerValues(year: from, include: inLost)
+        let pv1 = trade.partnerValues(year: to, include: inLost)
+        // The rival's sales of the lost products to each importer, and which importers buy them at all.
+        func byImporter(_ rows: [TradeAggregateRow], year: Int) -> (values: [Country: Double], buyers: Set<Country>) {
+            var values: [Country: Double] = [:]
+            for row in rows where row.year == year && inLost(row.product!) { values[row.reporter!, default: 0] += row.value }
+            return (values, Set(values.keys))
+        }
+        let rivalKnown = !aggregates[1].rows.isEmpty || trade.years.contains { trade.partnerValues(year: $0).byPartner[rival] != nil }
+        let supply0 = byImporter(aggregates[1].rows, year: from), supply1 = byImporter(aggregates[1].rows, year: to)
+        let buyers0 = byImporter(aggregates[2].rows, year: from).buyers, buyers1 = byImporter(aggregates[2].rows, year: to).buyers
         var partners: [TradeDiversion.Partner] = []
         if !lost.isEmpty, pv0.total > 0, pv1.total > 0 {
-            let rivalSupply0 = r.map { importsFrom($0, yearIndex: y0, weights: lostWeights) }
-            let rivalSupply1 = r.map { importsFrom($0, yearIndex: y1, weights: lostWeights) }
-            for k in countries.indices where k != c && k != r && (pv0.byPartner[k] > 0 || pv1.byPartner[k] > 0) {
-                let s0 = pv0.byPartner[k] / pv0.total, s1 = pv1.byPartner[k] / pv1.total
-                var from: Double? = nil, to: Double? = nil, connector: Bool? = nil
-                if let rivalSupply0, let rivalSupply1, rivalSupply0.importsAnything[k] || rivalSupply1.importsAnything[k] {
-                    from = rivalSupply0.values[k]
-                    to = rivalSupply1.values[k]
-                    connector = s1 > s0 && to! > from!
+            for k in Set(pv0.byPartner.keys).union(pv1.byPartner.keys) where k != reporter && k != rival {
+                let v0 = pv0.byPartner[k] ?? 0, v1 = pv1.byPartner[k] ?? 0
+                guard v0 > 0 || v1 > 0 else { continue }
+                let s0 = v0 / pv0.total, s1 = v1 / pv1.total
+                var fromValue: Double? = nil, toValue: Double? = nil, connector: Bool? = nil
+                if rivalKnown, buyers0.contains(k) || buyers1.contains(k) {
+                    fromValue = supply0.values[k] ?? 0
+                    toValue = supply1.values[k] ?? 0
+                    connector = s1 > s0 && toValue! > fromValue!
                 }
-                partners.append(TradeDiversion.Partner(partner: countries[k], valueFrom: pv0.byPartner[k], valueTo: pv1.byPartner[k],
-                                                       shareFrom: s0, shareTo: s1, importsFromRivalFrom: from,
-                                                       importsFromRivalTo: to, isConnector: connector))
+                partners.append(TradeDiversion.Partner(partner: k, valueFrom: v0, valueTo: v1, shareFrom: s0, shareTo: s1,
+                                                       importsFromRivalFrom: fromValue, importsFromRivalTo: toValue,
+                                                       isConnector: connector))
             }
         }
         partners.sort { $0.change != $1.change ? $0.change > $1.change : $0.partner < $1.partner }
@@ -120,19 +127,11 @@ extension BilateralPanel {
 }
 
 extension BilateralPanel {
-    /// Every country's imports from exporter index `r` over the weighted products in one year,
-    /// and whether the country has any import rows of those products at all (data availability).
-    func importsFrom(_ r: Int, yearIndex y: Int, weights: [Double]) -> (values: [Double], importsAnything: [Bool]) {
-        var values = [Double](repeating: 0, count: countries.count)
-        var any = [Bool](repeating: false, count: countries.count)
-        let r16 = UInt16(r)
-        for p in 0..<products.count where weights[p] > 0 {
-            for row in rows(yearIndex: y, productIndex: p) where basis[row] != 2 {
-                let m = Int(importer[row])
-                any[m] = true
-                if exporter[row] == r16 { values[m] += weights[p] * value[row] }
-            }
-        }
-        return (values, any)
+    /// Trade diversion on this panel (see ``TradeDiversionRequest``); nil when the reporter or a
+    /// year is missing or the years have no product in common.
+    public func tradeDiversion(reporter: Country, rival: Country, products: ProductSelection,
+                               from: Int, to: Int) -> TradeDiversion? {
+        guard index(of: reporter) != nil, yearIndex(from) != nil, yearIndex(to) != nil else { return nil }
+        return measure(TradeDiversionRequest(reporter: reporter, rival: rival, products: products, from: from, to: to))
     }
 }

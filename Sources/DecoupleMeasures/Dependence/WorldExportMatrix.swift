@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleData
 
 /// Every country's exports of every product in one year — the matrix behind revealed
 /// comparative advantage, world market shares and the concentration of world supply. Needs
@@ -81,52 +82,97 @@ public struct WorldExportMatrix: Sendable {
     }
 }
 
-extension BilateralPanel {
-    /// The world export matrix of `year` (nil when the panel does not have the year).
-    public func worldExports(year: Int) -> WorldExportMatrix? {
-        guard let y = yearIndex(year) else { return nil }
-        return worldExports(yearIndex: y)
+/// The world export matrices of some years, from two aggregations of exports by exporter and
+/// product: over partners that are not aggregates, and to the World partner.
+public struct WorldExportsRequest: TradeMeasureRequest {
+    public var years: [Int]
+    public var products: ProductFilter
+    /// The countries and products the matrices index (default: those with exports, sorted).
+    public var countries: [Country]?
+    public var productList: [ProductCode]?
+
+    public init(years: [Int], products: ProductFilter = .all, countries: [Country]? = nil, productList: [ProductCode]? = nil) {
+        self.years = years
+        self.products = products
+        self.countries = countries
+        self.productList = productList
     }
 
-    /// The world export matrix of year index `y`, in one pass over the year's rows.
-    public func worldExports(yearIndex y: Int) -> WorldExportMatrix {
-        let n = countries.count, pCount = products.count
-        var partnerSum = [Double](repeating: 0, count: n * pCount)
-        var worldRow = [Double](repeating: -1, count: n * pCount)
-        var hasWorldRows = false
-        let worldIndex = index(of: .world) ?? -1
-        partnerSum.withUnsafeMutableBufferPointer { sum in
-            worldRow.withUnsafeMutableBufferPointer { world in
-                for p in 0..<pCount {
-                    let base = p * n
-                    for r in rows(yearIndex: y, productIndex: p) {
-                        let b = basis[r]
-                        if b == 1 { continue }                   // importer-reported: not an export declaration
-                        let e = Int(exporter[r]), m = Int(importer[r])
-                        if isAggregate[e] { continue }
-                        if isAggregate[m] {
-                            if m == worldIndex { world[base + e] = max(0, world[base + e]) + value[r]; hasWorldRows = true }
-                            continue
-                        }
-                        sum[base + e] += value[r]
-                    }
-                }
+    public var queries: [TradeAggregationQuery] {
+        [TradeAggregationQuery(side: .exports, years: years, partners: AggregateCountries.nonAggregates, products: products,
+                               groupBy: [.year, .reporter, .product]),
+         TradeAggregationQuery(side: .exports, years: years, partners: [.world], products: products,
+                               groupBy: [.year, .reporter, .product])]
+    }
+
+    /// Keyed by year; a year without exports has no matrix.
+    public func result(from aggregates: [TradeAggregate]) -> [Int: WorldExportMatrix] {
+        let partnerSums = aggregates[0].rows.filter { !AggregateCountries.contains($0.reporter!) }
+        let worldRows = aggregates[1].rows.filter { !AggregateCountries.contains($0.reporter!) }
+        let countries = self.countries ?? Set(partnerSums.map { $0.reporter! } + worldRows.map { $0.reporter! }).sorted()
+        let products = self.productList ?? Set(partnerSums.map { $0.product! } + worldRows.map { $0.product! })
+            .sorted { $0.code != $1.code ? $0.code < $1.code : ($0.edition?.rawValue ?? "") < ($1.edition?.rawValue ?? "") }
+        var countryIndex: [Country: Int] = [:]
+        for (i, c) in countries.enumerated() { countryIndex[c] = i }
+        var productIndex: [ProductCode: Int] = [:]
+        for (i, p) in products.enumerated() { productIndex[p] = i }
+        let n = countries.count
+        var out: [Int: WorldExportMatrix] = [:]
+        for year in years {
+            var exports = [Double](repeating: 0, count: n * products.count)
+            var any = false
+            for row in partnerSums where row.year == year {
+                guard let c = countryIndex[row.reporter!], let p = productIndex[row.product!] else { continue }
+                exports[p * n + c] += row.value
+                any = true
             }
+            // Where the source has World rows, X_cp is the exporter's World row (never added to partners).
+            for row in worldRows where row.year == year {
+                guard let c = countryIndex[row.reporter!], let p = productIndex[row.product!] else { continue }
+                exports[p * n + c] = row.value
+                any = true
+            }
+            guard any else { continue }
+            out[year] = WorldExportMatrix(year: year, countries: countries, products: products, exports: exports)
         }
-        if hasWorldRows {
-            for i in 0..<partnerSum.count where worldRow[i] >= 0 { partnerSum[i] = worldRow[i] }
-        }
+        return out
+    }
+}
+
+extension WorldExportMatrix {
+    /// A matrix with its totals: X_c = Σ_p X_cp, X_wp = Σ_c X_cp, X_w = Σ_c Σ_p X_cp.
+    init(year: Int, countries: [Country], products: [ProductCode], exports: [Double]) {
+        let n = countries.count, pCount = products.count
         var countryTotals = [Double](repeating: 0, count: n)
         var productTotals = [Double](repeating: 0, count: pCount)
         var world = 0.0
         for p in 0..<pCount {
             let base = p * n
             var t = 0.0
-            for c in 0..<n { let x = partnerSum[base + c]; t += x; countryTotals[c] += x }
+            for c in 0..<n { let x = exports[base + c]; t += x; countryTotals[c] += x }
             productTotals[p] = t
             world += t
         }
-        return WorldExportMatrix(year: years[y], countries: countries, products: products, exports: partnerSum,
-                                 countryTotals: countryTotals, productTotals: productTotals, worldTotal: world)
+        self.init(year: year, countries: countries, products: products, exports: exports,
+                  countryTotals: countryTotals, productTotals: productTotals, worldTotal: world)
+    }
+
+    /// The index of a country in ``countries``.
+    public func index(of country: Country) -> Int? { countries.firstIndex(of: country) }
+}
+
+extension BilateralPanel {
+    /// The world export matrix of `year`, indexed like the panel's countries and products (nil
+    /// when the panel does not have the year).
+    public func worldExports(year: Int) -> WorldExportMatrix? {
+        guard yearIndex(year) != nil else { return nil }
+        return measure(WorldExportsRequest(years: [year], countries: countries, productList: products))[year]
+            ?? WorldExportMatrix(year: year, countries: countries, products: products,
+                                 exports: [Double](repeating: 0, count: countries.count * products.count))
+    }
+
+    /// The world export matrix of year index `y`.
+    public func worldExports(yearIndex y: Int) -> WorldExportMatrix {
+        worldExports(year: years[y])!
     }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 
-@main
 struct Decouple: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decouple",
@@ -28,4 +27,12 @@ struct Decouple: AsyncParsableCommand {
             ScenarioCommand.self,
         ],
         defaultSubcommand: Report.self)
+}
+
+/// The `decouple` command line, for executables: `await DecoupleCLI.main()` parses the process
+/// arguments and runs the command. Register extra trade engines (``TradeEngineRegistry``) first.
+public enum DecoupleCLI {
+    public static func main() async {
+        await Decouple.main()
+    }
 }

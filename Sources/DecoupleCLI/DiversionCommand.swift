@@ -6,7 +6,7 @@ import Foundation
 
 /// `decouple diversion`: who gained the share the rival lost, and which gainers imported more
 /// from the rival themselves ("connector" countries).
-struct DiversionCommand: ParsableCommand {
+struct DiversionCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "diversion",
         abstract: "Which partners gained the share the rival lost, and which of them are connectors.",
@@ -27,29 +27,31 @@ struct DiversionCommand: ParsableCommand {
     }
 
     struct Output: Codable {
-        let store: String
+        /// The engine and its data (the store's path for the local engine).
+        let source: String
         let provenance: [Provenance]
         let diversion: TradeDiversion
     }
 
-    func run() throws {
-        try reportingDataErrors {
+    func run() async throws {
+        try await reportingDataErrors {
             let (reporter, rival) = try panelOptions.countries()
-            let store = try panelOptions.openStore()
-            let panel = store.bilateralPanel
+            let engine = try await panelOptions.openEngine()
+            let panel = try await engine.describe()
             let selection = try panelOptions.selection()
             let from = panelOptions.from ?? panel.years.first ?? 0, to = panelOptions.to ?? panel.years.last ?? 0
-            guard panel.yearIndex(from) != nil, panel.yearIndex(to) != nil, from < to else {
+            guard panel.years.contains(from), panel.years.contains(to), from < to else {
                 throw ValidationError("--from and --to must be two years of the store (\(panel.years.map(String.init).joined(separator: ", ")))")
             }
-            guard let d = panel.tradeDiversion(reporter: reporter, rival: rival, products: selection, from: from, to: to) else {
+            guard let d = try await engine.measure(TradeDiversionRequest(reporter: reporter, rival: rival, products: selection,
+                                                                         from: from, to: to)) else {
                 throw ValidationError("no imports of \(selection.name) by \(reporter) in both \(from) and \(to)")
             }
-            let output = Output(store: store.path, provenance: store.provenance, diversion: d)
+            let output = Output(source: engine.name, provenance: panel.provenance, diversion: d)
             switch panelOptions.format {
             case .json: print(try PanelOutput.json(output))
-            case .csv: print(csv(d, store.provenance), terminator: "")
-            case .text: print(text(d, store.provenance), terminator: "")
+            case .csv: print(csv(d, panel.provenance), terminator: "")
+            case .text: print(text(d, panel.provenance), terminator: "")
             }
         }
     }

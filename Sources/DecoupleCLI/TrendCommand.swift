@@ -7,7 +7,7 @@ import Foundation
 /// `decouple trend`: the rival's share of the reporter's imports per chain (or stage, or code
 /// list) per year, its change from a base year, and the selective-decoupling
 /// difference-in-differences of strategic against all other products.
-struct TrendCommand: ParsableCommand {
+struct TrendCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "trend",
         abstract: "The rival's import share per chain and year, its change since a base year, and selective decoupling (DiD).",
@@ -31,7 +31,8 @@ struct TrendCommand: ParsableCommand {
     var stages = false
 
     struct Output: Codable {
-        let store: String
+        /// The engine and its data (the store's path for the local engine).
+        let source: String
         let provenance: [Provenance]
         let reporter: Country
         let rival: Country
@@ -40,11 +41,11 @@ struct TrendCommand: ParsableCommand {
         let selectiveDecoupling: SelectiveDecouplingEstimate?
     }
 
-    func run() throws {
-        try reportingDataErrors {
+    func run() async throws {
+        try await reportingDataErrors {
             let (reporter, rival) = try panelOptions.countries()
-            let store = try panelOptions.openStore()
-            let panel = store.bilateralPanel
+            let engine = try await panelOptions.openEngine()
+            let panel = try await engine.describe()
             var groups: [ProductSelection] = []
             var strategic: ProductSelection? = nil
             if panelOptions.codes != nil || panelOptions.chain != nil {
@@ -74,27 +75,31 @@ struct TrendCommand: ParsableCommand {
                     printError("warning: the taxonomy could not be read, showing all products only: \(error)")
                 }
             }
-            let trends = groups.map {
-                panel.decouplingTrend(reporter: reporter, rival: rival, products: $0, years: panelOptions.years, baseYear: baseYear)
-            }.filter { !$0.points.isEmpty }
+            var trends: [DecouplingTrend] = []
+            for group in groups {
+                let trend = try await engine.measure(DecouplingTrendRequest(reporter: reporter, rival: rival, products: group,
+                                                                            years: panelOptions.years, baseYear: baseYear))
+                if !trend.points.isEmpty { trends.append(trend) }
+            }
             guard !trends.isEmpty else {
-                throw ValidationError("the store has no imports by \(reporter) for these products and years")
+                throw ValidationError("the data have no imports by \(reporter) for these products and years")
             }
-            let did = strategic.flatMap {
-                panel.selectiveDecoupling(reporter: reporter, rival: rival, strategic: $0, policyYear: policyYear, years: panelOptions.years)
+            var did: SelectiveDecouplingEstimate? = nil
+            if let strategic {
+                did = try await engine.measure(SelectiveDecouplingRequest(reporter: reporter, rival: rival, strategic: strategic,
+                                                                          policyYear: policyYear, years: panelOptions.years))
             }
-            let output = Output(store: store.path, provenance: store.provenance, reporter: reporter, rival: rival,
+            let output = Output(source: engine.name, provenance: panel.provenance, reporter: reporter, rival: rival,
                                 baseYear: baseYear, groups: trends, selectiveDecoupling: did)
             switch panelOptions.format {
             case .json: print(try PanelOutput.json(output))
             case .csv: print(csv(output), terminator: "")
             case .text:
                 var note: String? = nil
-                if !store.coversAllReporters && trends.contains(where: { !$0.totalFromWorldRows }),
-                   let r = panel.index(of: reporter) {
-                    let partners = Set((0..<store.rowCount).lazy.filter { Int(store.importer[$0]) == r && store.basis[$0] != 2 }
-                        .map { store.countries[Int(store.exporter[$0])] })
-                    note = PanelOutput.partnerSumNote(Array(partners))
+                if !panel.coversAllReporters && trends.contains(where: { !$0.totalFromWorldRows }) {
+                    let shares = try await engine.measure(PartnerSharesRequest(country: reporter, side: .imports,
+                                                                               years: panelOptions.years.map(Array.init)))
+                    note = PanelOutput.partnerSumNote(Array(Set(shares.flatMap { $0.partners.map(\.partner) })))
                 }
                 print(text(output, strategic: strategic, note: note), terminator: "")
             }

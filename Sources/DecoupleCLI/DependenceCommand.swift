@@ -6,7 +6,7 @@ import Foundation
 
 /// `decouple dependence`: how much the reporter depends on the rival, year by year, in a
 /// product selection, and which products pass the EU 2021 or CEPII GeoDep dependency screens.
-struct DependenceCommand: ParsableCommand {
+struct DependenceCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "dependence",
         abstract: "Import dependence on the rival: shares, top suppliers, HHI, asymmetry, RCA and dependency screens.",
@@ -57,7 +57,8 @@ struct DependenceCommand: ParsableCommand {
     }
 
     struct Output: Codable {
-        let store: String
+        /// The engine and its data (the store's path for the local engine).
+        let source: String
         let provenance: [Provenance]
         let reporter: Country
         let rival: Country
@@ -67,51 +68,54 @@ struct DependenceCommand: ParsableCommand {
         let geoDepScreen: [GeoDepScreen.Result]?
     }
 
-    func run() throws {
-        try reportingDataErrors {
+    func run() async throws {
+        try await reportingDataErrors {
             let (reporter, rival) = try panelOptions.countries()
-            let store = try panelOptions.openStore()
-            let panel = store.bilateralPanel
+            let engine = try await panelOptions.openEngine()
+            let panel = try await engine.describe()
             let selection = try panelOptions.selection()
-            let weights = selection.weights(in: panel)
-            var years: [Year] = []
+            let years = panelOptions.years.map { r in panel.years.filter { r.contains($0) } } ?? panel.years
+            let tables = try await engine.measure(PartnerSharesRequest(country: reporter, side: .imports, years: years, products: selection))
+            let asymmetries = try await engine.measure(DependenceAsymmetryRequest(country: reporter, on: rival, years: years, products: selection))
+            var rows: [Year] = []
             var partnersSeen = Set<Country>()
-            for y in panel.years(in: panelOptions.years) {
-                guard let t = panel.partnerShares(of: reporter, side: .imports, year: y, products: selection) else { continue }
+            for t in tables {
                 var world: WorldExportMatrix? = nil
-                if store.coversAllReporters { world = panel.worldExports(year: y) }
-                let r = panel.index(of: rival), me = panel.index(of: reporter)
-                years.append(Year(
-                    year: y, importsUSD: t.total, rivalShare: t.share(of: rival), topSuppliers: t.top(top),
+                if panel.coversAllReporters { world = try await engine.measure(WorldExportsRequest(years: [t.year]))[t.year] }
+                let weights = world.map { $0.products.map(selection.weight(of:)) } ?? []
+                let r = world?.index(of: rival), me = world?.index(of: reporter)
+                rows.append(Year(
+                    year: t.year, importsUSD: t.total, rivalShare: t.share(of: rival), topSuppliers: t.top(top),
                     supplierHHI: t.hhi, supplierHHINormalized: t.normalizedHHI,
-                    asymmetry: panel.dependenceAsymmetry(of: reporter, on: rival, year: y, products: selection),
+                    asymmetry: asymmetries[t.year]!,
                     rivalWorldMarketShare: r.flatMap { world?.worldMarketShare(country: $0, weights: weights) },
                     rivalRCA: r.flatMap { world?.rca(country: $0, weights: weights) },
                     reporterRCA: me.flatMap { world?.rca(country: $0, weights: weights) },
                     totalFromWorldRows: t.totalFromWorldRows))
                 partnersSeen.formUnion(t.partners.map(\.partner))
             }
-            guard let last = years.last?.year else {
-                throw ValidationError("the store has no imports of \(selection.name) by \(reporter)\(panelOptions.years.map { " in \($0.lowerBound)–\($0.upperBound)" } ?? "")")
+            guard let last = rows.last?.year else {
+                throw ValidationError("the data have no imports of \(selection.name) by \(reporter)\(panelOptions.years.map { " in \($0.lowerBound)–\($0.upperBound)" } ?? "")")
             }
             var eu: [StrategicDependencyScreen.Result]? = nil, geo: [GeoDepScreen.Result]? = nil
             switch screen {
             case .none: break
             case .eu:
                 let members = try blocMembers(reporter)
-                eu = StrategicDependencyScreen(thresholds: .init(hhi: hhiThreshold)).screen(panel, bloc: members, year: last, products: selection)
+                eu = try await engine.measure(StrategicDependencyScreen(thresholds: .init(hhi: hhiThreshold))
+                    .request(bloc: members, year: last, products: selection))
             case .geodep:
-                geo = GeoDepScreen(thresholds: .init(importHHI: hhiThreshold, worldExportHHI: hhiThreshold))
-                    .screen(panel, country: reporter, year: last, products: selection)
+                geo = try await engine.measure(GeoDepScreen(thresholds: .init(importHHI: hhiThreshold, worldExportHHI: hhiThreshold))
+                    .request(country: reporter, year: last, products: selection))
             }
-            let output = Output(store: store.path, provenance: store.provenance, reporter: reporter, rival: rival,
-                                products: selection.name, years: years, euScreen: eu, geoDepScreen: geo)
+            let output = Output(source: engine.name, provenance: panel.provenance, reporter: reporter, rival: rival,
+                                products: selection.name, years: rows, euScreen: eu, geoDepScreen: geo)
             switch panelOptions.format {
             case .json: print(try PanelOutput.json(output))
             case .csv: print(csv(output), terminator: "")
             case .text:
                 print(text(output), terminator: "")
-                if !store.coversAllReporters && years.contains(where: { !$0.totalFromWorldRows }) {
+                if !panel.coversAllReporters && rows.contains(where: { !$0.totalFromWorldRows }) {
                     print(PanelOutput.partnerSumNote(Array(partnersSeen)), terminator: "")
                 }
             }

@@ -4,11 +4,34 @@ import DecoupleData
 import DecoupleMeasures
 import Foundation
 
-/// The options shared by `dependence`, `trend` and `diversion`: which store, which countries,
-/// which products and which years.
+extension TradeSourceLayout: ExpressibleByArgument {}
+
+/// The options shared by `dependence`, `trend` and `diversion`: which store (or engine), which
+/// countries, which products and which years.
 struct PanelOptions: ParsableArguments {
     @Option(help: "The panel store: a name in the store folder or a path (default: the only store there; see `decouple data list`).")
     var store: String?
+
+    @Option(help: "Where the trade aggregations run: local (the panel store) or spark (a build with Spark support; see docs/scale-out.md).")
+    var engine: String = "local"
+
+    @Option(name: .customLong("spark"), help: "The Spark Connect address, e.g. sc://host:15002 or sc://host:443/;use_ssl=true.")
+    var sparkURL: String?
+
+    @Option(help: "An access token for Spark Connect (default: $DECOUPLE_SPARK_TOKEN).")
+    var sparkToken: String?
+
+    @Option(help: "The trade data as Spark sees them: a CSV (may be gzipped) or Parquet path, or a table name.")
+    var sparkSource: String?
+
+    @Option(help: "The layout of --spark-source: baci or comtrade.")
+    var sparkLayout: TradeSourceLayout?
+
+    @Option(help: "The HS edition of a BACI --spark-source: HS92, HS96, HS02, HS07, HS12, HS17, HS22 (or HS1992 …).")
+    var sparkEdition: String?
+
+    @Option(help: "The BACI release's country file (country_codes_V….csv), for --spark-layout baci.")
+    var baciCountryCodes: String?
 
     @Option(help: "The reporting (importing) economy (ISO3, ISO2, ISO numeric or name).")
     var reporter: String = "USA"
@@ -38,6 +61,15 @@ struct PanelOptions: ParsableArguments {
     var dataDir: String?
 
     func validate() throws {
+        if engine != "local" {
+            guard sparkURL != nil || engine != "spark" else { throw ValidationError("--engine spark needs --spark sc://HOST:PORT") }
+            guard sparkSource != nil else { throw ValidationError("--engine \(engine) needs --spark-source (the trade data as the engine sees them)") }
+            guard sparkLayout != nil else { throw ValidationError("--engine \(engine) needs --spark-layout baci or comtrade") }
+            if store != nil { throw ValidationError("--store is for --engine local; give --spark-source for --engine \(engine)") }
+        }
+        if let sparkEdition, Self.edition(sparkEdition) == nil {
+            throw ValidationError("--spark-edition: expected HS92, HS96, HS02, HS07, HS12, HS17 or HS22, got '\(sparkEdition)'")
+        }
         if stage != nil && chain == nil { throw ValidationError("--stage needs --chain") }
         if codes != nil && chain != nil { throw ValidationError("give either --codes or --chain, not both") }
         if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
@@ -57,6 +89,30 @@ struct PanelOptions: ParsableArguments {
         } catch let e as UnknownCountryCode {
             throw ValidationError(e.description)
         }
+    }
+
+    /// An HS edition from `HS17`, `HS2017` or `H5`.
+    static func edition(_ text: String) -> HSEdition? {
+        let t = text.uppercased()
+        if let e = HSEdition(rawValue: t) { return e }
+        if t.hasPrefix("HS"), let e = BACIFileName.editions[String(t.dropFirst(2))] { return e }
+        return HSEdition.allCases.first { $0.comtradeCode == t }
+    }
+
+    /// The engine that runs the aggregations: the panel store (`--engine local`), or a remote
+    /// engine this build has registered (`--engine spark`).
+    func openEngine() async throws -> any TradeAggregationEngine {
+        if engine == "local" { return LocalTradeAggregationEngine(store: try openStore()) }
+        guard let factory = TradeEngineRegistry.factory(engine) else {
+            let known = (["local"] + TradeEngineRegistry.names).joined(separator: ", ")
+            throw ValidationError(engine == "spark"
+                ? "this decouple binary was built without Spark support (engines: \(known)); build it from Integrations/Spark, see docs/scale-out.md"
+                : "unknown engine '\(engine)' (engines: \(known))")
+        }
+        let token = sparkToken ?? ProcessInfo.processInfo.environment["DECOUPLE_SPARK_TOKEN"]
+        return try await factory(TradeEngineRequest(engine: engine, url: sparkURL, token: token, source: sparkSource,
+                                                    layout: sparkLayout, edition: sparkEdition.flatMap(Self.edition),
+                                                    countryCodes: baciCountryCodes))
     }
 
     /// Opens the store named by --store (or the only one in the store folder).
@@ -114,6 +170,14 @@ struct PanelOptions: ParsableArguments {
 /// Runs a command body, turning data errors into a message and a failing exit code.
 func reportingDataErrors(_ body: () throws -> Void) throws {
     do { try body() } catch let e as DataReadError {
+        printError("error: \(e)")
+        throw ExitCode.failure
+    }
+}
+
+/// The same for async command bodies.
+func reportingDataErrors(_ body: () async throws -> Void) async throws {
+    do { try await body() } catch let e as DataReadError {
         printError("error: \(e)")
         throw ExitCode.failure
     }
