@@ -16,6 +16,7 @@ let package = Package(
     products: [
         .executable(name: "decouple", targets: ["DecoupleSparkCommand"]),
         .library(name: "DecoupleSpark", targets: ["DecoupleSpark"]),
+        .executable(name: "decouple-spark-bench", targets: ["DecoupleSparkBench"]),
     ],
     dependencies: [
         .package(path: mainPackagePath),
@@ -39,8 +40,15 @@ let package = Package(
             .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         ]),
+        // The `decouple` binary with `--engine spark`.
         .executableTarget(name: "DecoupleSparkCommand", dependencies: [
             "DecoupleSpark",
+            .product(name: "DecoupleCLI", package: mainPackageName),
+        ]),
+        // Local store vs Spark on the same aggregation (scripts/bench.sh).
+        .executableTarget(name: "DecoupleSparkBench", dependencies: [
+            "DecoupleSpark",
+            .product(name: "DecoupleCore", package: mainPackageName),
             .product(name: "DecoupleData", package: mainPackageName),
         ]),
         .testTarget(name: "DecoupleSparkTests", dependencies: [

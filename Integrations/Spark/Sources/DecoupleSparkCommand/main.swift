@@ -1,4 +1,6 @@
+import DecoupleCLI
 import DecoupleSpark
 
-// Placeholder until DecoupleCLI lands in the main package.
-print("decouple (Spark)")
+// `decouple` with Spark support: the main package's command tree, with `--engine spark`.
+SparkEngineRegistration.register()
+await DecoupleCLI.main()

@@ -63,10 +63,10 @@ public struct SparkTradeSource: Sendable {
     }
 
     /// The name of the temporary view a file source is read through.
-    static let viewName = "decouple_trade_source"
+    public static let viewName = "decouple_trade_source"
 
     /// The statement that makes the data readable as ``relation`` (nil for a table).
-    var setupStatement: String? {
+    public var setupStatement: String? {
         switch format {
         case .csv:
             "CREATE OR REPLACE TEMPORARY VIEW \(Self.viewName) USING csv OPTIONS (path \(SparkSQLText.string(location)), header 'true')"
@@ -78,7 +78,7 @@ public struct SparkTradeSource: Sendable {
     }
 
     /// What to select from.
-    var relation: String { format == .table ? location : Self.viewName }
+    public var relation: String { format == .table ? location : Self.viewName }
 
     /// The provenance the local import of the same file records.
     var provenance: [Provenance] {
