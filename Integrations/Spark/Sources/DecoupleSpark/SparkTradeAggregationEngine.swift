@@ -53,8 +53,10 @@ public struct SparkTradeAggregationEngine: TradeAggregationEngine {
         let (sql, table) = try await client.withConnection { session in
             let rows = try await Self.prepare(session, source)
             let sql = TradeAggregationSQL(query: query, rows: rows, countries: SparkCountryKeys(source: source))
-            return (sql, try await session.sql(try sql.statement()))
+            guard let statement = try sql.statement() else { return (sql, ArrowTable?.none) }
+            return (sql, try await session.sql(statement))
         }
+        guard let table else { return TradeAggregate(groupBy: query.groupBy, rows: [], provenance: source.provenance) }
         let rows = try SparkAggregateReader(sql: sql).rows(of: table)
         return TradeAggregate(groupBy: query.groupBy, rows: rows, provenance: source.provenance)
     }

@@ -37,8 +37,9 @@ struct TradeAggregationSQL {
         return (query.groupBy.contains(.chain), query.groupBy.contains(.stage))
     }
 
-    /// The statement.
-    func statement() throws -> String {
+    /// The statement; nil when no row can match (an empty taxonomy selection), so Spark need
+    /// not be asked.
+    func statement() throws -> String? {
         var keys: [(expr: String, column: Column)] = []
         if query.groupBy.contains(.year) { keys.append(("r.yr", .year)) }
         if groupsReporter { keys += [("r.own_iso", .reporterISO), ("r.own_code", .reporterCode)] }
@@ -56,7 +57,7 @@ struct TradeAggregationSQL {
         ]
         var from = "(\(try rows.subquery(side: query.side))) r"
         if let members {
-            guard !members.isEmpty else { return emptyStatement }
+            guard !members.isEmpty else { return nil }
             let values = members.map { m in
                 let cls = rows.source.layout == .comtrade ? m.edition.map { SparkSQLText.string($0.comtradeCode) } : nil
                 return "(\(SparkSQLText.string(m.code)), \(cls ?? "CAST(NULL AS STRING)"), \(SparkSQLText.string(m.chain)), "
@@ -82,11 +83,6 @@ struct TradeAggregationSQL {
         if !conditions.isEmpty { sql += " WHERE " + conditions.joined(separator: " AND ") }
         if !keys.isEmpty { sql += " GROUP BY " + keys.map(\.expr).joined(separator: ", ") }
         return sql
-    }
-
-    /// A statement with the right columns and no rows (an empty taxonomy selection).
-    private var emptyStatement: String {
-        "SELECT CAST(NULL AS DOUBLE) AS value, CAST(NULL AS DOUBLE) AS quantity, CAST(0 AS BIGINT) AS row_count WHERE 1 = 0"
     }
 
     /// The statement that lists the years of the source.
