@@ -14,7 +14,7 @@ let package = Package(
     name: "DecoupleSparkIntegration",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "decouple", targets: ["DecoupleSparkCommand"]),
+        .executable(name: "decouple-spark", targets: ["DecoupleSparkCommand"]),
         .library(name: "DecoupleSpark", targets: ["DecoupleSpark"]),
         .executable(name: "decouple-spark-bench", targets: ["DecoupleSparkBench"]),
     ],
@@ -40,7 +40,8 @@ let package = Package(
             .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
         ]),
-        // The `decouple` binary with `--engine spark`.
+        // `decouple` with `--engine spark`. The product is called decouple-spark because it is
+        // built into the same scratch folder as the main package's `decouple` (CI shares .build).
         .executableTarget(name: "DecoupleSparkCommand", dependencies: [
             "DecoupleSpark",
             .product(name: "DecoupleCLI", package: mainPackageName),

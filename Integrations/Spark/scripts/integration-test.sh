@@ -61,13 +61,14 @@ spark_server_start "$port"
 
 # c. build while the server starts, then wait for the port (with a timeout), then test
 t=$(date +%s)
-swift build --package-path "$pkg" --scratch-path "$scratch"
+# --build-tests: the same build flags as the main package's `swift test`, whose modules are reused
+swift build --build-tests --package-path "$pkg" --scratch-path "$scratch"
 echo "spark: package built in $(elapsed "$t") s"
 bin="$(swift build --package-path "$pkg" --scratch-path "$scratch" --show-bin-path)"
 spark_server_wait "$port" "$start_timeout"
 
 t=$(date +%s)
-DECOUPLE_SPARK_URL="sc://127.0.0.1:$port" swift test --package-path "$pkg" --scratch-path "$scratch"
+DECOUPLE_SPARK_URL="sc://127.0.0.1:$port" swift test --skip-build --package-path "$pkg" --scratch-path "$scratch"
 echo "spark: tests ran in $(elapsed "$t") s"
 
 # d. CLI check: the same JSON from both engines
@@ -75,21 +76,21 @@ t=$(date +%s)
 cli="$SPARK_WORK/cli"
 rm -rf "$cli" && mkdir -p "$cli"
 "$SPARK_VENV/bin/python" "$here/make-baci-sample.py" "$cli" 16000 2
-"$bin/decouple" data import baci "$cli/BACI_HS17_Y2021_V202401b.csv" --countries "$cli/country_codes_V202401b.csv" \
+"$bin/decouple-spark" data import baci "$cli/BACI_HS17_Y2021_V202401b.csv" --countries "$cli/country_codes_V202401b.csv" \
     --edition HS17 --out "$cli/sample.dpanel" > /dev/null
 common=(dependence --reporter USA --rival CHN --codes 85,2603 --top 3 --format json)
-"$bin/decouple" "${common[@]}" --store "$cli/sample.dpanel" > "$cli/local.json"
-"$bin/decouple" "${common[@]}" --engine spark --spark "sc://127.0.0.1:$port" \
+"$bin/decouple-spark" "${common[@]}" --store "$cli/sample.dpanel" > "$cli/local.json"
+"$bin/decouple-spark" "${common[@]}" --engine spark --spark "sc://127.0.0.1:$port" \
     --spark-source "$cli/BACI_HS17_Y2021_V202401b.csv" --spark-layout baci --spark-edition HS17 \
     --baci-country-codes "$cli/country_codes_V202401b.csv" > "$cli/spark.json"
 "$SPARK_VENV/bin/python" "$here/compare-json.py" "$cli/local.json" "$cli/spark.json"
 nikhilm="$repo/../shared/data/comtrade-us-partner-hs6-nikhilm/converted-csv"
 if [ -f "$nikhilm/us_china.csv.gz" ]; then
     files=("$nikhilm"/us_china*.csv.gz "$nikhilm"/us_mexico*.csv.gz "$nikhilm"/us_vietnam*.csv.gz)
-    "$bin/decouple" data import comtrade "${files[@]}" --out "$cli/comtrade.dpanel" > /dev/null
+    "$bin/decouple-spark" data import comtrade "${files[@]}" --out "$cli/comtrade.dpanel" > /dev/null
     common=(dependence --reporter USA --rival CHN --codes 8507,8541,2846 --top 3 --format json)
-    "$bin/decouple" "${common[@]}" --store "$cli/comtrade.dpanel" > "$cli/local-comtrade.json"
-    "$bin/decouple" "${common[@]}" --engine spark --spark "sc://127.0.0.1:$port" \
+    "$bin/decouple-spark" "${common[@]}" --store "$cli/comtrade.dpanel" > "$cli/local-comtrade.json"
+    "$bin/decouple-spark" "${common[@]}" --engine spark --spark "sc://127.0.0.1:$port" \
         --spark-source "$nikhilm/us_{china,mexico,vietnam}*.csv.gz" --spark-layout comtrade > "$cli/spark-comtrade.json"
     "$SPARK_VENV/bin/python" "$here/compare-json.py" --ignore provenance "$cli/local-comtrade.json" "$cli/spark-comtrade.json"
 else
