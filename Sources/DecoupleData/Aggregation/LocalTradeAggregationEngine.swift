@@ -61,6 +61,9 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
     public let name: String
     /// What ``describe()`` answers.
     public let description: TradePanelDescription
+    /// The most cells (combinations of the grouped keys) summed in a dense array; above it a
+    /// hash table holds only the groups that occur.
+    public var denseCellLimit = 2_000_000
     /// Keeps the memory of `columns` alive.
     private let owner: AnyObject?
 
@@ -140,7 +143,7 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
             let (r, o) = acc.0.multipliedReportingOverflow(by: n)
             return (r, acc.1 || o)
         }
-        var accumulator = GroupAccumulator(cells: overflow ? Int.max : cells)
+        var accumulator = GroupAccumulator(cells: overflow ? Int.max : cells, denseLimit: denseCellLimit)
 
         let own = query.side == .imports ? store.importer : store.exporter
         let other = query.side == .imports ? store.exporter : store.importer
@@ -210,13 +213,12 @@ struct GroupAccumulator {
         }
     }
 
-    static let denseLimit = 2_000_000
     private var dense: [Sum]
     private var sparse: [Int: Sum] = [:]
     private let isDense: Bool
 
-    init(cells: Int) {
-        isDense = cells <= Self.denseLimit
+    init(cells: Int, denseLimit: Int) {
+        isDense = cells <= denseLimit
         dense = isDense ? Array(repeating: Sum(), count: cells) : []
     }
 
