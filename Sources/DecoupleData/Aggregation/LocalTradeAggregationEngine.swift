@@ -43,6 +43,9 @@ public struct PanelColumns: @unchecked Sendable {
 }
 
 extension TradePanelStore {
+    /// True when the store covers every reporter (BACI), so world-level measures make sense.
+    public var coversAllReporters: Bool { header.source == "BACI" }
+
     /// The store's columns (valid while the store is alive).
     public var columns: PanelColumns {
         PanelColumns(countries: countries, products: products, years: years, productOffsets: productOffsets,
@@ -70,7 +73,7 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
     /// An engine over the columns of an open store.
     public init(store: TradePanelStore) {
         self.init(columns: store.columns, name: "local store \(store.path)",
-                  description: TradePanelDescription(years: store.years, coversAllReporters: store.header.source == "BACI",
+                  description: TradePanelDescription(years: store.years, coversAllReporters: store.coversAllReporters,
                                                      provenance: store.provenance),
                   owner: store)
     }
