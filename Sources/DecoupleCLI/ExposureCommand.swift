@@ -112,12 +112,7 @@ struct ExposureCommand: ParsableCommand {
                 ? ExposureTables.text(rows, total: total, loaded: loaded, tiers: tiers)
                 : ExposureTables.detail(rows[0], exposure: exposure, column: columns[0], loaded: loaded, top: top)
         }
-        if let out {
-            try AtomicFile.write(output, to: out)
-            printError("Wrote \(out)")
-        } else {
-            print(output, terminator: "")
-        }
+        try emit(output, to: out)
     }
 }
 

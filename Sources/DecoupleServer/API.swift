@@ -133,21 +133,7 @@ extension DecoupleApp {
         }
         return try await cachedJSON("taxonomy|\(chain ?? "")|\(arena?.rawValue ?? "")|\(edition?.rawValue ?? "")") {
             var chains = t.chains.filter { (arena == nil || $0.arena == arena) && (chain == nil || $0.id == chain) }
-            if let edition {
-                chains = chains.map { c in
-                    var c = c
-                    c.stages = c.stages.map { s in
-                        var s = s
-                        s.products = s.products.map { p in
-                            var p = p
-                            p.codes = p.codes.filter { $0.key == edition }
-                            return p
-                        }
-                        return s
-                    }
-                    return c
-                }
-            }
+            if let edition { chains = chains.map { $0.restricted(to: edition) } }
             return TaxonomyListing(chains: chains, provenance: t.provenance)
         }
     }
