@@ -28,18 +28,8 @@ log=$(mktemp)
 start_ns=$(date +%s%N)
 "$bin" serve --host 127.0.0.1 --port "$port" 2>"$log" &
 pid=$!
-# The cleanup must not fail under `set -e` (a failed `kill` of an already stopped server
-# would otherwise turn a passing run into exit 1) and must keep the script's own status.
-stop_server() {
-    local status=$?
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    rm -f "$log"
-    exit "$status"
-}
-trap stop_server EXIT
+source scripts/lib/stop-server.sh   # (the working folder is the repository root)
+trap 'status=$?; stop_server "$pid"; rm -f "$log"; exit "$status"' EXIT
 until curl -fsS "$base/healthz" >/dev/null 2>&1; do sleep 0.01; done
 echo "startup: /healthz answered $(( ($(date +%s%N) - start_ns) / 1000000 )) ms after launch"
 for _ in $(seq 1 600); do grep -q "warm-up done" "$log" && break; sleep 0.1; done

@@ -111,6 +111,7 @@ check_same alliances "/api/v1/alliances?at=2024-01-01&table4" alliances --at 202
 check_same framework "/api/v1/framework?chain=batteries" framework --chain batteries --format json
 check_same friendshoring "/api/v1/friendshoring?alliance=MSP&chain=batteries" friendshoring --alliance MSP --chain batteries --format json
 check_same report "/api/v1/report?reporter=USA&rival=CHN" report --reporter USA --rival CHN --no-html --format json
+check_same exposure "/api/v1/exposure?sector=C26" exposure --sector C26 --format json
 
 # A bad request does not take the server down.
 code=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/report?reporter=../../etc/passwd")

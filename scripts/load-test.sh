@@ -11,17 +11,8 @@ port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1"
 base="http://127.0.0.1:$port"
 "$bin" serve --host 127.0.0.1 --port "$port" --no-warm-up 2>/dev/null &
 pid=$!
-# The cleanup must not fail under `set -e` (a failed `kill` of an already stopped server
-# would otherwise turn a passing run into exit 1) and must keep the script's own status.
-stop_server() {
-    local status=$?
-    kill -TERM "$pid" 2>/dev/null || true
-    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
-    exit "$status"
-}
-trap stop_server EXIT
+source scripts/lib/stop-server.sh   # (the working folder is the repository root)
+trap 'status=$?; stop_server "$pid"; exit "$status"' EXIT
 for _ in $(seq 1 1500); do
     curl -fsS "$base/healthz" >/dev/null 2>&1 && break
     kill -0 "$pid" 2>/dev/null || { echo "load-test: the server exited before answering /healthz"; exit 1; }

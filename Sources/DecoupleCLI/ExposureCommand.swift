@@ -101,15 +101,10 @@ struct ExposureCommand: ParsableCommand {
         let output: String
         switch format {
         case .json:
-            let doc = ExposureDocument(table: loaded.table.name, datasetID: loaded.datasetID, provenance: loaded.provenance,
-                                       notes: loaded.table.notes, importer: imp, source: src, tiers: tiers,
-                                       units: "coefficients per unit of the sector's gross output; amounts in the table's money unit (USD million for OECD ICIO and WIOD)",
-                                       formulas: ExposureDocument.formulas,
-                                       sectors: rows.map(ExposureRow.init), allSectors: total.map(ExposureRow.init),
-                                       suppliers: sector == nil ? nil : ExposureTables.suppliers(exposure, column: columns[0], top: top))
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            output = String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
+            let doc = ExposureRun.document(exposure: exposure, columns: columns, source: src, table: loaded.table.name,
+                                           datasetID: loaded.datasetID, provenance: loaded.provenance, notes: loaded.table.notes,
+                                           suppliersOf: sector == nil ? nil : columns[0], top: top)
+            output = String(decoding: try ExposureRun.encode(doc), as: UTF8.self)
         case .csv:
             output = ExposureTables.csv(rows + (sector == nil ? total.map { [$0] } ?? [] : []), tiers: tiers)
         case .text:
@@ -117,12 +112,7 @@ struct ExposureCommand: ParsableCommand {
                 ? ExposureTables.text(rows, total: total, loaded: loaded, tiers: tiers)
                 : ExposureTables.detail(rows[0], exposure: exposure, column: columns[0], loaded: loaded, top: top)
         }
-        if let out {
-            try AtomicFile.write(output, to: out)
-            printError("Wrote \(out)")
-        } else {
-            print(output, terminator: "")
-        }
+        try emit(output, to: out)
     }
 }
 
@@ -225,31 +215,13 @@ enum ExposureTables {
         rows.append(["value added (v̂ L)", ExposureNumberText.coef(e.valueAdded), money(e.valueAddedAmount), pct(e.valueAdded), ""])
         out += render(rows, header: ["measure", "coefficient", "amount", "share of inputs", "share of foreign"], numeric: [1, 2, 3, 4])
         out += "\n(face value: shares of direct inputs; tiers and look-through: shares of total input requirements Σ_i (L − I)_ij)\n\n"
-        let suppliers = suppliers(exposure, column: column, top: top)
+        let suppliers = ExposureRun.suppliers(exposure, column: column, top: top)
         out += "Top look-through foreign suppliers of \(e.importer) \(e.sector)\n"
         out += render(suppliers.map { [$0.region, pct($0.faceValueShare), pct($0.lookThroughShare), pp($0.lookThroughShare - $0.faceValueShare), pct($0.valueAdded)] },
                       header: ["source", "face value", "look-through", "hidden", "VA"], numeric: [1, 2, 3, 4])
         for note in loaded.table.notes { out += "Note: \(note)\n" }
         if let p = loaded.provenance { out += "Source: \(p.citation). \(p.licence).\n" }
         return out
-    }
-
-    struct Supplier: Codable {
-        let region: String
-        let faceValueShare, lookThroughShare, valueAdded: Double
-    }
-
-    /// Foreign regions by look-through exposure of one sector column, largest first.
-    static func suppliers(_ x: ImporterExposure, column c: Int, top: Int) -> [Supplier] {
-        let imp = x.row(of: x.importer)
-        return x.regions.indices.filter { $0 != imp && x.lookThrough[$0, c] > 0 }
-            .sorted { x.lookThrough[$0, c] > x.lookThrough[$1, c] }.prefix(top)
-            .map { k in
-                Supplier(region: x.regions[k],
-                         faceValueShare: x.totalInputs[c] > 0 ? x.faceValue[k, c] / x.totalInputs[c] : 0,
-                         lookThroughShare: x.totalRequirements[c] > 0 ? x.lookThrough[k, c] / x.totalRequirements[c] : 0,
-                         valueAdded: x.valueAdded[k, c])
-            }
     }
 
     static func csv(_ rows: [SectorExposure], tiers: Int) -> String {
@@ -294,58 +266,4 @@ enum ExposureTables {
 enum ExposureNumberText {
     static func fixed1(_ v: Double) -> String { String(format: "%.1f", v) }
     static func coef(_ v: Double) -> String { String(format: "%.5f", v) }
-}
-
-/// One sector of `decouple exposure --format json`: the stored coefficients and the derived shares and amounts.
-struct ExposureRow: Codable {
-    let importer, sector, source: String
-    let grossOutput, faceValue, lookThrough, valueAdded, totalInputs, totalRequirements, foreignInputs, foreignRequirements: Double
-    let tiers, tierShares: [Double]
-    let faceValueShare, lookThroughShare, hiddenShare, faceValueShareOfImported, lookThroughShareOfForeign: Double
-    let faceValueAmount, lookThroughAmount, hiddenAmount, valueAddedAmount: Double
-    let topForeignSupplier: String?
-    let topForeignSupplierLookThrough: Double
-
-    init(_ e: SectorExposure) {
-        importer = e.importer; sector = e.sector; source = e.source
-        grossOutput = e.grossOutput; faceValue = e.faceValue; lookThrough = e.lookThrough; valueAdded = e.valueAdded
-        totalInputs = e.totalInputs; totalRequirements = e.totalRequirements
-        foreignInputs = e.foreignInputs; foreignRequirements = e.foreignRequirements
-        tiers = e.tiers; tierShares = e.tierShares
-        faceValueShare = e.faceValueShare; lookThroughShare = e.lookThroughShare; hiddenShare = e.hiddenShare
-        faceValueShareOfImported = e.faceValueShareOfImported; lookThroughShareOfForeign = e.lookThroughShareOfForeign
-        faceValueAmount = e.faceValueAmount; lookThroughAmount = e.lookThroughAmount; hiddenAmount = e.hiddenAmount
-        valueAddedAmount = e.valueAddedAmount
-        topForeignSupplier = e.topForeignSupplier; topForeignSupplierLookThrough = e.topForeignSupplierLookThrough
-    }
-}
-
-/// The JSON document of `decouple exposure --format json`.
-struct ExposureDocument: Codable {
-    let table: String
-    let datasetID: String
-    let provenance: Provenance?
-    let notes: [String]
-    let importer, source: String
-    let tiers: Int
-    let units: String
-    let formulas: [String: String]
-    let sectors: [ExposureRow]
-    let allSectors: ExposureRow?
-    let suppliers: [ExposureTables.Supplier]?
-
-    static let formulas: [String: String] = [
-        "A": "Z x̂⁻¹ (a_ij = z_ij / x_j)",
-        "L": "(I − A)⁻¹ = I + A + A² + …",
-        "faceValue": "Σ_{i∈s} a_ij",
-        "faceValueShare": "Σ_{i∈s} a_ij / Σ_i a_ij",
-        "faceValueShareOfImported": "Σ_{i∈s} a_ij / Σ_{i∉r} a_ij",
-        "lookThrough": "Σ_{i∈s} (L − I)_ij",
-        "lookThroughShare": "Σ_{i∈s} (L − I)_ij / Σ_i (L − I)_ij",
-        "lookThroughShareOfForeign": "Σ_{i∈s} (L − I)_ij / Σ_{i∉r} (L − I)_ij",
-        "hiddenShare": "lookThroughShare − faceValueShare",
-        "tiers": "Σ_{i∈s} (A^k)_ij for k < K; the last is lookThrough − Σ_{k<K} tier_k",
-        "valueAdded": "Σ_{i∈s} v_i l_ij",
-        "amounts": "coefficient × x_j",
-    ]
 }

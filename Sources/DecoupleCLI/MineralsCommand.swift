@@ -106,11 +106,6 @@ struct MineralsCommand: ParsableCommand {
             output = mineral == nil ? MineralsText.table(results, edition: edition, countries: table)
                                     : MineralsText.detail(results[0], countries: table)
         }
-        if let out {
-            try AtomicFile.write(output, to: out)
-            printError("Wrote \(out)")
-        } else {
-            print(output, terminator: "")
-        }
+        try emit(output, to: out)
     }
 }

@@ -1,3 +1,4 @@
+import DecoupleReport
 import Foundation
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal.
@@ -34,4 +35,15 @@ struct Progress {
 /// Writes a line to standard error.
 func printError(_ message: String) {
     FileHandle.standardError.write(Data((message + "\n").utf8))
+}
+
+/// Writes a command's output to `path` atomically (and says so on standard error), or to
+/// standard output when `path` is nil.
+func emit(_ output: String, to path: String?) throws {
+    if let path {
+        try AtomicFile.write(output, to: path)
+        printError("Wrote \(path)")
+    } else {
+        print(output, terminator: "")
+    }
 }

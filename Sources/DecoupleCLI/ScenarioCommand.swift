@@ -85,12 +85,7 @@ struct ScenarioCommand: ParsableCommand {
                 try AtomicFile.write(ScenarioText.html(result, top: top), to: html)
                 printError("Wrote \(html)")
             }
-            if let out {
-                try AtomicFile.write(output, to: out)
-                printError("Wrote \(out)")
-            } else {
-                print(output, terminator: "")
-            }
+            try emit(output, to: out)
         }
     }
 }

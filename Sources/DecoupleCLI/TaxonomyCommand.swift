@@ -50,21 +50,7 @@ struct TaxonomyCommand: ParsableCommand {
             if let chain, chains.isEmpty {
                 throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))")
             }
-            if let edition {
-                chains = chains.map { c in
-                    var c = c
-                    c.stages = c.stages.map { s in
-                        var s = s
-                        s.products = s.products.map { p in
-                            var p = p
-                            p.codes = p.codes.filter { $0.key == edition }
-                            return p
-                        }
-                        return s
-                    }
-                    return c
-                }
-            }
+            if let edition { chains = chains.map { $0.restricted(to: edition) } }
             let editions = edition.map { [$0] } ?? [.hs2012, .hs2017, .hs2022]
             switch format {
             case .json:

@@ -24,7 +24,7 @@ extension DecoupleApp {
         ("/api/v1/framework", [.get], ["leader", "challenger", "year", "chain"]),
         ("/api/v1/ira/check", [.post], ["date"]),
         ("/api/v1/ira/rules", [.get], []),
-        ("/api/v1/exposure", [.get], []),
+        ("/api/v1/exposure", [.get], ["importer", "source", "sector", "tiers", "top"]),
     ]
 
     static func parameters(_ path: String) -> Set<String> {
@@ -60,10 +60,7 @@ extension DecoupleApp {
             _ = try Self.query(request, "/api/v1/ira/rules")
             return try await self.cachedJSON("ira-rules") { try await self.store.policy().rules }
         }
-        router.get("/api/v1/exposure") { request, _ -> Response in
-            _ = try Self.query(request, "/api/v1/exposure")
-            throw APIError(.notImplemented, "the input-output exposure engine (decouple exposure) is not available in this build")
-        }
+        router.get("/api/v1/exposure") { request, _ in try await self.apiExposure(request) }
     }
 
     // MARK: Helpers
@@ -80,6 +77,12 @@ extension DecoupleApp {
 
     static func json(_ buffer: ByteBuffer) -> Response {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    /// Bytes made once per key (a document the CLI encodes its own way).
+    func cachedJSON(raw key: String, _ make: @escaping @Sendable () async throws -> Data) async throws -> Response {
+        let buffer = try await responses.value(for: "api:" + key) { ByteBuffer(bytes: try await make()) }
+        return Self.json(buffer)
     }
 
     /// The document for `key`, encoded once as the CLI prints it (pretty JSON and a newline).
@@ -130,21 +133,7 @@ extension DecoupleApp {
         }
         return try await cachedJSON("taxonomy|\(chain ?? "")|\(arena?.rawValue ?? "")|\(edition?.rawValue ?? "")") {
             var chains = t.chains.filter { (arena == nil || $0.arena == arena) && (chain == nil || $0.id == chain) }
-            if let edition {
-                chains = chains.map { c in
-                    var c = c
-                    c.stages = c.stages.map { s in
-                        var s = s
-                        s.products = s.products.map { p in
-                            var p = p
-                            p.codes = p.codes.filter { $0.key == edition }
-                            return p
-                        }
-                        return s
-                    }
-                    return c
-                }
-            }
+            if let edition { chains = chains.map { $0.restricted(to: edition) } }
             return TaxonomyListing(chains: chains, provenance: t.provenance)
         }
     }
@@ -277,6 +266,33 @@ extension DecoupleApp {
         return try await cachedJSON("framework|\(r.leader)|\(r.challenger)|\(r.year.map(String.init) ?? "")|\(r.chain ?? "")") {
             let b = try await Self.mapped { try await self.store.framework(leader: r.leader, challenger: r.challenger, year: r.year) }
             return FrameworkOutput(result: FrameworkRun.only(chain: r.chain, of: b.result), sources: b.provenance)
+        }
+    }
+
+    /// Hidden exposure on the bundled OECD ICIO 2022 block: the document of
+    /// `decouple exposure --importer … --source … [--sector …] --format json`.
+    func apiExposure(_ request: Request) async throws -> Response {
+        let q = try Self.query(request, "/api/v1/exposure")
+        let importer = try q.country("importer", default: .usa)!.code
+        let source = try q.country("source", default: .china)!.code
+        guard importer != source else { throw APIError.badRequest("importer and source must differ", parameter: "source") }
+        let sector = try q.name("sector")
+        let tiers = try q.int("tiers", in: 2...20) ?? 4
+        let top = try q.int("top", in: 1...100) ?? 10
+        return try await cachedJSON(raw: "exposure|\(importer)|\(source)|\(sector ?? "")|\(tiers)|\(top)") {
+            let table = try await Offload.run { try ICIOCache.shared.oecdICIO2022(self.store.catalog) }
+            for (region, name) in [(importer, "importer"), (source, "source")] where !table.regions.contains(region) {
+                throw APIError.badRequest("\(region) is not a region of \(table.name)", parameter: name)
+            }
+            return try await Offload.run {
+                do {
+                    return try ExposureRun.encode(ExposureRun.document(
+                        table: table, datasetID: BundledDataset.oecdICIO2022.id, provenance: BundledDataset.oecdICIO2022.provenance,
+                        importer: importer, source: source, tiers: tiers, sector: sector, top: top))
+                } catch let e as ExposureRunError {
+                    throw APIError.badRequest(e.message, parameter: "sector")
+                }
+            }
         }
     }
 

@@ -126,11 +126,26 @@ import Testing
         }
     }
 
-    @Test func exposureIsNotInThisBuild() async throws {
+    @Test func exposureIsTheCLIDocumentOnTheBundledICIO() async throws {
         try await TestServer.withClient { client in
-            try await client.execute(uri: "/api/v1/exposure", method: .get) { r in
-                #expect(r.status == .notImplemented)
-                #expect(r.apiError?.error.message.contains("not available") == true)
+            try await client.execute(uri: "/api/v1/exposure?sector=C26", method: .get) { r in
+                #expect(r.status == .ok)
+                let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [String: Any])
+                #expect(doc["importer"] as? String == "USA" && doc["source"] as? String == "CHN")
+                #expect(doc["datasetID"] as? String == "oecd-icio-2022")
+                let sectors = try #require(doc["sectors"] as? [[String: Any]])
+                #expect(sectors.count == 1 && sectors[0]["sector"] as? String == "C26")
+                // Look-through exposure of US computers and electronics to China exceeds the face value.
+                let face = try #require(sectors[0]["faceValueShare"] as? Double), look = try #require(sectors[0]["lookThroughShare"] as? Double)
+                #expect(look > face && face > 0)
+                #expect((doc["suppliers"] as? [[String: Any]])?.isEmpty == false)
+            }
+            try await client.execute(uri: "/api/v1/exposure?sector=NOPE", method: .get) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.apiError?.error.message.contains("no sector 'NOPE'") == true)
+            }
+            try await client.execute(uri: "/api/v1/exposure?importer=USA&source=USA", method: .get) { r in
+                #expect(r.status == .badRequest)
             }
         }
     }

@@ -81,3 +81,20 @@ public struct StageProduct: Sendable, Codable, Hashable {
         self.note = note
     }
 }
+
+extension SupplyChain {
+    /// The chain with the HS codes of one edition only (stages and products keep their place).
+    public func restricted(to edition: HSEdition) -> SupplyChain {
+        var chain = self
+        chain.stages = stages.map { stage in
+            var stage = stage
+            stage.products = stage.products.map { product in
+                var product = product
+                product.codes = product.codes.filter { $0.key == edition }
+                return product
+            }
+            return stage
+        }
+        return chain
+    }
+}

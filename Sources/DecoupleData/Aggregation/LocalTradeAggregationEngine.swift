@@ -43,6 +43,9 @@ public struct PanelColumns: @unchecked Sendable {
 }
 
 extension TradePanelStore {
+    /// True when the store covers every reporter (BACI), so world-level measures make sense.
+    public var coversAllReporters: Bool { header.source == "BACI" }
+
     /// The store's columns (valid while the store is alive).
     public var columns: PanelColumns {
         PanelColumns(countries: countries, products: products, years: years, productOffsets: productOffsets,
@@ -61,13 +64,16 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
     public let name: String
     /// What ``describe()`` answers.
     public let description: TradePanelDescription
+    /// The most cells (combinations of the grouped keys) summed in a dense array; above it a
+    /// hash table holds only the groups that occur.
+    public var denseCellLimit = 2_000_000
     /// Keeps the memory of `columns` alive.
     private let owner: AnyObject?
 
     /// An engine over the columns of an open store.
     public init(store: TradePanelStore) {
         self.init(columns: store.columns, name: "local store \(store.path)",
-                  description: TradePanelDescription(years: store.years, coversAllReporters: store.header.source == "BACI",
+                  description: TradePanelDescription(years: store.years, coversAllReporters: store.coversAllReporters,
                                                      provenance: store.provenance),
                   owner: store)
     }
@@ -140,7 +146,7 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
             let (r, o) = acc.0.multipliedReportingOverflow(by: n)
             return (r, acc.1 || o)
         }
-        var accumulator = GroupAccumulator(cells: overflow ? Int.max : cells)
+        var accumulator = GroupAccumulator(cells: overflow ? Int.max : cells, denseLimit: denseCellLimit)
 
         let own = query.side == .imports ? store.importer : store.exporter
         let other = query.side == .imports ? store.exporter : store.importer
@@ -210,13 +216,12 @@ struct GroupAccumulator {
         }
     }
 
-    static let denseLimit = 2_000_000
     private var dense: [Sum]
     private var sparse: [Int: Sum] = [:]
     private let isDense: Bool
 
-    init(cells: Int) {
-        isDense = cells <= Self.denseLimit
+    init(cells: Int, denseLimit: Int) {
+        isDense = cells <= denseLimit
         dense = isDense ? Array(repeating: Sum(), count: cells) : []
     }
 

@@ -60,27 +60,21 @@ public struct ImportConcentrationRequest: TradeMeasureRequest {
     /// Keyed by year.
     public func result(from aggregates: [TradeAggregate]) -> [Int: ImportConcentrationTable] {
         let rows = aggregates[0].rows.filter { !AggregateCountries.contains($0.reporter!) && $0.value > 0 }
-        let countries = self.countries ?? Set(rows.flatMap { [$0.reporter!, $0.partner!] }).sorted()
-        let products = self.productList ?? Set(rows.map { $0.product! })
-            .sorted { $0.code != $1.code ? $0.code < $1.code : ($0.edition?.rawValue ?? "") < ($1.edition?.rawValue ?? "") }
-        var countryIndex: [Country: Int] = [:]
-        for (i, c) in countries.enumerated() { countryIndex[c] = i }
-        var productIndex: [ProductCode: Int] = [:]
-        for (i, p) in products.enumerated() { productIndex[p] = i }
-        let n = countries.count
+        let axes = MatrixAxes(countries: countries, products: productList, rows: rows) { [$0.reporter!, $0.partner!] }
+        let n = axes.countries.count, products = axes.products
         var out: [Int: ImportConcentrationTable] = [:]
         for year in years {
             var totals = [Double](repeating: 0, count: n * products.count)
             var squares = totals
             var counts = [Int32](repeating: 0, count: n * products.count)
             for row in rows where row.year == year {
-                guard let m = countryIndex[row.reporter!], let p = productIndex[row.product!] else { continue }
+                guard let cell = axes.cell(row.reporter, row.product) else { continue }
                 let v = row.value
-                totals[p * n + m] += v
-                squares[p * n + m] += v * v
-                counts[p * n + m] += 1
+                totals[cell] += v
+                squares[cell] += v * v
+                counts[cell] += 1
             }
-            out[year] = ImportConcentrationTable(year: year, countries: countries, products: products, totals: totals,
+            out[year] = ImportConcentrationTable(year: year, countries: axes.countries, products: products, totals: totals,
                                                  sumOfSquares: squares, supplierCounts: counts)
         }
         return out

@@ -109,31 +109,25 @@ public struct WorldExportsRequest: TradeMeasureRequest {
     public func result(from aggregates: [TradeAggregate]) -> [Int: WorldExportMatrix] {
         let partnerSums = aggregates[0].rows.filter { !AggregateCountries.contains($0.reporter!) }
         let worldRows = aggregates[1].rows.filter { !AggregateCountries.contains($0.reporter!) }
-        let countries = self.countries ?? Set(partnerSums.map { $0.reporter! } + worldRows.map { $0.reporter! }).sorted()
-        let products = self.productList ?? Set(partnerSums.map { $0.product! } + worldRows.map { $0.product! })
-            .sorted { $0.code != $1.code ? $0.code < $1.code : ($0.edition?.rawValue ?? "") < ($1.edition?.rawValue ?? "") }
-        var countryIndex: [Country: Int] = [:]
-        for (i, c) in countries.enumerated() { countryIndex[c] = i }
-        var productIndex: [ProductCode: Int] = [:]
-        for (i, p) in products.enumerated() { productIndex[p] = i }
-        let n = countries.count
+        let axes = MatrixAxes(countries: countries, products: productList, rows: partnerSums + worldRows) { [$0.reporter!] }
+        let n = axes.countries.count, products = axes.products
         var out: [Int: WorldExportMatrix] = [:]
         for year in years {
             var exports = [Double](repeating: 0, count: n * products.count)
             var any = false
             for row in partnerSums where row.year == year {
-                guard let c = countryIndex[row.reporter!], let p = productIndex[row.product!] else { continue }
-                exports[p * n + c] += row.value
+                guard let cell = axes.cell(row.reporter, row.product) else { continue }
+                exports[cell] += row.value
                 any = true
             }
             // Where the source has World rows, X_cp is the exporter's World row (never added to partners).
             for row in worldRows where row.year == year {
-                guard let c = countryIndex[row.reporter!], let p = productIndex[row.product!] else { continue }
-                exports[p * n + c] = row.value
+                guard let cell = axes.cell(row.reporter, row.product) else { continue }
+                exports[cell] = row.value
                 any = true
             }
             guard any else { continue }
-            out[year] = WorldExportMatrix(year: year, countries: countries, products: products, exports: exports)
+            out[year] = WorldExportMatrix(year: year, countries: axes.countries, products: products, exports: exports)
         }
         return out
     }

@@ -1,24 +1,9 @@
 import DecoupleCore
+import DecoupleData
 
-/// Where a mineral figure comes from: the USGS MCS edition, the file and the cell.
-public struct MineralProvenance: Hashable, Sendable, Codable, CustomStringConvertible {
-    public let edition: Int
-    /// Path relative to the bundled `Data/` folder.
-    public let file: String
-    public let line: Int?
-    public let column: String?
-
-    public init(edition: Int, file: String, line: Int? = nil, column: String? = nil) {
-        self.edition = edition
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    public var description: String {
-        "USGS MCS \(edition), \(file)" + (line.map { ":\($0)" } ?? "") + (column.map { " (\($0))" } ?? "")
-    }
-}
+/// Where a mineral figure comes from: the USGS MCS edition, the file and the cell (the readers'
+/// ``MineralSource``, under the name the measures use).
+public typealias MineralProvenance = MineralSource
 
 /// A published amount as the measures see it: a number, a bound, or a reason there is none.
 /// (The readers' richer cell type maps onto this one; a withheld amount is never zero.)
