@@ -61,14 +61,18 @@ spark_server_start "$port"
 
 # c. build while the server starts, then wait for the port (with a timeout), then test
 t=$(date +%s)
-# --build-tests: the same build flags as the main package's `swift test`, whose modules are reused
+# Resolve first (this package's dependencies are not in the main package's workspace state),
+# then build everything with the same flags as the main package's `swift test`, whose modules
+# are reused; `swift test` afterwards only checks that the build is up to date.
+swift package resolve --package-path "$pkg" --scratch-path "$scratch"
 swift build --build-tests --package-path "$pkg" --scratch-path "$scratch"
 echo "spark: package built in $(elapsed "$t") s"
 bin="$(swift build --package-path "$pkg" --scratch-path "$scratch" --show-bin-path)"
+[ -x "$bin/decouple-spark" ] || { echo "spark: the build did not produce $bin/decouple-spark" >&2; exit 1; }
 spark_server_wait "$port" "$start_timeout"
 
 t=$(date +%s)
-DECOUPLE_SPARK_URL="sc://127.0.0.1:$port" swift test --skip-build --package-path "$pkg" --scratch-path "$scratch"
+DECOUPLE_SPARK_URL="sc://127.0.0.1:$port" swift test --package-path "$pkg" --scratch-path "$scratch"
 echo "spark: tests ran in $(elapsed "$t") s"
 
 # d. CLI check: the same JSON from both engines

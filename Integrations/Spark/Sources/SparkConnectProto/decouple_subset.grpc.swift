@@ -53,24 +53,10 @@ public enum Spark_Connect_SparkConnectService: Sendable {
                 type: .unary
             )
         }
-        /// Namespace for "ReleaseSession" metadata.
-        public enum ReleaseSession: Sendable {
-            /// Request type for "ReleaseSession".
-            public typealias Input = Spark_Connect_ReleaseSessionRequest
-            /// Response type for "ReleaseSession".
-            public typealias Output = Spark_Connect_ReleaseSessionResponse
-            /// Descriptor for "ReleaseSession".
-            public static let descriptor = GRPCCore.MethodDescriptor(
-                service: GRPCCore.ServiceDescriptor(fullyQualifiedService: "spark.connect.SparkConnectService"),
-                method: "ReleaseSession",
-                type: .unary
-            )
-        }
         /// Descriptors for all methods in the "spark.connect.SparkConnectService" service.
         public static let descriptors: [GRPCCore.MethodDescriptor] = [
             ExecutePlan.descriptor,
-            AnalyzePlan.descriptor,
-            ReleaseSession.descriptor
+            AnalyzePlan.descriptor
         ]
     }
 }
@@ -134,29 +120,6 @@ extension Spark_Connect_SparkConnectService {
             deserializer: some GRPCCore.MessageDeserializer<Spark_Connect_AnalyzePlanResponse>,
             options: GRPCCore.CallOptions,
             onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Spark_Connect_AnalyzePlanResponse>) async throws -> Result
-        ) async throws -> Result where Result: Sendable
-
-        /// Call the "ReleaseSession" method.
-        ///
-        /// > Source IDL Documentation:
-        /// >
-        /// > Ends a session and frees what the server kept for it (temporary views).
-        ///
-        /// - Parameters:
-        ///   - request: A request containing a single `Spark_Connect_ReleaseSessionRequest` message.
-        ///   - serializer: A serializer for `Spark_Connect_ReleaseSessionRequest` messages.
-        ///   - deserializer: A deserializer for `Spark_Connect_ReleaseSessionResponse` messages.
-        ///   - options: Options to apply to this RPC.
-        ///   - handleResponse: A closure which handles the response and returns its result to
-        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
-        ///       already finished.
-        /// - Returns: The result of `handleResponse`.
-        func releaseSession<Result>(
-            request: GRPCCore.ClientRequest<Spark_Connect_ReleaseSessionRequest>,
-            serializer: some GRPCCore.MessageSerializer<Spark_Connect_ReleaseSessionRequest>,
-            deserializer: some GRPCCore.MessageDeserializer<Spark_Connect_ReleaseSessionResponse>,
-            options: GRPCCore.CallOptions,
-            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Spark_Connect_ReleaseSessionResponse>) async throws -> Result
         ) async throws -> Result where Result: Sendable
     }
 
@@ -241,40 +204,6 @@ extension Spark_Connect_SparkConnectService {
                 onResponse: handleResponse
             )
         }
-
-        /// Call the "ReleaseSession" method.
-        ///
-        /// > Source IDL Documentation:
-        /// >
-        /// > Ends a session and frees what the server kept for it (temporary views).
-        ///
-        /// - Parameters:
-        ///   - request: A request containing a single `Spark_Connect_ReleaseSessionRequest` message.
-        ///   - serializer: A serializer for `Spark_Connect_ReleaseSessionRequest` messages.
-        ///   - deserializer: A deserializer for `Spark_Connect_ReleaseSessionResponse` messages.
-        ///   - options: Options to apply to this RPC.
-        ///   - handleResponse: A closure which handles the response and returns its result to
-        ///       the caller. Returning from the closure will cancel the RPC if it hasn't
-        ///       already finished.
-        /// - Returns: The result of `handleResponse`.
-        public func releaseSession<Result>(
-            request: GRPCCore.ClientRequest<Spark_Connect_ReleaseSessionRequest>,
-            serializer: some GRPCCore.MessageSerializer<Spark_Connect_ReleaseSessionRequest>,
-            deserializer: some GRPCCore.MessageDeserializer<Spark_Connect_ReleaseSessionResponse>,
-            options: GRPCCore.CallOptions = .defaults,
-            onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Spark_Connect_ReleaseSessionResponse>) async throws -> Result = { response in
-                try response.message
-            }
-        ) async throws -> Result where Result: Sendable {
-            try await self.client.unary(
-                request: request,
-                descriptor: Spark_Connect_SparkConnectService.Method.ReleaseSession.descriptor,
-                serializer: serializer,
-                deserializer: deserializer,
-                options: options,
-                onResponse: handleResponse
-            )
-        }
     }
 }
 
@@ -332,35 +261,6 @@ extension Spark_Connect_SparkConnectService.ClientProtocol {
             request: request,
             serializer: GRPCProtobuf.ProtobufSerializer<Spark_Connect_AnalyzePlanRequest>(),
             deserializer: GRPCProtobuf.ProtobufDeserializer<Spark_Connect_AnalyzePlanResponse>(),
-            options: options,
-            onResponse: handleResponse
-        )
-    }
-
-    /// Call the "ReleaseSession" method.
-    ///
-    /// > Source IDL Documentation:
-    /// >
-    /// > Ends a session and frees what the server kept for it (temporary views).
-    ///
-    /// - Parameters:
-    ///   - request: A request containing a single `Spark_Connect_ReleaseSessionRequest` message.
-    ///   - options: Options to apply to this RPC.
-    ///   - handleResponse: A closure which handles the response and returns its result to
-    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
-    ///       already finished.
-    /// - Returns: The result of `handleResponse`.
-    public func releaseSession<Result>(
-        request: GRPCCore.ClientRequest<Spark_Connect_ReleaseSessionRequest>,
-        options: GRPCCore.CallOptions = .defaults,
-        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Spark_Connect_ReleaseSessionResponse>) async throws -> Result = { response in
-            try response.message
-        }
-    ) async throws -> Result where Result: Sendable {
-        try await self.releaseSession(
-            request: request,
-            serializer: GRPCProtobuf.ProtobufSerializer<Spark_Connect_ReleaseSessionRequest>(),
-            deserializer: GRPCProtobuf.ProtobufDeserializer<Spark_Connect_ReleaseSessionResponse>(),
             options: options,
             onResponse: handleResponse
         )
@@ -428,39 +328,6 @@ extension Spark_Connect_SparkConnectService.ClientProtocol {
             metadata: metadata
         )
         return try await self.analyzePlan(
-            request: request,
-            options: options,
-            onResponse: handleResponse
-        )
-    }
-
-    /// Call the "ReleaseSession" method.
-    ///
-    /// > Source IDL Documentation:
-    /// >
-    /// > Ends a session and frees what the server kept for it (temporary views).
-    ///
-    /// - Parameters:
-    ///   - message: request message to send.
-    ///   - metadata: Additional metadata to send, defaults to empty.
-    ///   - options: Options to apply to this RPC, defaults to `.defaults`.
-    ///   - handleResponse: A closure which handles the response and returns its result to
-    ///       the caller. Returning from the closure will cancel the RPC if it hasn't
-    ///       already finished.
-    /// - Returns: The result of `handleResponse`.
-    public func releaseSession<Result>(
-        _ message: Spark_Connect_ReleaseSessionRequest,
-        metadata: GRPCCore.Metadata = [:],
-        options: GRPCCore.CallOptions = .defaults,
-        onResponse handleResponse: @Sendable @escaping (GRPCCore.ClientResponse<Spark_Connect_ReleaseSessionResponse>) async throws -> Result = { response in
-            try response.message
-        }
-    ) async throws -> Result where Result: Sendable {
-        let request = GRPCCore.ClientRequest<Spark_Connect_ReleaseSessionRequest>(
-            message: message,
-            metadata: metadata
-        )
-        return try await self.releaseSession(
             request: request,
             options: options,
             onResponse: handleResponse

@@ -364,53 +364,6 @@ public nonisolated struct Spark_Connect_ExecutePlanResponse: Sendable {
   public init() {}
 }
 
-public nonisolated struct Spark_Connect_ReleaseSessionRequest: Sendable {
-  // SwiftProtobuf.Message conformance is added in an extension below. See the
-  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
-  // methods supported on all messages.
-
-  public var sessionID: String = String()
-
-  public var userContext: Spark_Connect_UserContext {
-    get {_userContext ?? Spark_Connect_UserContext()}
-    set {_userContext = newValue}
-  }
-  /// Returns true if `userContext` has been explicitly set.
-  public var hasUserContext: Bool {self._userContext != nil}
-  /// Clears the value of `userContext`. Subsequent reads from it will return its default value.
-  public mutating func clearUserContext() {self._userContext = nil}
-
-  public var clientType: String {
-    get {_clientType ?? String()}
-    set {_clientType = newValue}
-  }
-  /// Returns true if `clientType` has been explicitly set.
-  public var hasClientType: Bool {self._clientType != nil}
-  /// Clears the value of `clientType`. Subsequent reads from it will return its default value.
-  public mutating func clearClientType() {self._clientType = nil}
-
-  public var unknownFields = SwiftProtobuf.UnknownStorage()
-
-  public init() {}
-
-  fileprivate var _userContext: Spark_Connect_UserContext? = nil
-  fileprivate var _clientType: String? = nil
-}
-
-public nonisolated struct Spark_Connect_ReleaseSessionResponse: Sendable {
-  // SwiftProtobuf.Message conformance is added in an extension below. See the
-  // `Message` and `Message+*Additions` files in the SwiftProtobuf library for
-  // methods supported on all messages.
-
-  public var sessionID: String = String()
-
-  public var serverSideSessionID: String = String()
-
-  public var unknownFields = SwiftProtobuf.UnknownStorage()
-
-  public init() {}
-}
-
 // MARK: - Code below here is support for the SwiftProtobuf runtime.
 
 fileprivate nonisolated let _protobuf_package = "spark.connect"
@@ -947,85 +900,6 @@ nonisolated extension Spark_Connect_ExecutePlanResponse.ResultComplete: SwiftPro
   }
 
   public static func ==(lhs: Spark_Connect_ExecutePlanResponse.ResultComplete, rhs: Spark_Connect_ExecutePlanResponse.ResultComplete) -> Bool {
-    if lhs.unknownFields != rhs.unknownFields {return false}
-    return true
-  }
-}
-
-nonisolated extension Spark_Connect_ReleaseSessionRequest: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".ReleaseSessionRequest"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}session_id\0\u{3}user_context\0\u{3}client_type\0")
-
-  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.sessionID) }()
-      case 2: try { try decoder.decodeSingularMessageField(value: &self._userContext) }()
-      case 3: try { try decoder.decodeSingularStringField(value: &self._clientType) }()
-      default: break
-      }
-    }
-  }
-
-  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    // The use of inline closures is to circumvent an issue where the compiler
-    // allocates stack space for every if/case branch local when no optimizations
-    // are enabled. https://github.com/apple/swift-protobuf/issues/1034 and
-    // https://github.com/apple/swift-protobuf/issues/1182
-    if !self.sessionID.isEmpty {
-      try visitor.visitSingularStringField(value: self.sessionID, fieldNumber: 1)
-    }
-    try { if let v = self._userContext {
-      try visitor.visitSingularMessageField(value: v, fieldNumber: 2)
-    } }()
-    try { if let v = self._clientType {
-      try visitor.visitSingularStringField(value: v, fieldNumber: 3)
-    } }()
-    try unknownFields.traverse(visitor: &visitor)
-  }
-
-  public static func ==(lhs: Spark_Connect_ReleaseSessionRequest, rhs: Spark_Connect_ReleaseSessionRequest) -> Bool {
-    if lhs.sessionID != rhs.sessionID {return false}
-    if lhs._userContext != rhs._userContext {return false}
-    if lhs._clientType != rhs._clientType {return false}
-    if lhs.unknownFields != rhs.unknownFields {return false}
-    return true
-  }
-}
-
-nonisolated extension Spark_Connect_ReleaseSessionResponse: SwiftProtobuf.Message, SwiftProtobuf._MessageImplementationBase, SwiftProtobuf._ProtoNameProviding {
-  public static let protoMessageName: String = _protobuf_package + ".ReleaseSessionResponse"
-  public static let _protobuf_nameMap = SwiftProtobuf._NameMap(bytecode: "\0\u{3}session_id\0\u{3}server_side_session_id\0")
-
-  public mutating func decodeMessage<D: SwiftProtobuf.Decoder>(decoder: inout D) throws {
-    while let fieldNumber = try decoder.nextFieldNumber() {
-      // The use of inline closures is to circumvent an issue where the compiler
-      // allocates stack space for every case branch when no optimizations are
-      // enabled. https://github.com/apple/swift-protobuf/issues/1034
-      switch fieldNumber {
-      case 1: try { try decoder.decodeSingularStringField(value: &self.sessionID) }()
-      case 2: try { try decoder.decodeSingularStringField(value: &self.serverSideSessionID) }()
-      default: break
-      }
-    }
-  }
-
-  public func traverse<V: SwiftProtobuf.Visitor>(visitor: inout V) throws {
-    if !self.sessionID.isEmpty {
-      try visitor.visitSingularStringField(value: self.sessionID, fieldNumber: 1)
-    }
-    if !self.serverSideSessionID.isEmpty {
-      try visitor.visitSingularStringField(value: self.serverSideSessionID, fieldNumber: 2)
-    }
-    try unknownFields.traverse(visitor: &visitor)
-  }
-
-  public static func ==(lhs: Spark_Connect_ReleaseSessionResponse, rhs: Spark_Connect_ReleaseSessionResponse) -> Bool {
-    if lhs.sessionID != rhs.sessionID {return false}
-    if lhs.serverSideSessionID != rhs.serverSideSessionID {return false}
     if lhs.unknownFields != rhs.unknownFields {return false}
     return true
   }

@@ -79,6 +79,7 @@ struct SparkEngineIntegrationTests {
             ProductGroupMember(code: "854143", chain: "solar", stage: "modules", weight: 0.5),
             ProductGroupMember(code: "811292", edition: .hs2022, chain: "gallium", stage: "metal"),  // other edition: never matches
             ProductGroupMember(code: "010121", chain: "food", stage: "animals", weight: 0.75),
+            ProductGroupMember(code: "030389", chain: "fish 'n' chips", stage: "back\\slash"),  // quoting in SQL
         ]
         return [
             ("imports by year, reporter, partner", TradeAggregationQuery(side: .imports, groupBy: [.year, .reporter, .partner])),
@@ -124,7 +125,7 @@ struct SparkEngineIntegrationTests {
         let all = try await spark.aggregate(TradeAggregationQuery(side: .imports, groupBy: []))
         #expect(all.rows.first?.rowCount == baci.rows)
         let taxonomy = try await spark.aggregate(Self.baciQueries[4].1)
-        #expect(Set(taxonomy.rows.compactMap(\.chain)) == ["batteries", "copper", "solar", "food"])
+        #expect(Set(taxonomy.rows.compactMap(\.chain)) == ["batteries", "copper", "solar", "food", "fish 'n' chips"])
         let byReporter = try await spark.aggregate(TradeAggregationQuery(side: .exports, years: [2019, 2020], groupBy: [.reporter, .year]))
         #expect(byReporter.rows.contains { $0.reporter == Country("DEU") && $0.year == 2019 })  // code 280
         #expect(byReporter.rows.contains { $0.reporter == Country("TWN") })                      // S19

@@ -195,6 +195,7 @@ public struct ArrowStreamReader: Sendable {
             }
             switch (field.type, columns[i]) {
             case (.int(let bits, let signed), .int(var out)):
+                columns[i] = .bool([])  // `out` is now the only reference: appends do not copy
                 let values = try take("values", column: field.name)
                 let width = bits / 8
                 try require(values, length * width, "values")
@@ -217,6 +218,7 @@ public struct ArrowStreamReader: Sendable {
                 }
                 columns[i] = .int(out)
             case (.floatingPoint(let bits), .double(var out)):
+                columns[i] = .bool([])
                 let values = try take("values", column: field.name)
                 let width = bits / 8
                 try require(values, length * width, "values")
@@ -228,6 +230,7 @@ public struct ArrowStreamReader: Sendable {
                 }
                 columns[i] = .double(out)
             case (.utf8, .string(var out)), (.largeUtf8, .string(var out)):
+                columns[i] = .bool([])
                 let width = field.type == .utf8 ? 4 : 8
                 let offsets = try take("offsets", column: field.name)
                 let text = try take("data", column: field.name)
@@ -247,6 +250,7 @@ public struct ArrowStreamReader: Sendable {
                 }
                 columns[i] = .string(out)
             case (.bool, .bool(var out)):
+                columns[i] = .bool([])
                 let values = try take("values", column: field.name)
                 try require(values, (length + 7) / 8, "values")
                 out.reserveCapacity(out.count + length)

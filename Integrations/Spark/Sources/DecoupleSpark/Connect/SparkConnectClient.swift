@@ -28,10 +28,11 @@ public struct SparkConnectClient: Sendable {
         self.statementTimeout = statementTimeout
     }
 
-    /// Parses `url` (an `sc://` connection string); an explicit `token` overrides the string's.
+    /// Parses `url` (an `sc://` connection string); an explicit, non-empty `token` overrides
+    /// the string's.
     public init(url: String, token: String? = nil) throws {
         var connection = try SparkConnectionString(url)
-        if let token { connection.parameters["token"] = token }
+        if let token, !token.isEmpty { connection.parameters["token"] = token }
         self.init(connection: connection)
     }
 
