@@ -46,13 +46,13 @@ let package = Package(
         .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
         .target(name: "DecoupleScenario", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
         .target(name: "DecoupleReport", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy",
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleScenario",
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         // The dashboard and JSON API (`decouple serve`).
         .target(name: "DecoupleServer", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
+            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleFramework", "DecouplePolicy", "DecoupleScenario", "DecoupleReport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -61,6 +61,8 @@ pages=(
     "minerals|/minerals"
     "minerals-lithium|/minerals?mineral=lithium"
     "exposure|/exposure"
+    "scenarios|/scenarios"
+    "scenarios-battery-ban|/scenarios?example=battery-ban"
     "framework|/framework"
     "framework-semiconductors|/framework?chain=semiconductors"
     "policy|/policy"
@@ -112,6 +114,7 @@ check_same framework "/api/v1/framework?chain=batteries" framework --chain batte
 check_same friendshoring "/api/v1/friendshoring?alliance=MSP&chain=batteries" friendshoring --alliance MSP --chain batteries --format json
 check_same report "/api/v1/report?reporter=USA&rival=CHN" report --reporter USA --rival CHN --no-html --format json
 check_same exposure "/api/v1/exposure?sector=C26" exposure --sector C26 --format json
+check_same scenario "/api/v1/scenario?example=gallium-export-cut" scenario run Data/scenarios/gallium-export-cut.json --format json
 
 # A bad request does not take the server down.
 code=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/v1/report?reporter=../../etc/passwd")

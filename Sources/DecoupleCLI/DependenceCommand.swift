@@ -2,6 +2,7 @@ import ArgumentParser
 import DecoupleCore
 import DecoupleData
 import DecoupleMeasures
+import DecoupleReport
 import Foundation
 
 /// `decouple dependence`: how much the reporter depends on the rival, year by year, in a

@@ -2,6 +2,7 @@ import ArgumentParser
 import DecoupleCore
 import DecoupleData
 import DecoupleMeasures
+import DecoupleReport
 import Foundation
 
 /// `decouple diversion`: who gained the share the rival lost, and which gainers imported more

@@ -231,7 +231,7 @@ enum ExposureTables {
         header += ["value_added", "face_value_amount", "look_through_amount", "hidden_amount", "top_foreign_supplier"]
         var out = header.joined(separator: ",") + "\n"
         for e in rows {
-            var f = [e.importer, e.sector, e.source].map(csvField)
+            var f = [e.importer, e.sector, e.source].map(PanelOutput.csvField)
             f += [e.grossOutput, e.faceValue, e.lookThrough, e.faceValueShare, e.lookThroughShare, e.hiddenShare,
                   e.faceValueShareOfImported, e.lookThroughShareOfForeign].map { "\($0)" }
             f += e.tierShares.map { "\($0)" }
@@ -240,10 +240,6 @@ enum ExposureTables {
             out += f.joined(separator: ",") + "\n"
         }
         return out
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(",") || s.contains("\"") ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
     }
 
     /// WIOD 2013 industries c1 … c35 (NACE Rev.1.1).

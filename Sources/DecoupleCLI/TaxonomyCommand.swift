@@ -151,7 +151,4 @@ func encodeJSON<T: Encodable>(_ value: T) throws -> String {
     try DecoupleJSON.encode(value)
 }
 
-func csvQuoted(_ s: String) -> String {
-    guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) else { return s }
-    return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-}
+func csvQuoted(_ s: String) -> String { PanelOutput.csvField(s) }

@@ -2,6 +2,7 @@ import ArgumentParser
 import DecoupleCore
 import DecoupleData
 import DecoupleMeasures
+import DecoupleReport
 import Foundation
 
 /// `decouple trend`: the rival's share of the reporter's imports per chain (or stage, or code

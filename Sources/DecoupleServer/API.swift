@@ -25,6 +25,7 @@ extension DecoupleApp {
         ("/api/v1/ira/check", [.post], ["date"]),
         ("/api/v1/ira/rules", [.get], []),
         ("/api/v1/exposure", [.get], ["importer", "source", "sector", "tiers", "top"]),
+        ("/api/v1/scenario", [.get], ["example"]),
     ]
 
     static func parameters(_ path: String) -> Set<String> {
@@ -61,6 +62,10 @@ extension DecoupleApp {
             return try await self.cachedJSON("ira-rules") { try await self.store.policy().rules }
         }
         router.get("/api/v1/exposure") { request, _ in try await self.apiExposure(request) }
+        router.get("/api/v1/scenario") { request, _ in
+            let name = try self.scenarioExample(Self.query(request, "/api/v1/scenario"))
+            return try await self.cachedJSON("scenario|\(name)") { try await Self.mapped { try await self.store.scenario(name) } }
+        }
     }
 
     // MARK: Helpers
@@ -294,6 +299,17 @@ extension DecoupleApp {
                 }
             }
         }
+    }
+
+    /// The `example` parameter: one of the bundled scenarios (default: the first).
+    func scenarioExample(_ q: QueryParameters) throws -> String {
+        let examples = store.scenarioExamples
+        guard let first = examples.first else { throw APIError(.notFound, "no bundled scenarios in this data folder") }
+        guard let name = try q.name("example") else { return first }
+        guard examples.contains(name) else {
+            throw APIError.badRequest("unknown example '\(name)'; the bundled scenarios are \(examples.joined(separator: ", "))", parameter: "example")
+        }
+        return name
     }
 
     /// Checks a bill of materials (JSON bytes) against the bundled §30D rules.

@@ -4,6 +4,7 @@ import DecoupleFramework
 import DecoupleMeasures
 import DecouplePolicy
 import DecoupleReport
+import DecoupleScenario
 import Foundation
 
 /// The bundled datasets and the analyses computed from them, each read or computed once, on
@@ -20,6 +21,7 @@ public final class DataStore: Sendable {
     private let mineralsInput = SingleFlightCache<String, MineralsReportInput>(capacity: 16)
     private let frameworks = SingleFlightCache<String, FrameworkBundle>(capacity: 32)
     private let reports = SingleFlightCache<String, DecouplingReport>(capacity: 32)
+    private let scenarios = SingleFlightCache<String, ScenarioResult>(capacity: 8)
 
     public init(catalog: DataCatalog) {
         self.catalog = catalog
@@ -126,6 +128,24 @@ public final class DataStore: Sendable {
         for e in MineralsRequest.editions { _ = try await mineralCommoditySummaries(e) }
         return try await mineralsInput.value(for: "\(leader.code)|\(rival.code)") { [catalog] in
             try await Offload.run { try MineralSupplySelection.reportInput(catalog: catalog, leader: leader, rival: rival) }
+        }
+    }
+
+    /// The bundled example scenarios (`Data/scenarios/NAME.json`), by name, sorted.
+    var scenarioExamples: [String] {
+        let folder = catalog.root + "/scenarios"
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return files.filter { $0.hasSuffix(".json") }.map { String($0.dropLast(5)) }.sorted()
+    }
+
+    /// A bundled example scenario run on the bundled data, as `decouple scenario run` runs it.
+    /// `name` must be one of ``scenarioExamples`` (never a path from a request).
+    func scenario(_ name: String) async throws -> ScenarioResult {
+        precondition(scenarioExamples.contains(name), "not a bundled scenario: \(name)")
+        return try await scenarios.value(for: name) { [catalog] in
+            try await Offload.run {
+                try ScenarioRunner.run(try ScenarioParser.read(path: catalog.root + "/scenarios/\(name).json"), catalog: catalog)
+            }
         }
     }
 

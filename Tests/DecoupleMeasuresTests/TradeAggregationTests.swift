@@ -91,3 +91,22 @@ import Testing
         #expect(abs(shares[0].share(of: .china) - 0.8) < 1e-12)
     }
 }
+
+/// A remote engine's answer that lacks a grouped key is an error, not a crash.
+@Suite struct TradeAggregateValidationTests {
+    struct BrokenEngine: TradeAggregationEngine {
+        var name: String { "broken" }
+        func describe() async throws -> TradePanelDescription { TradePanelDescription(years: [2021], coversAllReporters: false, provenance: []) }
+        func aggregate(_ query: TradeAggregationQuery) async throws -> TradeAggregate {
+            TradeAggregate(groupBy: query.groupBy, rows: [TradeAggregateRow(year: 2021, value: 1, quantity: 0, rowCount: 1)], provenance: [])
+        }
+    }
+
+    @Test func rowsWithoutAGroupedKeyAreRejected() async {
+        await #expect {
+            _ = try await BrokenEngine().measure(PartnerSharesRequest(country: .usa, side: .imports))
+        } throws: { error in
+            "\(error)" == "broken: result row 1 has no product although the query groups by it"
+        }
+    }
+}

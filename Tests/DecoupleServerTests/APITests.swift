@@ -150,6 +150,24 @@ import Testing
         }
     }
 
+    @Test func scenarioExamplesRunOnTheBundledData() async throws {
+        try await TestServer.withClient { client in
+            try await client.execute(uri: "/api/v1/scenario?example=gallium-export-cut", method: .get) { r in
+                #expect(r.status == .ok)
+                let doc = try #require(try JSONSerialization.jsonObject(with: Data(r.text.utf8)) as? [String: Any])
+                let mineral = try #require(doc["mineral"] as? [String: Any])
+                let gap = try #require(mineral["gap"] as? [String: Any])
+                // Conservation: the gap is covered or not.
+                let g = try #require(gap["gap"] as? Double), c = try #require(gap["covered"] as? Double), u = try #require(gap["uncovered"] as? Double)
+                #expect(g > 0 && abs(g - c - u) < 1e-9 * g)
+            }
+            try await client.execute(uri: "/api/v1/scenario?example=nope", method: .get) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.apiError?.error.message.contains("battery-ban") == true)
+            }
+        }
+    }
+
     @Test func secondRequestIsServedFromTheCache() async throws {
         try await TestServer.withClient { client in
             let uri = "/api/v1/alliances?table4=true"
@@ -165,7 +183,7 @@ import Testing
 @Suite struct PageTests {
     @Test(arguments: ["/", "/trend", "/trend?reporter=DEU&rival=CHN", "/minerals", "/minerals?mineral=lithium&edition=2023",
                       "/framework", "/framework?chain=batteries", "/policy", "/policy?instrument=export-control&from=2018",
-                      "/exposure", "/ira", "/api"])
+                      "/exposure", "/scenarios", "/scenarios?example=icio-c26-cut", "/ira", "/api"])
     func pageRenders(uri: String) async throws {
         try await TestServer.withClient { client in
             try await client.execute(uri: uri, method: .get, headers: [.accept: "text/html"]) { r in

@@ -106,13 +106,15 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
             let set = Set(wanted)
             return store.years.indices.filter { set.contains(store.years[$0]) }
         } ?? Array(store.years.indices)
-        func mask(_ list: [Country]?) -> [Bool]? {
-            guard let list else { return nil }
+        // Countries kept on each side, numbered compactly (slot −1: filtered out).
+        func slots(_ list: [Country]?) -> (slot: [Int], country: [Int]) {
+            guard let list else { return (Array(countries.indices), Array(countries.indices)) }
             let set = Set(list)
-            return countries.map { set.contains($0) }
+            var slot = [Int](repeating: -1, count: nCountries), kept: [Int] = []
+            for (i, c) in countries.enumerated() where set.contains(c) { slot[i] = kept.count; kept.append(i) }
+            return (slot, kept)
         }
-        let reporterMask = mask(query.reporters)
-        let partnerMask = mask(query.partners)
+        let reporters = slots(query.reporters), partners = slots(query.partners)
 
         // Product memberships, with (chain, stage) interned to group ids.
         var groupIds: [ProductGroupKey: Int] = [:]
@@ -133,16 +135,15 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
             }
         }
 
-        // Mixed-radix cell numbering over the grouped keys.
+        // Mixed-radix cell numbering over the grouped keys, each numbered within the selection.
         let byYear = grouped.contains(.year), byReporter = grouped.contains(.reporter)
         let byPartner = grouped.contains(.partner), byProduct = grouped.contains(.product)
-        let nYears = byYear ? store.years.count : 1
-        let nReporters = byReporter ? nCountries : 1
-        let nPartners = byPartner ? nCountries : 1
-        let nProducts = byProduct ? store.products.count : 1
+        let nYears = byYear ? yearIndices.count : 1
+        let nReporters = byReporter ? reporters.country.count : 1
+        let nPartners = byPartner ? partners.country.count : 1
+        let nProducts = byProduct ? selectedProducts.count : 1
         let nGroups = max(groupKeys.count, 1)
-        let cellCount = nYears.multipliedReportingOverflow(by: nReporters).partialValue
-        let (cells, overflow) = [nPartners, nProducts, nGroups].reduce((cellCount, false)) { acc, n in
+        let (cells, overflow) = [nReporters, nPartners, nProducts, nGroups].reduce((nYears, false)) { acc, n in
             let (r, o) = acc.0.multipliedReportingOverflow(by: n)
             return (r, acc.1 || o)
         }
@@ -153,15 +154,15 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
         let basis = store.basis, value = store.value, quantity = store.quantity
         let rejectedBasis: UInt8 = query.side == .imports ? PanelFlowBasis.exporterReported.rawValue
                                                           : PanelFlowBasis.importerReported.rawValue
-        for y in yearIndices {
-            let yearCell = byYear ? y : 0
-            for p in selectedProducts {
+        let reporterSlot = reporters.slot, partnerSlot = partners.slot
+        for (yearPosition, y) in yearIndices.enumerated() {
+            let yearCell = byYear ? yearPosition : 0
+            for (productPosition, p) in selectedProducts.enumerated() {
                 let members = productMembers[p]
-                let productCell = byProduct ? p : 0
+                let productCell = byProduct ? productPosition : 0
                 for r in store.rows(yearIndex: y, productIndex: p) where basis[r] != rejectedBasis {
-                    let o = Int(own[r]), k = Int(other[r])
-                    if let reporterMask, !reporterMask[o] { continue }
-                    if let partnerMask, !partnerMask[k] { continue }
+                    let o = reporterSlot[Int(own[r])], k = partnerSlot[Int(other[r])]
+                    if o < 0 || k < 0 { continue }
                     let v = value[r], q = quantity?[r] ?? .nan
                     var cell = yearCell
                     cell = cell * nReporters + (byReporter ? o : 0)
@@ -185,10 +186,10 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
             let y = rest
             let group = groupKeys.isEmpty ? ProductGroupKey(chain: "", stage: "") : groupKeys[g]
             rows.append(TradeAggregateRow(
-                year: byYear ? store.years[y] : nil,
-                reporter: byReporter ? countries[o] : nil,
-                partner: byPartner ? countries[k] : nil,
-                product: byProduct ? store.products[p] : nil,
+                year: byYear ? store.years[yearIndices[y]] : nil,
+                reporter: byReporter ? countries[reporters.country[o]] : nil,
+                partner: byPartner ? countries[partners.country[k]] : nil,
+                product: byProduct ? store.products[selectedProducts[p]] : nil,
                 chain: grouped.contains(.chain) ? group.chain : nil,
                 stage: grouped.contains(.stage) ? group.stage : nil,
                 value: sum.value, quantity: sum.quantity, rowCount: sum.count))

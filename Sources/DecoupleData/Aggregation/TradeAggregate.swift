@@ -57,6 +57,18 @@ public struct TradeAggregateRow: Sendable, Hashable {
         }
     }
 
+    /// True when the row has a key for `dimension`.
+    public func hasKey(_ dimension: TradeDimension) -> Bool {
+        switch dimension {
+        case .year: year != nil
+        case .reporter: reporter != nil
+        case .partner: partner != nil
+        case .product: product != nil
+        case .chain: chain != nil
+        case .stage: stage != nil
+        }
+    }
+
     func precedes(_ other: TradeAggregateRow, by keys: [TradeDimension]) -> Bool {
         for k in keys {
             if k == .year, let a = year, let b = other.year, a != b { return a < b }
@@ -64,5 +76,24 @@ public struct TradeAggregateRow: Sendable, Hashable {
             if a != b { return a < b }
         }
         return false
+    }
+}
+
+/// An engine answered a query with rows that do not fit it.
+public struct TradeAggregateMismatch: Error, CustomStringConvertible {
+    public let engine: String
+    public let message: String
+    public var description: String { "\(engine): \(message)" }
+}
+
+extension TradeAggregate {
+    /// Checks that every row has a key for every grouped dimension.
+    /// - Throws: ``TradeAggregateMismatch`` naming the first row without one.
+    public func validate(for query: TradeAggregationQuery, engine: String) throws {
+        for (i, row) in rows.enumerated() {
+            if let missing = query.groupBy.first(where: { !row.hasKey($0) }) {
+                throw TradeAggregateMismatch(engine: engine, message: "result row \(i + 1) has no \(missing.rawValue) although the query groups by it")
+            }
+        }
     }
 }

@@ -27,25 +27,18 @@ public struct AlliancesLoader: Sendable {
         let json = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of alliances")
         var r = PolicyJSONReader(file: file, limit: errorLimit)
         var alliances: [Alliance] = []
-        var title = "Issue-based alliances", transcription = ""
-        if let top = try r.object(json, "", keys: Self.topKeys) {
-            try checkSchemaVersion(top, &r)
-            title = try r.string(top, "title", "") ?? title
-            transcription = try r.string(top, "transcription", "") ?? ""
-            var seen: Set<String> = []
-            for (i, item) in (try r.list(top, "alliances", "", nonEmpty: true) ?? []).enumerated() {
-                guard let a = try alliance(item, "alliances[\(i)]", &r) else { continue }
-                for key in Set([a.id, a.abbreviation.lowercased()]) where !seen.insert(key).inserted {
-                    try r.fail("alliances[\(i)] (\(a.id))", "id or abbreviation '\(key)' is used twice")
-                }
-                alliances.append(a)
+        let list = try CuratedListEnvelope(json, keys: Self.topKeys, listKey: "alliances", defaultTitle: "Issue-based alliances", &r)
+        var seen: Set<String> = []
+        for (i, item) in list.items.enumerated() {
+            guard let a = try alliance(item, "alliances[\(i)]", &r) else { continue }
+            for key in Set([a.id, a.abbreviation.lowercased()]) where !seen.insert(key).inserted {
+                try r.fail("alliances[\(i)] (\(a.id))", "id or abbreviation '\(key)' is used twice")
             }
+            alliances.append(a)
         }
         try r.finish()
-        return AllianceCatalog(alliances: alliances, provenance: Provenance(
-            source: title, edition: "schema version 1", url: file,
-            licence: "Decouple's curation of public membership facts (sources cited per alliance)",
-            retrievedFrom: transcription.isEmpty ? file : "\(file): \(transcription)"))
+        return AllianceCatalog(alliances: alliances, provenance: list.provenance(
+            file: file, licence: "Decouple's curation of public membership facts (sources cited per alliance)"))
     }
 
     private func alliance(_ value: Any, _ path0: String, _ r: inout PolicyJSONReader) throws -> Alliance? {

@@ -33,23 +33,16 @@ public struct PolicyMeasuresLoader: Sendable {
         let json = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of policy measures")
         var r = PolicyJSONReader(file: file, limit: errorLimit)
         var measures: [PolicyMeasure] = []
-        var title = "Policy measures", transcription = ""
-        if let top = try r.object(json, "", keys: Self.topKeys) {
-            try checkSchemaVersion(top, &r)
-            title = try r.string(top, "title", "") ?? title
-            transcription = try r.string(top, "transcription", "") ?? ""
-            var seen: Set<String> = []
-            for (i, item) in (try r.list(top, "measures", "", nonEmpty: true) ?? []).enumerated() {
-                guard let m = try measure(item, "measures[\(i)]", &r) else { continue }
-                if !seen.insert(m.id).inserted { try r.fail("measures[\(i)] (\(m.id))", "id '\(m.id)' is used twice") }
-                measures.append(m)
-            }
+        let list = try CuratedListEnvelope(json, keys: Self.topKeys, listKey: "measures", defaultTitle: "Policy measures", &r)
+        var seen: Set<String> = []
+        for (i, item) in list.items.enumerated() {
+            guard let m = try measure(item, "measures[\(i)]", &r) else { continue }
+            if !seen.insert(m.id).inserted { try r.fail("measures[\(i)] (\(m.id))", "id '\(m.id)' is used twice") }
+            measures.append(m)
         }
         try r.finish()
-        return PolicyMeasureCatalog(measures: measures, provenance: Provenance(
-            source: title, edition: "schema version 1", url: file,
-            licence: "Decouple's curation of public legal texts (facts; sources cited per measure)",
-            retrievedFrom: transcription.isEmpty ? file : "\(file): \(transcription)"))
+        return PolicyMeasureCatalog(measures: measures, provenance: list.provenance(
+            file: file, licence: "Decouple's curation of public legal texts (facts; sources cited per measure)"))
     }
 
     private func measure(_ value: Any, _ path0: String, _ r: inout PolicyJSONReader) throws -> PolicyMeasure? {
@@ -106,6 +99,32 @@ public struct PolicyMeasuresLoader: Sendable {
         return PolicyMeasure(id: id, name: name, jurisdiction: jurisdiction, instrument: instrument, announced: announced,
                              inForce: inForce, ended: ended, targets: targets, hsCodes: codes, targetedCountries: targeted,
                              summary: summary, sources: sources, note: note)
+    }
+}
+
+/// The envelope of the curated policy lists (measures, alliances): `schemaVersion`, `title`,
+/// `transcription` and a non-empty list under `listKey`. Nil items when the top level is not
+/// an object (the reader has recorded why).
+struct CuratedListEnvelope {
+    var title: String
+    var transcription: String
+    var items: [Any]
+
+    init(_ json: Any, keys: Set<String>, listKey: String, defaultTitle: String, _ r: inout PolicyJSONReader) throws {
+        title = defaultTitle
+        transcription = ""
+        items = []
+        guard let top = try r.object(json, "", keys: keys) else { return }
+        try checkSchemaVersion(top, &r)
+        title = try r.string(top, "title", "") ?? title
+        transcription = try r.string(top, "transcription", "") ?? ""
+        items = try r.list(top, listKey, "", nonEmpty: true) ?? []
+    }
+
+    /// The provenance of the list in `file`.
+    func provenance(file: String, licence: String) -> Provenance {
+        Provenance(source: title, edition: "schema version 1", url: file, licence: licence,
+                   retrievedFrom: transcription.isEmpty ? file : "\(file): \(transcription)")
     }
 }
 

@@ -17,7 +17,11 @@ extension TradeAggregationEngine {
     /// Runs the request's aggregations on this engine and computes the measure.
     public func measure<Request: TradeMeasureRequest>(_ request: Request) async throws -> Request.Result {
         var aggregates: [TradeAggregate] = []
-        for query in request.queries { aggregates.append(try await aggregate(query)) }
+        for query in request.queries {
+            let result = try await aggregate(query)
+            try result.validate(for: query, engine: name)
+            aggregates.append(result)
+        }
         return request.result(from: aggregates)
     }
 }

@@ -4,6 +4,7 @@ import DecoupleFramework
 import DecoupleMeasures
 import DecouplePolicy
 import DecoupleReport
+import DecoupleScenario
 import Foundation
 import Hummingbird
 
@@ -12,7 +13,7 @@ import Hummingbird
 extension DecoupleApp {
     static let pages: [(path: String, title: String)] = [
         ("/", "Overview"), ("/trend", "Trade trend"), ("/minerals", "Minerals"), ("/exposure", "Exposure"),
-        ("/framework", "Framework"), ("/policy", "Policy & alliances"), ("/ira", "IRA check"), ("/api", "API"),
+        ("/scenarios", "Scenarios"), ("/framework", "Framework"), ("/policy", "Policy & alliances"), ("/ira", "IRA check"), ("/api", "API"),
     ]
 
     static let pageParameters: [String: Set<String>] = [
@@ -20,6 +21,7 @@ extension DecoupleApp {
         "/trend": ["reporter", "rival", "base-year", "chain"],
         "/minerals": ["edition", "mineral", "rival"],
         "/exposure": [],
+        "/scenarios": ["example"],
         "/framework": ["leader", "challenger", "year", "chain"],
         "/policy": ["chain", "country", "instrument", "from", "to", "at"],
         "/ira": ["date", "example"],
@@ -31,6 +33,7 @@ extension DecoupleApp {
         router.get("/trend") { request, _ in try await self.cachedPage(request, "/trend") { q in try await self.trendPage(q) } }
         router.get("/minerals") { request, _ in try await self.cachedPage(request, "/minerals") { q in try await self.mineralsPage(q) } }
         router.get("/exposure") { request, _ in try await self.cachedPage(request, "/exposure") { _ in try self.exposurePage() } }
+        router.get("/scenarios") { request, _ in try await self.cachedPage(request, "/scenarios") { q in try await self.scenariosPage(q) } }
         router.get("/framework") { request, _ in try await self.cachedPage(request, "/framework") { q in try await self.frameworkPage(q) } }
         router.get("/policy") { request, _ in try await self.cachedPage(request, "/policy") { q in try await self.policyPage(q) } }
         router.get("/ira") { request, _ in
@@ -308,6 +311,32 @@ extension DecoupleApp {
                                       sections: [section], sources: sources)
         return PageLayout.page(title: "Exposure through input–output linkages: United States and China", active: "/exposure",
                                body: report.html(section), sources: sources)
+    }
+
+    // MARK: Scenarios
+
+    /// A bundled example scenario run on the bundled data: its charts and tables (the same code
+    /// as `decouple scenario run --html`).
+    func scenariosPage(_ q: QueryParameters) async throws -> String {
+        let name = try scenarioExample(q)
+        let result = try await store.scenario(name)
+        var body = PageLayout.form("/scenarios", PageLayout.select("example", label: "Scenario",
+                                                                   options: store.scenarioExamples.map { ($0, $0) }, selected: name))
+        body += "<p>\(xmlEscaped(result.scenario.description))</p>\n"
+        body += ScenarioText.charts(result, top: 10).joined(separator: "\n")
+        body += "<h2>Tables</h2><pre>\(xmlEscaped(ScenarioText.text(result, top: 10)))</pre>\n"
+        body += "<p>Models and equations: docs/scenario.md. Your own scenario: <code>decouple scenario example &gt; my.json</code>, "
+            + "edit, then <code>decouple scenario run my.json --html page.html</code>. JSON: "
+            + "<a href=\"/api/v1/scenario?example=\(xmlEscaped(name))\">/api/v1/scenario?example=\(xmlEscaped(name))</a>.</p>\n"
+        var sources: [String: Provenance] = [:]
+        let used = [result.products?.dataset, result.mineral?.dataset, result.io?.dataset].compactMap { $0 }
+            + (result.deadlock != nil ? [BundledDataset.oecdICIO2022.id] : [])
+        for id in used {
+            if let d = BundledDataset.all.first(where: { $0.id == id || $0.id == id.replacingOccurrences(of: "usgs-mcs-", with: "usgs-mcs") }) {
+                sources[d.id] = d.provenance
+            }
+        }
+        return PageLayout.page(title: "Scenario: \(result.scenario.name)", active: "/scenarios", body: body, sources: sources)
     }
 
     // MARK: Framework

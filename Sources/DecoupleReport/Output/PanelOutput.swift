@@ -1,10 +1,10 @@
 import DecoupleCore
 import Foundation
 
-/// Plain-text and CSV rendering shared by the panel commands.
-enum PanelOutput {
+/// Plain-text and CSV rendering shared by the commands (tables, percentages, sources lines).
+public enum PanelOutput {
     /// A table with a header row; numeric-looking columns are right-aligned.
-    static func table(_ header: [String], _ rows: [[String]]) -> String {
+    public static func table(_ header: [String], _ rows: [[String]]) -> String {
         let all = [header] + rows
         let widths = header.indices.map { i in all.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
         let numeric = header.indices.map { i in rows.allSatisfy { i >= $0.count || $0[i].first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "−" } ?? true } }
@@ -18,34 +18,33 @@ enum PanelOutput {
             .joined(separator: "\n") + "\n"
     }
 
-    static func percent(_ x: Double?, digits: Int = 1) -> String {
+    public static func percent(_ x: Double?, digits: Int = 1) -> String {
         guard let x, x.isFinite else { return "n/a" }
         return String(format: "%.\(digits)f%%", x * 100)
     }
 
     /// Percentage points, signed.
-    static func points(_ x: Double?) -> String {
+    public static func points(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "n/a" }
         return String(format: "%+.1f pp", x * 100)
     }
 
-    static func number(_ x: Double?, digits: Int = 3) -> String {
+    public static func number(_ x: Double?, digits: Int = 3) -> String {
         guard let x, x.isFinite else { return "n/a" }
         return String(format: "%.\(digits)f", x)
     }
 
     /// US dollars in millions.
-    static func millions(_ x: Double) -> String { String(format: "%.1f", x / 1e6) }
+    public static func millions(_ x: Double) -> String { String(format: "%.1f", x / 1e6) }
 
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { ",\"\n".contains($0) }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
-    }
+    /// A CSV field, quoted when it needs it (RFC 4180).
+    public static func csvField(_ s: String) -> String { DecoupleReport.csvField(s) }
 
-    static func csv(_ rows: [[String]]) -> String {
+    public static func csv(_ rows: [[String]]) -> String {
         rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    static func json<T: Encodable>(_ value: T) throws -> String {
+    public static func json<T: Encodable>(_ value: T) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
@@ -53,20 +52,20 @@ enum PanelOutput {
     }
 
     /// "Source: …" lines for the provenance of a store.
-    static func sources(_ provenance: [Provenance]) -> String {
+    public static func sources(_ provenance: [Provenance]) -> String {
         provenance.map { "Source: \($0.citation); \($0.licence)" }.joined(separator: "\n") + "\n"
     }
 
-    static func name(_ c: Country) -> String { CountryTable.standard.name(c) }
+    public static func name(_ c: Country) -> String { CountryTable.standard.name(c) }
 
     /// "China's", "United States'".
-    static func possessive(_ c: Country) -> String {
+    public static func possessive(_ c: Country) -> String {
         let n = name(c)
         return n.hasSuffix("s") ? n + "'" : n + "'s"
     }
 
     /// The warning printed when shares are of the partners in the data, not of world trade.
-    static func partnerSumNote(_ partners: [Country]) -> String {
+    public static func partnerSumNote(_ partners: [Country]) -> String {
         "Note: the store has no World rows for these imports, so shares are of the sum over the partners it holds (\(partners.map(\.code).sorted().joined(separator: ", "))), not of world imports.\n"
     }
 }
