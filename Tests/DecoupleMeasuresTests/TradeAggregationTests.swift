@@ -72,6 +72,19 @@ import Testing
         }
     }
 
+    /// Groupings with year and product are summed block by block when the whole key space is
+    /// too large for the dense array.
+    @Test func blockwiseSumsAgree() {
+        var blockwise = engine
+        blockwise.denseCellLimit = 10
+        for groupBy: [TradeDimension] in [[.year, .product, .partner], [.product, .reporter, .year], [.year, .reporter, .product, .partner]] {
+            for side in TradeSide.allCases {
+                let q = TradeAggregationQuery(side: side, groupBy: groupBy)
+                #expect(engine.run(q) == blockwise.run(q), "\(side) by \(groupBy)")
+            }
+        }
+    }
+
     @Test func emptySelectionsGiveNoRows() {
         #expect(engine.run(TradeAggregationQuery(side: .imports, years: [1999], groupBy: [.year])).rows.isEmpty)
         #expect(engine.run(TradeAggregationQuery(side: .imports, products: .prefixes(["99"]), groupBy: [])).rows.isEmpty)

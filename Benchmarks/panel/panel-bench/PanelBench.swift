@@ -67,11 +67,11 @@ struct PanelBench {
                 checksum = 0
                 for y in panel.years.indices {
                     // Supplier HHI of every importer and product, each flow's import share.
-                    let concentration = panel.importConcentration(yearIndex: y)
-                    // Each flow's share of its importer's imports of the product (the flows are the
-                    // aggregation by importer, product and supplier).
-                    let flows = panel.aggregationEngine.run(TradeAggregationQuery(
-                        side: .imports, years: [panel.years[y]], groupBy: [.reporter, .product, .partner]))
+                    // The flows (imports by importer, product and supplier) are aggregated once:
+                    // they give the concentration table and each flow's share.
+                    let request = ImportConcentrationRequest(years: [panel.years[y]], countries: panel.countries, productList: panel.products)
+                    let flows = panel.aggregationEngine.run(request.queries[0])
+                    let concentration = request.result(from: [flows])[panel.years[y]]!
                     var shareSum = 0.0
                     for f in flows.rows where f.value > 0 {
                         guard let m = panel.index(of: f.reporter!), let k = panel.index(of: f.partner!),

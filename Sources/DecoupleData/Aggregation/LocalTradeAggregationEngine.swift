@@ -147,7 +147,19 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
             let (r, o) = acc.0.multipliedReportingOverflow(by: n)
             return (r, acc.1 || o)
         }
-        var accumulator = GroupAccumulator(cells: overflow ? Int.max : cells, denseLimit: denseCellLimit)
+        // When year and product are both grouped, no group spans two year × product blocks: a
+        // block's groups are summed in a small dense scratch array (reporter × partner × group)
+        // and emitted when the block ends, so even flow-level groupings need no hash table.
+        let perBlock = nReporters * nPartners * nGroups
+        let blockwise = byYear && byProduct && (overflow || cells > denseCellLimit) && perBlock <= denseCellLimit
+        var scratch = [GroupAccumulator.Sum](repeating: .init(), count: blockwise ? perBlock : 0)
+        var touched: [Int] = []
+        var emitted: [(cell: Int, sum: GroupAccumulator.Sum)] = []
+        // Otherwise: at most one group per row read; reserve for the rows of the selected blocks (capped).
+        var rowsSelected = 0
+        if !blockwise { for y in yearIndices { for p in selectedProducts { rowsSelected += store.rows(yearIndex: y, productIndex: p).count } } }
+        var accumulator = GroupAccumulator(cells: blockwise ? 0 : (overflow ? Int.max : cells), denseLimit: denseCellLimit,
+                                           expectedGroups: min(rowsSelected, 16_000_000))
 
         let own = query.side == .imports ? store.importer : store.exporter
         let other = query.side == .imports ? store.exporter : store.importer
@@ -164,37 +176,82 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
                     let o = reporterSlot[Int(own[r])], k = partnerSlot[Int(other[r])]
                     if o < 0 || k < 0 { continue }
                     let v = value[r], q = quantity?[r] ?? .nan
-                    var cell = yearCell
-                    cell = cell * nReporters + (byReporter ? o : 0)
-                    cell = cell * nPartners + (byPartner ? k : 0)
-                    cell = cell * nProducts + productCell
+                    let pair = (byReporter ? o : 0) * nPartners + (byPartner ? k : 0)
                     for m in members {
-                        accumulator.add(cell: cell * nGroups + m.group, value: m.weight * v,
-                                        quantity: q.isNaN ? 0 : m.weight * q)
+                        let wq = q.isNaN ? 0 : m.weight * q
+                        if blockwise {
+                            let local = pair * nGroups + m.group
+                            if scratch[local].count == 0 { touched.append(local) }
+                            scratch[local].add(m.weight * v, wq)
+                        } else {
+                            let cell = ((yearCell * nReporters * nPartners + pair) * nProducts + productCell) * nGroups + m.group
+                            accumulator.add(cell: cell, value: m.weight * v, quantity: wq)
+                        }
                     }
+                }
+                if blockwise {
+                    for local in touched {
+                        let g = local % nGroups, pair = local / nGroups
+                        let cell = ((yearCell * nReporters * nPartners + pair) * nProducts + productCell) * nGroups + g
+                        emitted.append((cell, scratch[local]))
+                        scratch[local] = .init()
+                    }
+                    touched.removeAll(keepingCapacity: true)
                 }
             }
         }
+        if !blockwise { accumulator.forEach { emitted.append(($0, $1)) } }
 
-        var rows: [TradeAggregateRow] = []
-        accumulator.forEach { cell, sum in
+        // Rows come out in key order without comparing strings: every position is already in
+        // key order (years ascending, countries and products sorted by code as the store keeps
+        // them), chains and stages get their rank; sort the cells by a number built from the
+        // positions in `groupBy` order.
+        let chainNames = Array(Set(groupKeys.map(\.chain))).sorted(), stageNames = Array(Set(groupKeys.map(\.stage))).sorted()
+        let chainRank = groupKeys.map { chainNames.firstIndex(of: $0.chain)! }
+        let stageRank = groupKeys.map { stageNames.firstIndex(of: $0.stage)! }
+        var order = [Int](repeating: 0, count: emitted.count)
+        for (i, (cell, _)) in emitted.enumerated() {
             var rest = cell
             let g = rest % nGroups; rest /= nGroups
             let p = rest % nProducts; rest /= nProducts
             let k = rest % nPartners; rest /= nPartners
             let o = rest % nReporters; rest /= nReporters
             let y = rest
-            let group = groupKeys.isEmpty ? ProductGroupKey(chain: "", stage: "") : groupKeys[g]
-            rows.append(TradeAggregateRow(
+            var key = 0
+            for dimension in query.groupBy {
+                switch dimension {
+                case .year: key = key * nYears + y
+                case .reporter: key = key * nReporters + o
+                case .partner: key = key * nPartners + k
+                case .product: key = key * nProducts + p
+                case .chain: key = key * max(chainNames.count, 1) + (groupKeys.isEmpty ? 0 : chainRank[g])
+                case .stage: key = key * max(stageNames.count, 1) + (groupKeys.isEmpty ? 0 : stageRank[g])
+                }
+            }
+            order[i] = key
+        }
+        // Sort positions, not rows, then build the rows once in order.
+        let positions = emitted.indices.sorted { order[$0] < order[$1] }
+        let emptyGroup = ProductGroupKey(chain: "", stage: "")
+        let rows = positions.map { i -> TradeAggregateRow in
+            let (cell, sum) = emitted[i]
+            var rest = cell
+            let g = rest % nGroups; rest /= nGroups
+            let p = rest % nProducts; rest /= nProducts
+            let k = rest % nPartners; rest /= nPartners
+            let o = rest % nReporters; rest /= nReporters
+            let y = rest
+            let group = groupKeys.isEmpty ? emptyGroup : groupKeys[g]
+            return TradeAggregateRow(
                 year: byYear ? store.years[yearIndices[y]] : nil,
                 reporter: byReporter ? countries[reporters.country[o]] : nil,
                 partner: byPartner ? countries[partners.country[k]] : nil,
                 product: byProduct ? store.products[selectedProducts[p]] : nil,
                 chain: grouped.contains(.chain) ? group.chain : nil,
                 stage: grouped.contains(.stage) ? group.stage : nil,
-                value: sum.value, quantity: sum.quantity, rowCount: sum.count))
+                value: sum.value, quantity: sum.quantity, rowCount: sum.count)
         }
-        return TradeAggregate(groupBy: query.groupBy, rows: rows, provenance: description.provenance)
+        return TradeAggregate(groupBy: query.groupBy, sortedRows: rows, provenance: description.provenance)
     }
 }
 
@@ -221,9 +278,10 @@ struct GroupAccumulator {
     private var sparse: [Int: Sum] = [:]
     private let isDense: Bool
 
-    init(cells: Int, denseLimit: Int) {
+    init(cells: Int, denseLimit: Int, expectedGroups: Int) {
         isDense = cells <= denseLimit
         dense = isDense ? Array(repeating: Sum(), count: cells) : []
+        if !isDense { sparse.reserveCapacity(min(expectedGroups, cells)) }
     }
 
     @inline(__always) mutating func add(cell: Int, value: Double, quantity: Double) {

@@ -9,7 +9,18 @@ public struct TradeAggregate: Sendable, Equatable {
 
     public init(groupBy: [TradeDimension], rows: [TradeAggregateRow], provenance: [Provenance]) {
         self.groupBy = groupBy
-        self.rows = rows.sorted { $0.precedes($1, by: groupBy) }
+        // Engines often return rows in key order already: check before sorting.
+        var ordered = true
+        for i in rows.indices.dropFirst() where rows[i].precedes(rows[i - 1], by: groupBy) { ordered = false; break }
+        self.rows = ordered ? rows : rows.sorted { $0.precedes($1, by: groupBy) }
+        self.provenance = provenance
+    }
+
+    /// Rows the caller has put in key order (checked in debug builds).
+    init(groupBy: [TradeDimension], sortedRows rows: [TradeAggregateRow], provenance: [Provenance]) {
+        assert(rows.indices.dropFirst().allSatisfy { !rows[$0].precedes(rows[$0 - 1], by: groupBy) }, "rows out of key order")
+        self.groupBy = groupBy
+        self.rows = rows
         self.provenance = provenance
     }
 
@@ -69,11 +80,32 @@ public struct TradeAggregateRow: Sendable, Hashable {
         }
     }
 
+    /// Key order, dimension by dimension in `keys` order: years numerically, the others by
+    /// their text (a product by code, then edition). No strings are built.
     func precedes(_ other: TradeAggregateRow, by keys: [TradeDimension]) -> Bool {
         for k in keys {
-            if k == .year, let a = year, let b = other.year, a != b { return a < b }
-            let a = key(k), b = other.key(k)
-            if a != b { return a < b }
+            switch k {
+            case .year:
+                let a = year ?? Int.min, b = other.year ?? Int.min
+                if a != b { return a < b }
+            case .reporter:
+                let a = reporter?.code ?? "", b = other.reporter?.code ?? ""
+                if a != b { return a < b }
+            case .partner:
+                let a = partner?.code ?? "", b = other.partner?.code ?? ""
+                if a != b { return a < b }
+            case .product:
+                let a = product?.code ?? "", b = other.product?.code ?? ""
+                if a != b { return a < b }
+                let e = product?.edition?.rawValue ?? "", f = other.product?.edition?.rawValue ?? ""
+                if e != f { return e < f }
+            case .chain:
+                let a = chain ?? "", b = other.chain ?? ""
+                if a != b { return a < b }
+            case .stage:
+                let a = stage ?? "", b = other.stage ?? ""
+                if a != b { return a < b }
+            }
         }
         return false
     }
