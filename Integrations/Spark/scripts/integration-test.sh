@@ -64,16 +64,14 @@ t=$(date +%s)
 # Resolve first (this package's dependencies are not in the main package's workspace state),
 # then build everything with the same flags as the main package's `swift test`, whose modules
 # are reused; `swift test` afterwards only checks that the build is up to date.
+# --disable-build-manifest-caching: the scratch folder holds the main package's cached build plan
+# (last written by `swift build --product decouple` in the dashboard scripts), and SwiftPM decides
+# whether to re-plan from the inputs recorded in that plan, which do not include this
+# package: in two clean-clone CI runs it reused the main package's plan and built nothing of this
+# one ("Build complete!" in 18 s, no decouple-spark). Planning afresh costs a few seconds.
 swift package resolve --package-path "$pkg" --scratch-path "$scratch"
-swift build --build-tests --package-path "$pkg" --scratch-path "$scratch"
+swift build --build-tests --disable-build-manifest-caching --package-path "$pkg" --scratch-path "$scratch"
 bin="$(swift build --package-path "$pkg" --scratch-path "$scratch" --show-bin-path)"
-# Seen once in CI: the first build in the shared scratch folder right after `resolve` reused the
-# main package's cached build plan and built nothing of this package ("Build complete!" in 18 s,
-# no decouple-spark). A second build plans this package; without the binary after it, fail.
-if [ ! -x "$bin/decouple-spark" ]; then
-    echo "spark: the first build did not produce decouple-spark (a stale build plan); building again"
-    swift build --build-tests --package-path "$pkg" --scratch-path "$scratch"
-fi
 echo "spark: package built in $(elapsed "$t") s"
 [ -x "$bin/decouple-spark" ] || { echo "spark: the build did not produce $bin/decouple-spark" >&2; exit 1; }
 spark_server_wait "$port" "$start_timeout"
