@@ -1,6 +1,7 @@
 import DecoupleCore
 import DecoupleData
 import DecoupleMeasures
+import Foundation
 import Testing
 
 /// The local aggregation engine on the hand-computed BACI fixture (``DependenceFixture/twoYears``).
@@ -120,6 +121,79 @@ import Testing
             _ = try await BrokenEngine().measure(PartnerSharesRequest(country: .usa, side: .imports))
         } throws: { error in
             "\(error)" == "broken: result row 1 has no product although the query groups by it"
+        }
+    }
+}
+
+/// The columnar form: key lists hold the keys used, in key order; rows sorted whatever the
+/// order they were given in; equal aggregates whichever way they were built.
+@Suite struct TradeAggregateColumnsTests {
+    let engine: LocalTradeAggregationEngine
+
+    init() throws {
+        let (store, _) = try DependenceFixture().panel(DependenceFixture.twoYears)
+        engine = LocalTradeAggregationEngine(store: store)
+    }
+
+    @Test func keysAreTheUsedOnesInKeyOrder() {
+        let a = engine.run(TradeAggregationQuery(side: .imports, reporters: [.usa], products: .prefixes(["8507"]),
+                                                 groupBy: [.year, .reporter, .partner]))
+        // The store knows more countries than the USA's suppliers of 8507: only those used remain.
+        #expect(a.keys.countries == Set(a.rows.flatMap { [$0.reporter!, $0.partner!] }).sorted())
+        #expect(a.keys.countries.count < engine.columns.countries.count)
+        #expect(a.keys.years == [2020, 2021])
+        #expect(a.keys.products.isEmpty && a.positions(.product).isEmpty)
+        // Positions point at the row's keys.
+        let partners = a.positions(.partner)
+        for i in 0..<a.count { #expect(a.keys.countries[Int(partners[i])] == a[i].partner) }
+    }
+
+    @Test func rowsInAnyOrderGiveTheEnginesAggregate() {
+        for groupBy: [TradeDimension] in [[.year, .product, .reporter, .partner], [.partner, .year], [.product, .year, .partner], []] {
+            let a = engine.run(TradeAggregationQuery(side: .imports, groupBy: groupBy))
+            #expect(a.count > 0)
+            var generator = SystemRandomNumberGenerator()
+            let rebuilt = TradeAggregate(groupBy: groupBy, rows: a.rows.shuffled(using: &generator), provenance: a.provenance)
+            #expect(rebuilt == a, "group by \(groupBy)")
+        }
+    }
+
+    @Test func rowsAreSortedByKeysInGroupByOrder() {
+        let rows = [TradeAggregateRow(year: 2021, partner: Country("VNM"), value: 1, quantity: 0, rowCount: 1),
+                    TradeAggregateRow(year: 2020, partner: Country("VNM"), value: 2, quantity: 0, rowCount: 1),
+                    TradeAggregateRow(year: 2021, partner: Country("CHN"), value: 3, quantity: 0, rowCount: 1)]
+        let byPartner = TradeAggregate(groupBy: [.partner, .year], rows: rows, provenance: [])
+        #expect(byPartner.value == [3, 2, 1])
+        let byYear = TradeAggregate(groupBy: [.year, .partner], rows: rows, provenance: [])
+        #expect(byYear.value == [2, 3, 1])
+        #expect(byYear.totalValue == 6)
+    }
+
+    /// Six dimensions with 1,500 keys each overflow a 64-bit sort key: rows are then compared
+    /// position by position.
+    @Test func manyKeysAreSortedWithoutACombinedKey() throws {
+        let n = 1_500
+        let rows = try (0..<n).map { i in
+            TradeAggregateRow(year: 1_000 + (i * 7) % n, reporter: Country(String(format: "R%04d", i)),
+                              partner: Country(String(format: "P%04d", (i * 11) % n)),
+                              product: try ProductCode(String(format: "%06d", (i * 13) % n)),
+                              chain: "c\((i * 17) % n)", stage: "s\(i)", value: Double(i), quantity: 0, rowCount: 1)
+        }
+        let a = TradeAggregate(groupBy: [.year, .reporter, .partner, .product, .chain, .stage], rows: rows.reversed(), provenance: [])
+        #expect(a.count == n)
+        #expect(a.rows.map(\.year!) == Array(1_000..<(1_000 + n)))
+        #expect(Set(a.rows) == Set(rows))
+    }
+
+    @Test func aMissingKeyInALaterRowIsNamed() {
+        let rows = [TradeAggregateRow(year: 2020, product: try! ProductCode("850760"), value: 1, quantity: 0, rowCount: 1),
+                    TradeAggregateRow(year: 2021, value: 1, quantity: 0, rowCount: 1)]
+        let a = TradeAggregate(groupBy: [.year, .product], rows: rows, provenance: [])
+        #expect(throws: TradeAggregateMismatch.self) { try a.validate(for: TradeAggregationQuery(side: .imports, groupBy: [.year, .product]), engine: "e") }
+        do {
+            try a.validate(for: TradeAggregationQuery(side: .imports, groupBy: [.year, .product]), engine: "e")
+        } catch {
+            #expect("\(error)" == "e: result row 2 has no product although the query groups by it")
         }
     }
 }

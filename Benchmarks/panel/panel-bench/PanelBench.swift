@@ -73,11 +73,16 @@ struct PanelBench {
                     let flows = panel.aggregationEngine.run(request.queries[0])
                     let concentration = request.result(from: [flows])[panel.years[y]]!
                     var shareSum = 0.0
-                    for f in flows.rows where f.value > 0 {
-                        guard let m = panel.index(of: f.reporter!), let k = panel.index(of: f.partner!),
-                              !panel.isAggregate[m], !panel.isAggregate[k], let p = productIndex[f.product!] else { continue }
+                    // The aggregate's keys matched to the panel's indices once, then integer columns.
+                    let countryPlace = flows.keys.countries.map { panel.index(of: $0) ?? -1 }
+                    let productPlace = flows.keys.products.map { productIndex[$0] ?? -1 }
+                    let reporters = flows.positions(.reporter), partners = flows.positions(.partner)
+                    let products = flows.positions(.product)
+                    for i in 0..<flows.count where flows.value[i] > 0 {
+                        let m = countryPlace[Int(reporters[i])], k = countryPlace[Int(partners[i])], p = productPlace[Int(products[i])]
+                        guard m >= 0, k >= 0, p >= 0, !panel.isAggregate[m], !panel.isAggregate[k] else { continue }
                         let total = concentration.totals[p * panel.countries.count + m]
-                        if total > 0 { shareSum += f.value / total }
+                        if total > 0 { shareSum += flows.value[i] / total }
                     }
                     // Balassa RCA of every exporter and product.
                     let world = panel.worldExports(yearIndex: y)

@@ -190,6 +190,9 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
                     }
                 }
                 if blockwise {
+                    // In reporter, partner, group order: rows grouped by year, product, reporter,
+                    // partner then come out in key order and need no sorting afterwards.
+                    touched.sort()
                     for local in touched {
                         let g = local % nGroups, pair = local / nGroups
                         let cell = ((yearCell * nReporters * nPartners + pair) * nProducts + productCell) * nGroups + g
@@ -202,56 +205,37 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
         }
         if !blockwise { accumulator.forEach { emitted.append(($0, $1)) } }
 
-        // Rows come out in key order without comparing strings: every position is already in
-        // key order (years ascending, countries and products sorted by code as the store keeps
-        // them), chains and stages get their rank; sort the cells by a number built from the
-        // positions in `groupBy` order.
+        // Columns: each group's key positions (years, countries and products as the store numbers
+        // them, chains and stages by name) and sums; the aggregate keeps the keys used and sorts.
         let chainNames = Array(Set(groupKeys.map(\.chain))).sorted(), stageNames = Array(Set(groupKeys.map(\.stage))).sorted()
-        let chainRank = groupKeys.map { chainNames.firstIndex(of: $0.chain)! }
-        let stageRank = groupKeys.map { stageNames.firstIndex(of: $0.stage)! }
-        var order = [Int](repeating: 0, count: emitted.count)
-        for (i, (cell, _)) in emitted.enumerated() {
+        let chainRank = groupKeys.map { Int32(chainNames.firstIndex(of: $0.chain)!) }
+        let stageRank = groupKeys.map { Int32(stageNames.firstIndex(of: $0.stage)!) }
+        var positions = [[Int32]](repeating: [], count: TradeDimension.allCases.count)
+        for d in query.groupBy { positions[d.ordinal].reserveCapacity(emitted.count) }
+        var values: [Double] = [], quantities: [Double] = [], counts: [Int] = []
+        values.reserveCapacity(emitted.count); quantities.reserveCapacity(emitted.count); counts.reserveCapacity(emitted.count)
+        let byChain = grouped.contains(.chain), byStage = grouped.contains(.stage)
+        for (cell, sum) in emitted {
             var rest = cell
             let g = rest % nGroups; rest /= nGroups
             let p = rest % nProducts; rest /= nProducts
             let k = rest % nPartners; rest /= nPartners
             let o = rest % nReporters; rest /= nReporters
-            let y = rest
-            var key = 0
-            for dimension in query.groupBy {
-                switch dimension {
-                case .year: key = key * nYears + y
-                case .reporter: key = key * nReporters + o
-                case .partner: key = key * nPartners + k
-                case .product: key = key * nProducts + p
-                case .chain: key = key * max(chainNames.count, 1) + (groupKeys.isEmpty ? 0 : chainRank[g])
-                case .stage: key = key * max(stageNames.count, 1) + (groupKeys.isEmpty ? 0 : stageRank[g])
-                }
-            }
-            order[i] = key
+            if byYear { positions[TradeDimension.year.ordinal].append(Int32(rest)) }
+            if byReporter { positions[TradeDimension.reporter.ordinal].append(Int32(reporters.country[o])) }
+            if byPartner { positions[TradeDimension.partner.ordinal].append(Int32(partners.country[k])) }
+            if byProduct { positions[TradeDimension.product.ordinal].append(Int32(p)) }
+            if byChain { positions[TradeDimension.chain.ordinal].append(groupKeys.isEmpty ? 0 : chainRank[g]) }
+            if byStage { positions[TradeDimension.stage.ordinal].append(groupKeys.isEmpty ? 0 : stageRank[g]) }
+            values.append(sum.value)
+            quantities.append(sum.quantity)
+            counts.append(sum.count)
         }
-        // Sort positions, not rows, then build the rows once in order.
-        let positions = emitted.indices.sorted { order[$0] < order[$1] }
-        let emptyGroup = ProductGroupKey(chain: "", stage: "")
-        let rows = positions.map { i -> TradeAggregateRow in
-            let (cell, sum) = emitted[i]
-            var rest = cell
-            let g = rest % nGroups; rest /= nGroups
-            let p = rest % nProducts; rest /= nProducts
-            let k = rest % nPartners; rest /= nPartners
-            let o = rest % nReporters; rest /= nReporters
-            let y = rest
-            let group = groupKeys.isEmpty ? emptyGroup : groupKeys[g]
-            return TradeAggregateRow(
-                year: byYear ? store.years[yearIndices[y]] : nil,
-                reporter: byReporter ? countries[reporters.country[o]] : nil,
-                partner: byPartner ? countries[partners.country[k]] : nil,
-                product: byProduct ? store.products[selectedProducts[p]] : nil,
-                chain: grouped.contains(.chain) ? group.chain : nil,
-                stage: grouped.contains(.stage) ? group.stage : nil,
-                value: sum.value, quantity: sum.quantity, rowCount: sum.count)
-        }
-        return TradeAggregate(groupBy: query.groupBy, sortedRows: rows, provenance: description.provenance)
+        let keys = TradeAggregateKeys(years: yearIndices.map { store.years[$0] }, countries: countries,
+                                      products: selectedProducts.map { store.products[$0] },
+                                      chains: chainNames.isEmpty ? [""] : chainNames, stages: stageNames.isEmpty ? [""] : stageNames)
+        return TradeAggregate(groupBy: query.groupBy, keys: keys, positions: positions, value: values, quantity: quantities,
+                              rowCount: counts, provenance: description.provenance)
     }
 }
 

@@ -54,22 +54,23 @@ public struct ImportConcentrationRequest: TradeMeasureRequest {
 
     public var queries: [TradeAggregationQuery] {
         [TradeAggregationQuery(side: .imports, years: years, reporters: importers, partners: AggregateCountries.nonAggregates,
-                               products: products, groupBy: [.year, .reporter, .product, .partner])]
+                               products: products, groupBy: [.year, .product, .reporter, .partner])]
     }
 
     /// Keyed by year.
     public func result(from aggregates: [TradeAggregate]) -> [Int: ImportConcentrationTable] {
-        let rows = aggregates[0].rows.filter { !AggregateCountries.contains($0.reporter!) && $0.value > 0 }
-        let axes = MatrixAxes(countries: countries, products: productList, rows: rows) { [$0.reporter!, $0.partner!] }
+        let flows = aggregates[0]
+        let rows = flows.countryReporterRows(positiveValue: true)
+        let axes = MatrixAxes(countries: countries, products: productList, aggregates: [flows], rows: [rows],
+                              countryDimensions: [.reporter, .partner])
         let n = axes.countries.count, products = axes.products
         var out: [Int: ImportConcentrationTable] = [:]
         for year in years {
             var totals = [Double](repeating: 0, count: n * products.count)
             var squares = totals
             var counts = [Int32](repeating: 0, count: n * products.count)
-            for row in rows where row.year == year {
-                guard let cell = axes.cell(row.reporter, row.product) else { continue }
-                let v = row.value
+            axes.forEachCell(of: flows, rows: rows, year: year) { cell, i in
+                let v = flows.value[i]
                 totals[cell] += v
                 squares[cell] += v * v
                 counts[cell] += 1

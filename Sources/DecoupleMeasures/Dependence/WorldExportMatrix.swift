@@ -107,23 +107,22 @@ public struct WorldExportsRequest: TradeMeasureRequest {
 
     /// Keyed by year; a year without exports has no matrix.
     public func result(from aggregates: [TradeAggregate]) -> [Int: WorldExportMatrix] {
-        let partnerSums = aggregates[0].rows.filter { !AggregateCountries.contains($0.reporter!) }
-        let worldRows = aggregates[1].rows.filter { !AggregateCountries.contains($0.reporter!) }
-        let axes = MatrixAxes(countries: countries, products: productList, rows: partnerSums + worldRows) { [$0.reporter!] }
+        let partnerSums = aggregates[0], world = aggregates[1]
+        let partnerRows = partnerSums.countryReporterRows(), worldRows = world.countryReporterRows()
+        let axes = MatrixAxes(countries: countries, products: productList, aggregates: [partnerSums, world],
+                              rows: [partnerRows, worldRows], countryDimensions: [.reporter])
         let n = axes.countries.count, products = axes.products
         var out: [Int: WorldExportMatrix] = [:]
         for year in years {
             var exports = [Double](repeating: 0, count: n * products.count)
             var any = false
-            for row in partnerSums where row.year == year {
-                guard let cell = axes.cell(row.reporter, row.product) else { continue }
-                exports[cell] += row.value
+            axes.forEachCell(of: partnerSums, rows: partnerRows, year: year) { cell, i in
+                exports[cell] += partnerSums.value[i]
                 any = true
             }
             // Where the source has World rows, X_cp is the exporter's World row (never added to partners).
-            for row in worldRows where row.year == year {
-                guard let cell = axes.cell(row.reporter, row.product) else { continue }
-                exports[cell] = row.value
+            axes.forEachCell(of: world, rows: worldRows, year: year) { cell, i in
+                exports[cell] = world.value[i]
                 any = true
             }
             guard any else { continue }
