@@ -228,7 +228,7 @@ extension DecoupleApp {
         guard let alliance = try q.name("alliance") else {
             throw APIError.badRequest("parameter 'alliance' is required (an id or abbreviation such as MSP)", parameter: "alliance")
         }
-        let codes = try q.string("codes")
+        let codes = q.string("codes")
         if let codes, codes.count > 200 || !codes.allSatisfy({ $0.isNumber || $0 == "," || $0 == " " }) {
             throw APIError.badRequest("parameter 'codes': expected HS codes such as 850760,850790", parameter: "codes")
         }

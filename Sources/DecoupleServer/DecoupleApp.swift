@@ -67,7 +67,7 @@ public final class DecoupleApp: Sendable {
         var app = Application(
             responder: responder(),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "decouple"),
-            onServerRunning: { [logger, started, configuration] channel in
+            onServerRunning: { [logger, started] channel in
                 let ms = Double((ContinuousClock.now - started).components.attoseconds) / 1e15
                     + Double((ContinuousClock.now - started).components.seconds) * 1000
                 logger.info("listening", metadata: [

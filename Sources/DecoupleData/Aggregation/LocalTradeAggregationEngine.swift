@@ -154,6 +154,9 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
         let blockwise = byYear && byProduct && (overflow || cells > denseCellLimit) && perBlock <= denseCellLimit
         var scratch = [GroupAccumulator.Sum](repeating: .init(), count: blockwise ? perBlock : 0)
         var touched: [Int] = []
+        // The touched cells as bits too: a block with many groups is emitted in order by scanning
+        // the bits, one with few by sorting the list.
+        var touchedBits = [UInt64](repeating: 0, count: blockwise ? (perBlock + 63) / 64 : 0)
         var emitted: [(cell: Int, sum: GroupAccumulator.Sum)] = []
         // Otherwise: at most one group per row read; reserve for the rows of the selected blocks (capped).
         var rowsSelected = 0
@@ -181,7 +184,10 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
                         let wq = q.isNaN ? 0 : m.weight * q
                         if blockwise {
                             let local = pair * nGroups + m.group
-                            if scratch[local].count == 0 { touched.append(local) }
+                            if scratch[local].count == 0 {
+                                touched.append(local)
+                                touchedBits[local >> 6] |= 1 << UInt64(local & 63)
+                            }
                             scratch[local].add(m.weight * v, wq)
                         } else {
                             let cell = ((yearCell * nReporters * nPartners + pair) * nProducts + productCell) * nGroups + m.group
@@ -192,12 +198,27 @@ public struct LocalTradeAggregationEngine: TradeAggregationEngine, @unchecked Se
                 if blockwise {
                     // In reporter, partner, group order: rows grouped by year, product, reporter,
                     // partner then come out in key order and need no sorting afterwards.
-                    touched.sort()
-                    for local in touched {
+                    func emit(_ local: Int) {
                         let g = local % nGroups, pair = local / nGroups
                         let cell = ((yearCell * nReporters * nPartners + pair) * nProducts + productCell) * nGroups + g
                         emitted.append((cell, scratch[local]))
                         scratch[local] = .init()
+                    }
+                    if touched.count * 16 >= touchedBits.count {
+                        for w in touchedBits.indices where touchedBits[w] != 0 {
+                            var bits = touchedBits[w]
+                            while bits != 0 {
+                                emit(w << 6 + bits.trailingZeroBitCount)
+                                bits &= bits - 1
+                            }
+                            touchedBits[w] = 0
+                        }
+                    } else {
+                        touched.sort()
+                        for local in touched {
+                            emit(local)
+                            touchedBits[local >> 6] = 0
+                        }
                     }
                     touched.removeAll(keepingCapacity: true)
                 }
