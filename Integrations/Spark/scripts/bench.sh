@@ -5,18 +5,12 @@
 # Data, store and venv live in ${DECOUPLE_SPARK_WORK:-/tmp/decouple-spark} (≈ 0.5 GB of CSV).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-pkg="$(dirname "$here")"
-repo="$(cd "$pkg/../.." && pwd)"
-. "$here/spark-env.sh"
-. "$here/spark-server.sh"
+. "$here/spark-run.sh"
 rows="${1:-10000000}"
 repeats="${2:-2}"
-port="${DECOUPLE_SPARK_PORT:-15002}"
 work="$SPARK_WORK/bench-$rows"
 out="$repo/Benchmarks/spark-bench-results.txt"
 mkdir -p "$work"
-cleanup() { local status=$?; spark_server_stop || true; exit "$status"; }
-trap cleanup EXIT
 
 [ "$(cat "$PIP_DONE" 2>/dev/null)" = "0" ] || "$here/install-pyspark.sh"
 csv="$work/BACI_HS17_Y2018_V202401b.csv"
@@ -26,8 +20,8 @@ if [ ! -f "$csv" ]; then
     echo "bench: generated $rows rows ($(du -h "$csv" | cut -f1)) in $(( $(date +%s) - t )) s"
 fi
 spark_server_start "$port"
-swift build -c release --package-path "$pkg" --scratch-path "$repo/.build" --product decouple-spark-bench
-bin="$(swift build -c release --package-path "$pkg" --scratch-path "$repo/.build" --show-bin-path)"
+spark_swift_build -c release --product decouple-spark-bench
+bin="$(swift build -c release --package-path "$pkg" --scratch-path "$scratch" --show-bin-path)"
 spark_server_wait "$port" 180
 {
     echo "# Spark vs local store: $rows rows of BACI-format CSV, $(date -u +%Y-%m-%d)"

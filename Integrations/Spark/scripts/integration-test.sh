@@ -16,23 +16,10 @@
 #      DECOUPLE_SPARK_SCRATCH (<repo>/.build), DECOUPLE_SPARK_WORK (${TMPDIR:-/tmp}/decouple-spark).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
-pkg="$(dirname "$here")"
-repo="$(cd "$pkg/../.." && pwd)"
-. "$here/spark-env.sh"
-. "$here/spark-server.sh"
-port="${DECOUPLE_SPARK_PORT:-15002}"
+. "$here/spark-run.sh"
 start_timeout="${DECOUPLE_SPARK_START_TIMEOUT:-180}"
-scratch="${DECOUPLE_SPARK_SCRATCH:-$repo/.build}"
-mkdir -p "$SPARK_WORK"
 t_all=$(date +%s)
 elapsed() { echo $(( $(date +%s) - $1 )); }
-
-cleanup() {
-    local status=$?
-    spark_server_stop || true
-    exit "$status"
-}
-trap cleanup EXIT
 
 # a. pyspark
 t=$(date +%s)
@@ -64,13 +51,8 @@ t=$(date +%s)
 # Resolve first (this package's dependencies are not in the main package's workspace state),
 # then build everything with the same flags as the main package's `swift test`, whose modules
 # are reused; `swift test` afterwards only checks that the build is up to date.
-# --disable-build-manifest-caching: the scratch folder holds the main package's cached build plan
-# (last written by `swift build --product decouple` in the dashboard scripts), and SwiftPM decides
-# whether to re-plan from the inputs recorded in that plan, which do not include this
-# package: in two clean-clone CI runs it reused the main package's plan and built nothing of this
-# one ("Build complete!" in 18 s, no decouple-spark). Planning afresh costs a few seconds.
 swift package resolve --package-path "$pkg" --scratch-path "$scratch"
-swift build --build-tests --disable-build-manifest-caching --package-path "$pkg" --scratch-path "$scratch"
+spark_swift_build --build-tests
 bin="$(swift build --package-path "$pkg" --scratch-path "$scratch" --show-bin-path)"
 echo "spark: package built in $(elapsed "$t") s"
 [ -x "$bin/decouple-spark" ] || { echo "spark: the build did not produce $bin/decouple-spark" >&2; exit 1; }
