@@ -39,7 +39,7 @@ public enum MineralsText {
             return [p.name, p.latestReliance.map { String($0.year) } ?? "–", reliance(p.latestReliance),
                     p.latestReliance?.recomputed.map { ValueFormat.percent(decimals: 0).format($0 / 100) } ?? "–",
                     top(p.production, countries), pct(p.rivalProductionShare), pct(p.leaderReservesShare),
-                    p.production.map { String(Int(($0.hhi * 10_000).rounded())) } ?? "–",
+                    p.production.map { hhiPoints($0.hhi) } ?? "–",
                     p.supplyRisk.map { MineralsText.d2($0.score) } ?? "–", a.classification.strategy.rawValue]
         }
         out += render(rows, header: ["Mineral", "Year", "NIR", "NIR recomp.", "Top producers", "\(first.rival.code) share",
@@ -77,7 +77,7 @@ public enum MineralsText {
             out += "\n\(title) (\(shares.worldBasis.rawValue): \(MineralsText.d1(shares.world))):\n"
             out += render(shares.shares.prefix(8).map { [countries.name($0.country), MineralsText.d1($0.amount), pct($0.share)] },
                           header: ["Country", "Amount", "Share"], numeric: [1, 2])
-            out += "HHI \(String(Int((shares.hhi * 10_000).rounded()))), top-3 share \(pct(shares.top3Share))"
+            out += "HHI \(hhiPoints(shares.hhi)), top-3 share \(pct(shares.top3Share))"
             if !shares.withheld.isEmpty { out += "; withheld or not available: \(shares.withheld.joined(separator: ", "))" }
             out += "\n"
         }
@@ -142,6 +142,13 @@ extension MineralsText {
     }
 
     /// One decimal, no trailing ".0".
+    /// An HHI on the 0–10,000 scale, rounded; "n/a" when it is not a finite number (a world
+    /// total that overflowed), never a trapping conversion.
+    static func hhiPoints(_ hhi: Double) -> String {
+        let points = (hhi * 10_000).rounded()
+        return points.isFinite && abs(points) < 1e15 ? String(Int(points)) : "n/a"
+    }
+
     static func d1(_ v: Double) -> String {
         let r = (v * 10).rounded() / 10
         return r == r.rounded() && abs(r) < 1e15 ? String(Int64(r)) : String(r)

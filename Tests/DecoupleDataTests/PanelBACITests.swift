@@ -160,6 +160,28 @@ enum BACIFixture {
         #expect(Fixtures.errorText { _ = try TradePanelStore(path: f.folder.path) } == "\(f.folder.path): is a folder, expected a panel store file")
     }
 
+    /// A prefix whose header length, data offset or file length is ≥ 2^63 once trapped in
+    /// `Int(UInt64)` (#22): each is now a "corrupt store" error.
+    @Test func prefixFieldsPastIntMaxAreErrorsNotCrashes() throws {
+        let f = try Fixtures()
+        let files = try BACIFixture.release(f, data: ["BACI_HS17_Y2021_V202401b.csv": "t,i,j,k,v,q\n2021,156,842,850760,1,1\n"])
+        let out = f.folder.appendingPathComponent("s.dpanel").path
+        try PanelImport.baci(files: files, to: out)
+        let good = try [UInt8](Data(contentsOf: URL(fileURLWithPath: out)))
+        for (field, offset) in [("header length", 16), ("data offset", 24), ("file length", 32)] {
+            for fill: UInt8 in [0xFF, 0x80] {
+                var bytes = good
+                for i in offset..<(offset + 8) { bytes[i] = i == offset + 7 ? fill : 0xFF }
+                let path = f.folder.appendingPathComponent("bad-\(offset)-\(fill).dpanel").path
+                try Data(bytes).write(to: URL(fileURLWithPath: path))
+                let message = Fixtures.errorText { _ = try TradePanelStore(path: path) }
+                #expect(message?.contains("corrupt store prefix") == true || message?.contains("truncated or extended store") == true,
+                        "\(field): \(message ?? "opened")")
+            }
+        }
+        #expect(try TradePanelStore(path: out).rowCount == 1)
+    }
+
     @Test func millionRowStoreReopensCorrectly() throws {
         let f = try Fixtures()
         var builder = TradePanelBuilder(source: "BACI", expectedRows: 1_000_000)

@@ -56,4 +56,13 @@ struct MineralsStrategyTests {
                               "USA holds 1% of world reserves (< 5%)"])
         #expect(c.instruments == [.importSubstitution, .allySubstitution])
     }
+
+    /// A recomputed reliance from a 12–21-digit USGS cell once trapped in `Int(Double)` (#22).
+    @Test func oneDecimalTextOfHugeValues() {
+        #expect(String(format1: 52.34) == "52.3")
+        #expect(String(format1: 100) == "100")
+        #expect(String(format1: 1e20) == "100000000000000000000")
+        #expect(String(format1: -1e19) == "-10000000000000000000")
+        #expect(String(format1: .infinity) == "inf")
+    }
 }

@@ -44,17 +44,35 @@ import DecoupleData
 
     @Test func missingValue() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 6000, ", with: "") }
-        #expect(issues(text) == ["bom.json: components[0] (cells): missing field 'value' (a non-negative number of US dollars)"])
+        #expect(issues(text) == ["bom.json: components[0] (cells): missing field 'value' (a non-negative number of US dollars, at most US$1 trillion)"])
     }
 
     @Test func negativeValue() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 500,", with: "\"value\": -500,") }
-        #expect(issues(text) == ["bom.json: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, found -500"])
+        #expect(issues(text) == ["bom.json: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, at most US$1 trillion, found -500"])
+    }
+
+    /// A value past Int.max once trapped in the credit's dollar formatting and killed `decouple
+    /// serve` (#22); a value over US$1 trillion is now refused at the loader with its path.
+    @Test func implausiblyLargeValueIsRefused() {
+        let text = Self.json { $0.replacingOccurrences(of: "\"value\": 6000,", with: "\"value\": 1e19,") }
+        #expect(issues(text) == ["bom.json: components[0] (cells) › value: expected a non-negative number of US dollars, at most US$1 trillion, found 1e+19"])
+        let atTheBound = Self.json { $0.replacingOccurrences(of: "\"value\": 6000,", with: "\"value\": 1e12,") }
+        #expect(issues(atTheBound).isEmpty)
+    }
+
+    @Test func dollarsFormatsAnyFiniteAmountWithoutTrapping() {
+        #expect(CleanVehicleCreditEngine.dollars(7500) == "US$7,500")
+        #expect(CleanVehicleCreditEngine.dollars(1234.5) == "US$1,234.50")
+        #expect(CleanVehicleCreditEngine.dollars(-0.004) == "US$0")
+        #expect(CleanVehicleCreditEngine.dollars(-2500) == "US$-2,500")
+        #expect(CleanVehicleCreditEngine.dollars(1e19) == "US$10,000,000,000,000,000,000")
+        #expect(CleanVehicleCreditEngine.dollars(.infinity) == "US$?")
     }
 
     @Test func valueAsTextIsNotANumber() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 1000,", with: "\"value\": \"1000\",") }
-        #expect(issues(text) == ["bom.json: criticalMinerals[0] (li) › value: expected a non-negative number of US dollars, found \"1000\""])
+        #expect(issues(text) == ["bom.json: criticalMinerals[0] (li) › value: expected a non-negative number of US dollars, at most US$1 trillion, found \"1000\""])
     }
 
     @Test func unknownCountry() {
@@ -76,10 +94,10 @@ import DecoupleData
                                     with: "\"id\": \"li\", \"mineral\": \"lithium\", \"value\": 1000")
         }
         #expect(issues(text) == [
-            "bom.json: components[0] (cells): missing field 'value' (a non-negative number of US dollars)",
+            "bom.json: components[0] (cells): missing field 'value' (a non-negative number of US dollars, at most US$1 trillion)",
             "bom.json: components[1] (modules) › manufacturedOrAssembledIn: unknown country 'ZZ' (expected an ISO 3166 code such as USA or CN, or a country name)",
             "bom.json: criticalMinerals[0] (li): missing where the mineral was extracted, processed or recycled: expected at least one of 'extractedIn', 'processedIn', 'recycledIn'",
-            "bom.json: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, found -500",
+            "bom.json: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, at most US$1 trillion, found -500",
         ])
     }
 

@@ -53,4 +53,13 @@ struct MineralsSectionTests {
         #expect(svg.contains(#"fill="none""#))
         #expect(ScatterChart(title: "t", xTitle: "x", yTitle: "y", points: [], source: "").svg().contains("No data"))
     }
+
+    /// A world total smaller than one country's amount (a 21-digit cell) once made the HHI ~1e40
+    /// and trapped in `Int(Double)` (#22): it is printed, or "n/a" when not finite.
+    @Test func hhiTextNeverTraps() {
+        #expect(MineralsText.hhiPoints(0.2534) == "2534")
+        #expect(MineralsText.hhiPoints(1e40) == "n/a")
+        #expect(MineralsText.hhiPoints(.nan) == "n/a")
+        #expect(MineralsText.hhiPoints(.infinity) == "n/a")
+    }
 }

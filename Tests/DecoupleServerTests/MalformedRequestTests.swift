@@ -16,6 +16,9 @@ struct Malformed: Sendable, CustomStringConvertible {
     var buffer: ByteBuffer? { body.map { ByteBuffer(string: $0) } }
 }
 
+/// A complete bill of materials whose one component is worth US$1e19 (past Int.max).
+let hugeValueBOM = #"{"schemaVersion":1,"vehicle":{"description":"x","placedInService":"2024-06-15","acquired":"2024-06-01"},"components":[{"id":"cells","name":"Cells","value":1e19,"manufacturedOrAssembledIn":"USA","manufacturer":{"name":"A","incorporatedIn":"USA","headquarteredIn":"USA","coveredGovernmentInterest":0,"coveredGovernmentContractualControl":false,"listed":false}}],"criticalMinerals":[{"id":"li","mineral":"lithium","value":9.3e18,"extractedIn":"AUS"}]}"#
+
 /// Bad parameters, path-like parameters, wrong methods, oversized and broken bodies: each must be
 /// answered with a 4xx and a JSON error body, and the server must stay up.
 let malformedRequests: [Malformed] = [
@@ -87,6 +90,10 @@ let malformedRequests: [Malformed] = [
     .init(method: .post, uri: "/api/v1/ira/check", status: 400, body: "", contentType: "application/json"),
     .init(method: .post, uri: "/api/v1/ira/check", status: 400, body: String(repeating: "[", count: 100_000), contentType: "application/json"),
     .init(method: .post, uri: "/api/v1/ira/check", status: 400, body: #"{"schemaVersion":1,"vehicle":{"description":"x","placedInService":"2024-01-01"},"components":[{"id":"a","name":"n","value":1e400,"manufacturedOrAssembledIn":"USA"}],"criticalMinerals":[]}"#, contentType: "application/json"),
+    // A component value ≥ 2^63 once trapped in Int(Double) and took the whole server down (#22).
+    .init(method: .post, uri: "/api/v1/ira/check", status: 400, body: hugeValueBOM, contentType: "application/json"),
+    .init(method: .post, uri: "/ira", status: 400,
+          body: "bom=" + hugeValueBOM.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!, contentType: "application/x-www-form-urlencoded"),
     .init(method: .post, uri: "/api/v1/ira/check", status: 413, body: String(repeating: " ", count: 300 * 1024), contentType: "application/json"),
     .init(method: .post, uri: "/api/v1/ira/check", status: 415, body: "{}", contentType: "text/plain"),
     .init(method: .post, uri: "/api/v1/ira/check?date=2024-02-30", status: 400, body: "{}", contentType: "application/json"),

@@ -69,15 +69,18 @@ public final class TradePanelStore: @unchecked Sendable {
         guard version == PanelStoreHeader.currentFormatVersion else {
             throw fail("store format version \(version); this build reads version \(PanelStoreHeader.currentFormatVersion) (re-import the data)")
         }
-        let headerLength = Int(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 16, as: UInt64.self)))
-        let dataOffset = Int(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 24, as: UInt64.self)))
-        let declaredLength = Int(UInt64(littleEndian: base.loadUnaligned(fromByteOffset: 32, as: UInt64.self)))
-        guard declaredLength == length else {
-            throw fail("truncated or extended store: the header says \(declaredLength) bytes, the file has \(length)")
+        // Lengths and offsets are read as UInt64 and converted only if they fit an Int (a corrupt
+        // prefix can hold anything up to 2^64 − 1; a trapping conversion would crash the reader).
+        func prefixField(_ at: Int) -> UInt64 { UInt64(littleEndian: base.loadUnaligned(fromByteOffset: at, as: UInt64.self)) }
+        let rawHeaderLength = prefixField(16), rawDataOffset = prefixField(24), rawLength = prefixField(32)
+        guard let declaredLength = Int(exactly: rawLength), declaredLength == length else {
+            throw fail("truncated or extended store: the header says \(rawLength) bytes, the file has \(length)")
         }
-        guard headerLength >= 0, PanelStoreLayout.prefixSize + headerLength <= dataOffset, dataOffset <= length,
+        guard let headerLength = Int(exactly: rawHeaderLength), let dataOffset = Int(exactly: rawDataOffset),
+              headerLength <= length, dataOffset <= length,
+              PanelStoreLayout.prefixSize + headerLength <= dataOffset,
               dataOffset % PanelStoreLayout.alignment == 0 else {
-            throw fail("corrupt store prefix (header length \(headerLength), data offset \(dataOffset))")
+            throw fail("corrupt store prefix (header length \(rawHeaderLength), data offset \(rawDataOffset))")
         }
         let header: PanelStoreHeader
         do {
@@ -87,11 +90,18 @@ public final class TradePanelStore: @unchecked Sendable {
             throw fail("corrupt store header: \(error)")
         }
         let n = header.rowCount
-        let blockCount = header.years.count * header.products.count
+        let (blockCount, blockOverflow) = header.years.count.multipliedReportingOverflow(by: header.products.count)
+        guard n >= 0, !blockOverflow, blockCount < length else {
+            throw fail("corrupt store header (\(n) rows, \(header.years.count) years × \(header.products.count) products)")
+        }
         func column<T>(_ name: String, _ type: String, _ count: Int, as: T.Type) throws -> UnsafeBufferPointer<T> {
             guard let c = header.column(name) else { throw fail("the store has no '\(name)' column") }
-            guard c.type == type, c.count == count, c.offset >= 0, c.offset % PanelStoreLayout.alignment == 0,
-                  dataOffset + c.offset + count * MemoryLayout<T>.stride <= length else {
+            // Checked arithmetic: offsets and counts come from the file and may be anything.
+            let (bytes, o1) = count.multipliedReportingOverflow(by: MemoryLayout<T>.stride)
+            let (start, o2) = dataOffset.addingReportingOverflow(c.offset)
+            let (end, o3) = start.addingReportingOverflow(bytes)
+            guard c.type == type, count >= 0, c.count == count, c.offset >= 0, c.offset % PanelStoreLayout.alignment == 0,
+                  !o1, !o2, !o3, end <= length else {
                 throw fail("corrupt column '\(name)' (type \(c.type), \(c.count) elements at offset \(c.offset); expected \(type) × \(count))")
             }
             let p = (base + dataOffset + c.offset).bindMemory(to: T.self, capacity: count)

@@ -23,7 +23,10 @@ public struct BatteryBOMLoader: Sendable {
     static let mineralKeys: Set = ["id", "mineral", "value", "extractedIn", "processedIn", "recycledIn", "extractor", "processor", "recycler"]
     static let entityKeys: Set = ["name", "incorporatedIn", "headquarteredIn", "coveredGovernmentInterest", "coveredGovernmentContractualControl", "listed"]
 
-    static let dollars = "a non-negative number of US dollars"
+    static let dollars = "a non-negative number of US dollars, at most US$1 trillion"
+    /// The largest value a component or mineral chain may have: a battery worth more than a
+    /// trillion dollars is a typing error, and larger values would overflow sums and formatting.
+    static let maximumDollars: Double = 1e12
 
     public func load(path: String, displayName: String? = nil) throws -> BatteryBillOfMaterials {
         let file = displayName ?? path
@@ -77,7 +80,7 @@ public struct BatteryBOMLoader: Sendable {
         let id = try r.string(o, "id", path0)
         let path = id.map { "\(path0) (\($0))" } ?? path0
         let name = try r.string(o, "name", path)
-        let value = try r.number(o, "value", path, range: 0...Double.greatestFiniteMagnitude, what: Self.dollars)
+        let value = try r.number(o, "value", path, range: 0...Self.maximumDollars, what: Self.dollars)
         let place = try r.country(o, "manufacturedOrAssembledIn", path)
         let manufacturer = try entity(o["manufacturer"], PolicyJSONReader.join(path, "manufacturer"), &r)
         guard let id, let name, let value, let place else { return nil }
@@ -89,7 +92,7 @@ public struct BatteryBOMLoader: Sendable {
         let id = try r.string(o, "id", path0)
         let path = id.map { "\(path0) (\($0))" } ?? path0
         let mineral = try r.string(o, "mineral", path)
-        let value = try r.number(o, "value", path, range: 0...Double.greatestFiniteMagnitude, what: Self.dollars)
+        let value = try r.number(o, "value", path, range: 0...Self.maximumDollars, what: Self.dollars)
         let extracted = try r.country(o, "extractedIn", path, required: false)
         let processed = try r.country(o, "processedIn", path, required: false)
         let recycled = try r.country(o, "recycledIn", path, required: false)

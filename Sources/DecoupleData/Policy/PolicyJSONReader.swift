@@ -116,8 +116,8 @@ struct PolicyJSONReader {
 
     mutating func integer(_ o: [String: Any], _ key: String, _ path: String, range: ClosedRange<Int>, what: String) throws -> Int? {
         guard let x = try number(o, key, path, range: Double(range.lowerBound)...Double(range.upperBound), what: what) else { return nil }
-        guard x == x.rounded() else { try fail(Self.join(path, key), "expected \(what), found \(x)"); return nil }
-        return Int(x)
+        guard let n = Int(exactly: x) else { try fail(Self.join(path, key), "expected \(what), found \(x)"); return nil }
+        return n
     }
 
     mutating func day(_ o: [String: Any], _ key: String, _ path: String, required: Bool = true) throws -> CalendarDay? {

@@ -141,6 +141,8 @@ extension String {
     /// One decimal, no trailing ".0" ("52.3", "100").
     init(format1 v: Double) {
         let r = (v * 10).rounded() / 10
-        self = r == r.rounded() ? String(Int(r)) : String(r)
+        if !r.isFinite { self = String(r) }
+        else if r == r.rounded() { self = abs(r) < 1e15 ? String(Int(r)) : String(format: "%.0f", r) }
+        else { self = String(r) }
     }
 }

@@ -301,18 +301,21 @@ public struct CleanVehicleCreditEngine: Sendable {
 
     // MARK: - Formatting
 
-    /// `US$12,345` or `US$12,345.67`.
+    /// `US$12,345` or `US$12,345.67`, for any finite amount (digits come from the decimal text,
+    /// never from a conversion to `Int` that would trap above 2^63); a non-finite amount is `US$?`.
     public static func dollars(_ x: Double) -> String {
-        let cents = (x * 100).rounded()
-        let whole = Int(cents / 100)
-        var digits = String(abs(whole))
+        guard x.isFinite else { return "US$?" }
+        let text = String(format: "%.2f", abs(x))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var digits = String(parts[0])
+        let cents = parts.count > 1 ? String(parts[1]) : "00"
         var grouped = ""
         while digits.count > 3 {
             grouped = "," + digits.suffix(3) + grouped
             digits.removeLast(3)
         }
-        let c = Int(abs(cents).truncatingRemainder(dividingBy: 100))
-        return "US$\(whole < 0 ? "-" : "")\(digits)\(grouped)\(c == 0 ? "" : String(format: ".%02d", c))"
+        let negative = x < 0 && text != "0.00"
+        return "US$\(negative ? "-" : "")\(digits)\(grouped)\(cents == "00" ? "" : "." + cents)"
     }
 
     static func percent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
