@@ -7,14 +7,14 @@ let package = Package(
     products: [
         .executable(name: "decouple", targets: ["decouple"]),
         .library(name: "DecoupleCore", targets: ["DecoupleCore"]),
-        .library(name: "DecoupleData", targets: ["DecoupleData"]),
-        .library(name: "DecoupleMeasures", targets: ["DecoupleMeasures"]),
-        .library(name: "DecoupleIO", targets: ["DecoupleIO"]),
-        .library(name: "DecoupleFramework", targets: ["DecoupleFramework"]),
+        .library(name: "DecoupleTrade", targets: ["DecoupleTrade"]),
+        .library(name: "DecoupleInputOutput", targets: ["DecoupleInputOutput"]),
+        .library(name: "DecoupleMinerals", targets: ["DecoupleMinerals"]),
         .library(name: "DecouplePolicy", targets: ["DecouplePolicy"]),
+        .library(name: "DecoupleInstrumentChoice", targets: ["DecoupleInstrumentChoice"]),
+        .library(name: "DecoupleScenarios", targets: ["DecoupleScenarios"]),
         .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
         .library(name: "DecoupleServer", targets: ["DecoupleServer"]),
-        .library(name: "DecoupleScenario", targets: ["DecoupleScenario"]),
         .library(name: "DecoupleCLI", targets: ["DecoupleCLI"]),
     ],
     dependencies: [
@@ -38,55 +38,71 @@ let package = Package(
             pkgConfig: "lapacke",
             providers: [.apt(["libopenblas-dev", "liblapacke-dev"])]
         ),
-        .target(name: "DecoupleCore"),
-        .target(name: "DecoupleData", dependencies: ["DecoupleCore", "CZlib"]),
-        .target(name: "DecoupleMeasures", dependencies: ["DecoupleCore", "DecoupleData"]),
-        .target(name: "DecoupleIO", dependencies: ["DecoupleCore", "CLapack"]),
-        .target(name: "DecoupleFramework", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
-        .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleMeasures"]),
-        .target(name: "DecoupleScenario", dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO"]),
+        // Modules by feature: each owns its readers, types and measures (docs/architecture.md).
+        // Core: countries, periods, HS codes, provenance, data issues, gzip/CSV input, the catalog.
+        .target(name: "DecoupleCore", dependencies: ["CZlib"]),
+        // Trade: every trade reader, the columnar panel and its store, aggregation engines,
+        // the strategic taxonomy and HS concordance, every trade measure.
+        .target(name: "DecoupleTrade", dependencies: ["DecoupleCore"]),
+        // Input–output tables: readers, the IO system, Leontief inverse, look-through exposure.
+        .target(name: "DecoupleInputOutput", dependencies: ["DecoupleCore", "CLapack"]),
+        // Critical minerals: USGS readers and the supply measures (reliance, shares, risk).
+        .target(name: "DecoupleMinerals", dependencies: ["DecoupleCore"]),
+        // Policy: measures, alliances, the §30D clean-vehicle credit, friend-shoring.
+        .target(name: "DecouplePolicy", dependencies: ["DecoupleCore", "DecoupleTrade"]),
+        // The paper's model of instrument choice (Zhou 2024): indicators, advantage, predicted
+        // and observed instruments, the minerals endowment rule.
+        .target(name: "DecoupleInstrumentChoice", dependencies: [
+            "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
+        ]),
+        // Cut-off scenarios: extraction, mineral supply gaps, partial equilibrium.
+        .target(name: "DecoupleScenarios", dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals"]),
         .target(name: "DecoupleReport", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleScenario",
+            "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
+            "DecoupleInstrumentChoice", "DecoupleScenarios",
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         // The dashboard and JSON API (`decouple serve`).
         .target(name: "DecoupleServer", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleFramework", "DecouplePolicy", "DecoupleScenario", "DecoupleReport",
+            "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
+            "DecoupleInstrumentChoice", "DecoupleScenarios", "DecoupleReport",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The `decouple` command tree, as a library so that builds with more engines (Integrations/Spark)
         // can run the same commands.
         .target(name: "DecoupleCLI", dependencies: [
-            "DecoupleCore", "DecoupleData", "DecoupleMeasures", "DecoupleIO", "DecoupleFramework", "DecouplePolicy", "DecoupleReport",
-            "DecoupleScenario", "DecoupleServer",
+            "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
+            "DecoupleInstrumentChoice", "DecoupleScenarios", "DecoupleReport", "DecoupleServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         .executableTarget(name: "decouple", dependencies: ["DecoupleCLI"]),
         .executableTarget(
             name: "decouple-bench",
-            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleIO", "DecoupleScenario"],
+            dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleScenarios"],
             path: "Benchmarks/decouple-bench"
         ),
         // Panel store and dependence-measure benchmarks (Benchmarks/run-panel.sh).
         .executableTarget(
             name: "panel-bench",
-            dependencies: ["DecoupleCore", "DecoupleData", "DecoupleMeasures"],
+            dependencies: ["DecoupleCore", "DecoupleTrade"],
             path: "Benchmarks/panel/panel-bench"
         ),
-        .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore"]),
-        .testTarget(name: "DecoupleDataTests", dependencies: ["DecoupleData", "CZlib"]),
-        .testTarget(name: "DecoupleMeasuresTests", dependencies: ["DecoupleMeasures", "DecoupleData"]),
-        .testTarget(name: "DecoupleIOTests", dependencies: ["DecoupleIO", "DecoupleData"], exclude: ["Fixtures"]),
-        .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleData"]),
-        .testTarget(name: "DecoupleFrameworkTests", dependencies: ["DecoupleFramework", "DecoupleData"]),
-        .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleData"]),
+        // Temporary folders, made-up files and the bundled catalog, shared by the test targets.
+        .target(name: "DecoupleTestSupport", dependencies: ["DecoupleCore"], path: "Tests/DecoupleTestSupport"),
+        .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore", "DecoupleTestSupport", "CZlib"]),
+        .testTarget(name: "DecoupleTradeTests", dependencies: ["DecoupleTrade", "DecoupleTestSupport"]),
+        .testTarget(name: "DecoupleInputOutputTests", dependencies: ["DecoupleInputOutput", "DecoupleTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "DecoupleMineralsTests", dependencies: ["DecoupleMinerals", "DecoupleTestSupport"]),
+        .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleTestSupport"]),
+        .testTarget(name: "DecoupleInstrumentChoiceTests", dependencies: ["DecoupleInstrumentChoice", "DecoupleTestSupport"]),
+        .testTarget(name: "DecoupleScenariosTests", dependencies: ["DecoupleScenarios", "DecoupleTestSupport"]),
+        .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleServerTests", dependencies: [
-            "DecoupleServer", "DecoupleReport", "DecoupleData",
+            "DecoupleServer", "DecoupleReport", "DecoupleTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
-        .testTarget(name: "DecoupleScenarioTests", dependencies: ["DecoupleScenario", "DecoupleData", "DecoupleIO"]),
     ]
 )

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Export pymrio's test MRIO and the matrices pymrio computes from it, as CSV fixtures for
-the Swift parity tests (Tests/DecoupleIOTests/PymrioParityTests.swift).
+the Swift parity tests (Tests/DecoupleInputOutputTests/PymrioParityTests.swift).
 
 Run once (the fixtures are committed); pymrio comes from PyPI in a venv:
 
@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import pymrio
 
-OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "DecoupleIOTests", "Fixtures", "pymrio-test")
+OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "Tests", "DecoupleInputOutputTests", "Fixtures", "pymrio-test")
 
 
 def label(key):

@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 import Foundation
 
 /// Times Decouple's readers on real files; `Benchmarks/run.sh` compares the result with the

@@ -1,6 +1,5 @@
 import CLapack
-import DecoupleData
-import DecoupleIO
+import DecoupleInputOutput
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -1,6 +1,5 @@
-import DecoupleData
-import DecoupleIO
-import DecoupleScenario
+import DecoupleInputOutput
+import DecoupleScenarios
 
 /// `icio-extraction`: the scenario simulator's input–output step on the bundled OECD ICIO 2022
 /// block (n = 4000): extract CHN_C26's sales to every US sector, form A*, one LU of I − A*,

@@ -35,7 +35,7 @@ let package = Package(
         .target(name: "DecoupleSpark", dependencies: [
             "SparkConnectProto",
             .product(name: "DecoupleCore", package: mainPackageName),
-            .product(name: "DecoupleData", package: mainPackageName),
+            .product(name: "DecoupleTrade", package: mainPackageName),
             .product(name: "GRPCCore", package: "grpc-swift-2"),
             .product(name: "GRPCNIOTransportHTTP2", package: "grpc-swift-nio-transport"),
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -50,12 +50,12 @@ let package = Package(
         .executableTarget(name: "DecoupleSparkBench", dependencies: [
             "DecoupleSpark",
             .product(name: "DecoupleCore", package: mainPackageName),
-            .product(name: "DecoupleData", package: mainPackageName),
+            .product(name: "DecoupleTrade", package: mainPackageName),
         ]),
         .testTarget(name: "DecoupleSparkTests", dependencies: [
             "DecoupleSpark",
             .product(name: "DecoupleCore", package: mainPackageName),
-            .product(name: "DecoupleData", package: mainPackageName),
+            .product(name: "DecoupleTrade", package: mainPackageName),
         ]),
     ]
 )

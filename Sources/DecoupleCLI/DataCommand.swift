@@ -1,5 +1,5 @@
 import ArgumentParser
-import DecoupleData
+import DecoupleCore
 import Foundation
 
 struct DataCommand: ParsableCommand {

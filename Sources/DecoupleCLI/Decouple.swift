@@ -1,3 +1,4 @@
+import DecoupleCore
 import ArgumentParser
 
 struct Decouple: AsyncParsableCommand {

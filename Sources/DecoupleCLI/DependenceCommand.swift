@@ -1,8 +1,9 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
+import DecoupleMinerals
 import DecoupleReport
+import DecoupleScenarios
+import DecoupleTrade
 import Foundation
 
 /// `decouple dependence`: how much the reporter depends on the rival, year by year, in a

@@ -1,8 +1,7 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
 import DecoupleReport
+import DecoupleTrade
 import Foundation
 
 /// `decouple diversion`: who gained the share the rival lost, and which gainers imported more

@@ -1,8 +1,8 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleIO
+import DecoupleInputOutput
 import DecoupleReport
+import DecoupleScenarios
 import Foundation
 
 /// `decouple exposure`: face-value vs look-through (hidden) exposure of an importer's sectors

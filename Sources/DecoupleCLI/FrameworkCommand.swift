@@ -1,8 +1,9 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
+import DecoupleInputOutput
+import DecoupleMinerals
 import DecoupleReport
+import DecoupleTrade
 import Foundation
 
 struct FrameworkCommand: ParsableCommand {

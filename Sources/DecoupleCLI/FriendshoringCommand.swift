@@ -1,9 +1,9 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
 import DecouplePolicy
 import DecoupleReport
+import DecoupleScenarios
+import DecoupleTrade
 import Foundation
 
 extension FriendshoringDataset: ExpressibleByArgument {}

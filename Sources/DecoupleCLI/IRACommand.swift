@@ -1,6 +1,5 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
 import DecouplePolicy
 import Foundation
 

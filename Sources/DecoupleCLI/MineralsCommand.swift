@@ -1,9 +1,8 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleMinerals
 import DecoupleReport
+import DecoupleScenarios
 import Foundation
 
 /// `decouple minerals`: US reliance on critical minerals, who produces them, the rival's

@@ -1,7 +1,6 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
+import DecoupleTrade
 import Foundation
 
 extension TradeSourceLayout: ExpressibleByArgument {}

@@ -1,8 +1,8 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
 import DecouplePolicy
 import DecoupleReport
+import DecoupleScenarios
 import Foundation
 
 extension MeasureInstrument: ExpressibleByArgument {}

@@ -1,8 +1,9 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
+import DecoupleInputOutput
+import DecoupleInstrumentChoice
 import DecoupleReport
+import DecoupleTrade
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

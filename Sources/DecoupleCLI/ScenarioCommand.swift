@@ -1,9 +1,8 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleIO
+import DecoupleInputOutput
 import DecoupleReport
-import DecoupleScenario
+import DecoupleScenarios
 import Foundation
 
 /// `decouple scenario`: cut a supplier off and see the gap, who can fill it, at what price and

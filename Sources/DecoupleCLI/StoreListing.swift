@@ -1,4 +1,5 @@
-import DecoupleData
+import DecoupleCore
+import DecoupleTrade
 import Foundation
 
 /// The imported panel stores, as `decouple data list` shows them.

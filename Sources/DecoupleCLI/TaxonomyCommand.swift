@@ -1,7 +1,7 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
 import DecoupleReport
+import DecoupleTrade
 import Foundation
 
 /// Options shared by the commands that use the strategic-product taxonomy.

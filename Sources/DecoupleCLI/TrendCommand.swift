@@ -1,8 +1,7 @@
 import ArgumentParser
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
 import DecoupleReport
+import DecoupleTrade
 import Foundation
 
 /// `decouple trend`: the rival's share of the reporter's imports per chain (or stage, or code

@@ -1,6 +1,5 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleIO
+import DecoupleInputOutput
 
 /// Builds the input–output model and the report's exposure input from a loaded table, shared by
 /// `decouple exposure`, `decouple report` and the tests.

@@ -1,6 +1,6 @@
 import DecoupleCore
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleInstrumentChoice
+import DecoupleMinerals
 
 /// One mineral's measures and the framework's classification of it.
 public struct MineralAssessment: Sendable, Codable {

@@ -1,7 +1,6 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleInstrumentChoice
+import DecoupleMinerals
 import Foundation
 
 /// Defaults of the minerals commands.

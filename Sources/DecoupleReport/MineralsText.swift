@@ -1,6 +1,6 @@
 import DecoupleCore
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleMinerals
+import DecoupleScenarios
 
 /// Terminal and CSV renderings of mineral assessments (`decouple minerals`).
 public enum MineralsText {

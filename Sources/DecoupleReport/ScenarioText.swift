@@ -1,5 +1,8 @@
 import DecoupleCore
-import DecoupleScenario
+import DecoupleInputOutput
+import DecoupleMinerals
+import DecouplePolicy
+import DecoupleScenarios
 import Foundation
 
 /// Text, CSV, charts and a page of a scenario's results, shared by `decouple scenario run` and

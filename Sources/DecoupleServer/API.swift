@@ -1,8 +1,8 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
+import DecoupleInputOutput
 import DecouplePolicy
 import DecoupleReport
+import DecoupleTrade
 import Foundation
 import Hummingbird
 

@@ -1,4 +1,6 @@
+import DecoupleCore
 import Foundation
+import DecouplePolicy
 import DecoupleReport
 import Hummingbird
 

@@ -1,4 +1,4 @@
-import DecoupleData
+import DecoupleCore
 import DecoupleReport
 import Foundation
 import Hummingbird

@@ -1,3 +1,4 @@
+import DecoupleCore
 import Foundation
 
 /// The fields of an HTML form post: `multipart/form-data` (a file upload) or

@@ -1,3 +1,4 @@
+import DecoupleCore
 import Dispatch
 
 /// Runs CPU-heavy synchronous work (reading a dataset, building a report) on a Dispatch queue

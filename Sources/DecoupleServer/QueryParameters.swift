@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecouplePolicy
 import Foundation
 
 /// The query string of a request, parsed strictly: every key must be one the route knows, no

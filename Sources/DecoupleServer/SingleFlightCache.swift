@@ -1,3 +1,4 @@
+import DecoupleCore
 import Synchronization
 
 /// A bounded, thread-safe memo of computed values: the first request for a key computes it

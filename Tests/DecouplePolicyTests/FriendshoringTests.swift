@@ -1,8 +1,7 @@
 import Testing
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
 @testable import DecouplePolicy
+import DecoupleTrade
 
 @Suite struct FriendshoringTests {
     static func alliance() -> Alliance {

@@ -1,7 +1,6 @@
 import Foundation
 import Testing
 import DecoupleCore
-import DecoupleData
 @testable import DecouplePolicy
 
 /// Invalid bills of materials fail with every problem, each located by its JSON path; nothing is guessed.

@@ -1,6 +1,5 @@
 import Testing
 import DecoupleCore
-import DecoupleData
 @testable import DecouplePolicy
 
 /// Worked §30D examples. Every expected figure is computed by hand in the test from the BOM.

@@ -1,6 +1,5 @@
 import Foundation
 import DecoupleCore
-import DecoupleData
 @testable import DecouplePolicy
 
 /// Builders for the worked §30D examples: clean entities, components and procurement chains.

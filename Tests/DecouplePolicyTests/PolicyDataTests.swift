@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 import DecoupleCore
-import DecoupleData
 @testable import DecouplePolicy
+import DecoupleTrade
 
 /// The bundled policy data: every entry sourced, and everything FRAMEWORK.md names covered.
 @Suite struct PolicyDataTests {

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 @testable import DecoupleReport
+import DecoupleScenarios
 
 // MARK: - Helpers
 

@@ -1,8 +1,9 @@
 import DecoupleCore
-import DecoupleFramework
-import DecoupleMeasures
-import Testing
+import DecoupleInstrumentChoice
+import DecoupleMinerals
 @testable import DecoupleReport
+import DecoupleScenarios
+import Testing
 
 @Suite("Minerals report section and scatter chart")
 struct MineralsSectionTests {

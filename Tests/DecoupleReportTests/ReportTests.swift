@@ -1,8 +1,10 @@
 import Foundation
 import Testing
 import DecoupleCore
-import DecoupleData
+import DecoupleInputOutput
 @testable import DecoupleReport
+import DecoupleScenarios
+import DecoupleTrade
 
 /// The report built from the bundled real data: its numbers, provenance and outputs.
 @Suite struct ReportTests {

@@ -1,10 +1,12 @@
 import DecoupleCore
+import DecoupleMinerals
+@testable import DecoupleReport
+import DecoupleScenarios
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 import Testing
-@testable import DecoupleReport
 
 private func parse(_ svg: String) throws -> XMLElement {
     try #require(try XMLDocument(xmlString: svg, options: []).rootElement())

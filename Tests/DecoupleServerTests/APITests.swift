@@ -1,6 +1,7 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleMinerals
 import DecoupleReport
+import DecoupleScenarios
 @testable import DecoupleServer
 import Foundation
 import Hummingbird

@@ -1,5 +1,6 @@
-@testable import DecoupleServer
 import DecoupleCore
+import DecouplePolicy
+@testable import DecoupleServer
 import Foundation
 import Testing
 

@@ -1,6 +1,5 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
+import DecoupleTrade
 import Foundation
 
 /// Times the panel store and the dependence measures on a generated BACI-format file;

@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// A bill of materials the rules cannot be applied to as given: a date outside what the rules
 /// cover, or a fact the rules need on the vehicle's date that the BOM does not state.
 ///

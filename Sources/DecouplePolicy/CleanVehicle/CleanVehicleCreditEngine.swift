@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleTrade
 import Foundation
 
 /// Applies a §30D rule set (``CleanVehicleRuleSet``) to a battery bill of materials.

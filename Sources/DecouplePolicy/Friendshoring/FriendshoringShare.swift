@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleMeasures
+import DecoupleTrade
 
 /// The share of a reporter's imports of a product set that comes from the members of an
 /// alliance on a date: Σ over products (weight × imports from members) ÷ Σ (weight × imports

@@ -1,6 +1,7 @@
 import DecoupleCore
-import DecoupleFramework
+import DecoupleInstrumentChoice
 import DecouplePolicy
+import DecoupleTrade
 import Foundation
 
 // The JSON documents the commands print with `--format json`. They live here, not in the

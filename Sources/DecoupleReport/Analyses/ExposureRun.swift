@@ -1,6 +1,5 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleIO
+import DecoupleInputOutput
 import Foundation
 
 /// The JSON document of hidden exposure, shared by `decouple exposure --format json` and

@@ -1,7 +1,8 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleInputOutput
+import DecoupleInstrumentChoice
+import DecouplePolicy
+import DecoupleTrade
 
 /// Loads the framework's inputs from the bundled data and runs it (`decouple framework`, the
 /// report's framework section and the dashboard's framework page).

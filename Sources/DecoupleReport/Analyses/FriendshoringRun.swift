@@ -1,8 +1,7 @@
 import Foundation
 import DecoupleCore
-import DecoupleData
-import DecoupleMeasures
 import DecouplePolicy
+import DecoupleTrade
 
 /// The bundled datasets a friend-shoring share can be computed on.
 public enum FriendshoringDataset: String, CaseIterable, Sendable {

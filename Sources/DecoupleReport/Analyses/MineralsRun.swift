@@ -1,7 +1,6 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleInstrumentChoice
+import DecoupleMinerals
 
 /// What `decouple minerals` is asked, already parsed (thresholds as the CLI takes them:
 /// percentages 0–100).

@@ -1,6 +1,7 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
+import DecoupleInputOutput
+import DecoupleInstrumentChoice
+import DecoupleTrade
 
 /// Where `decouple report` gets its datasets: the CLI reads the catalog (with progress bars),
 /// the server keeps what it has read in memory.

@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// A horizontal bar chart rendered as a self-contained inline SVG.
 ///
 /// One row per label; the chart's height grows with the number of rows.

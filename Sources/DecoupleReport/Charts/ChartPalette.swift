@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// Colour-blind-safe colours (Okabe–Ito) used by the charts, as `rgb(…)` strings.
 public enum ChartPalette {
     /// Series colours in order of use; wraps around after the last one.

@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// One named series of values plotted against a chart's x labels.
 ///
 /// `values[i]` belongs to the chart's `xLabels[i]`. A `nil` value marks a

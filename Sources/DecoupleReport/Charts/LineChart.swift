@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// A multi-series line chart rendered as a self-contained inline SVG.
 ///
 /// The value axis starts at 0 (or at the data minimum when values are

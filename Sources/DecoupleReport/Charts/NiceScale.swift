@@ -1,3 +1,4 @@
+import DecoupleCore
 import Foundation
 
 /// An axis range with "nice" 1-2-5 tick steps covering some data.

@@ -1,3 +1,4 @@
+import DecoupleCore
 import Foundation
 
 /// Low-level number-to-text helpers shared by the chart code.

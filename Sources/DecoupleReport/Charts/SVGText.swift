@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// Escapes text for use in XML/HTML content and in quoted attribute values:
 /// `&` `<` `>` `"` `'` become entity references.
 /// - Parameter s: Raw text.

@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// Accumulates the markup of one SVG chart and draws the parts every chart
 /// shares: the root element, title block, source line and "no data" notice.
 struct SVGWriter {

@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// A scatter chart of labelled points on two 0–100% axes, rendered as a self-contained
 /// inline SVG (used for net import reliance against the rival's share of world production).
 public struct ScatterChart: Sendable {

@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// A horizontal stacked bar chart rendered as a self-contained inline SVG: one bar per label,
 /// one segment per series (e.g. the rival, allies and the rest of the world's shares of a
 /// stage's imports).

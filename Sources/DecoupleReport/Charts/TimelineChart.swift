@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleMinerals
 
 /// A timeline rendered as a self-contained inline SVG: one row per item (a policy measure, an
 /// alliance), a bar from its start to its end — running to the right edge while it is still in

@@ -1,3 +1,4 @@
+import DecoupleCore
 import Foundation
 
 /// How chart values are turned into text (tooltips, value labels, axis ticks).

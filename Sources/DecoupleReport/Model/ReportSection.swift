@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// One part of a report: findings in words, figures, tables and charts.
 public struct ReportSection: Sendable, Codable {
     public var id: String

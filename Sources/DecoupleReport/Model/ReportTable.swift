@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// A table of a report, already formatted for display, with the datasets it comes from.
 public struct ReportTable: Sendable, Codable, Hashable {
     public var title: String

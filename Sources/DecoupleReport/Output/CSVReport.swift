@@ -1,3 +1,5 @@
+import DecoupleCore
+
 extension DecouplingReport {
     /// Every figure as one CSV row, with its source's citation and licence.
     public func csv() -> String {

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleScenarios
 
 extension DecouplingReport {
     /// A self-contained HTML page: inline CSS and SVG, no scripts, no network.

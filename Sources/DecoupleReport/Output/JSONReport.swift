@@ -1,3 +1,4 @@
+import DecoupleCore
 import Foundation
 
 extension DecouplingReport {

@@ -1,4 +1,5 @@
 import DecoupleCore
+import DecoupleScenarios
 import Foundation
 
 /// Plain-text and CSV rendering shared by the commands (tables, percentages, sources lines).

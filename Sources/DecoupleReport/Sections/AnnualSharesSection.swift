@@ -1,5 +1,6 @@
 import DecoupleCore
-import DecoupleMeasures
+import DecoupleMinerals
+import DecoupleTrade
 
 extension ReportBuilder {
     /// The rival's share of the reporter's goods trade, imports and exports, per year.

@@ -1,5 +1,6 @@
 import DecoupleCore
-import DecoupleMeasures
+import DecoupleMinerals
+import DecoupleTrade
 
 extension ReportBuilder {
     /// The rival's share of the reporter's imports by HS2 chapter and year; the chapters

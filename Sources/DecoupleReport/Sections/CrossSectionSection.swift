@@ -1,5 +1,7 @@
 import DecoupleCore
-import DecoupleMeasures
+import DecoupleMinerals
+import DecoupleScenarios
+import DecoupleTrade
 
 extension ReportBuilder {
     /// The latest product cross-section: what the reporter still buys from the rival at HS6,

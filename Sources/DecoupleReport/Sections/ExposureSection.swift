@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleIO
+import DecoupleInputOutput
 
 /// What the exposure section needs: the importer's sectors' exposure to the rival, computed
 /// from an input–output table (`decouple` computes it from the bundled OECD ICIO 2022).

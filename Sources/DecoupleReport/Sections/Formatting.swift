@@ -1,3 +1,5 @@
+import DecoupleCore
+
 /// Formats used by the report's tables and sentences.
 enum Fmt {
     static func pct(_ v: Double) -> String { ValueFormat.percent(decimals: 1).format(v) }

@@ -1,5 +1,6 @@
 import DecoupleCore
-import DecoupleFramework
+import DecoupleInstrumentChoice
+import DecoupleTrade
 
 extension ReportBuilder {
     /// The framework applied: Table 1 rebuilt from data next to the paper's, the predicted

@@ -1,6 +1,7 @@
 import DecoupleCore
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleInstrumentChoice
+import DecoupleScenarios
+import DecoupleTrade
 
 extension ReportBuilder {
     /// Critical minerals: the paper's Table 3 (recycled share and main import sources of

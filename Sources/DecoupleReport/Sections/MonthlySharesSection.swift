@@ -1,5 +1,6 @@
 import DecoupleCore
-import DecoupleMeasures
+import DecoupleMinerals
+import DecoupleTrade
 
 extension ReportBuilder {
     /// The rival's monthly share of the reporter's imports (from chapter data with a world

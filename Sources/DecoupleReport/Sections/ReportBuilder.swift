@@ -1,5 +1,4 @@
 import DecoupleCore
-import DecoupleMeasures
 
 /// Builds a ``DecouplingReport`` from the inputs: the rival's share of the reporter's trade
 /// over time, by product chapter, who gained, and the latest product cross-section.

@@ -1,5 +1,6 @@
 import DecoupleCore
-import DecoupleFramework
+import DecoupleInstrumentChoice
+import DecoupleTrade
 
 /// The datasets a report is built from; any may be missing, and the sections that need
 /// it then say so.

@@ -1,5 +1,6 @@
 import DecoupleCore
-import DecoupleMeasures
+import DecoupleMinerals
+import DecoupleTrade
 
 extension ReportBuilder {
     /// The same annual totals from independent sources side by side, and the rival's mirror

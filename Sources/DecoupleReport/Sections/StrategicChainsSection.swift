@@ -1,5 +1,6 @@
 import DecoupleCore
-import DecoupleMeasures
+import DecoupleMinerals
+import DecoupleTrade
 
 extension ReportBuilder {
     /// The product cross-section grouped by strategic chain and stage: how much of each stage

@@ -1,5 +1,6 @@
 import DecoupleCore
 import DecoupleReport
+import DecoupleScenarios
 import Foundation
 
 /// The frame every dashboard page shares: navigation, the report's style sheet plus a few

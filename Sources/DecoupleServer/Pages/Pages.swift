@@ -1,10 +1,11 @@
 import DecoupleCore
-import DecoupleData
-import DecoupleFramework
-import DecoupleMeasures
+import DecoupleInputOutput
+import DecoupleInstrumentChoice
+import DecoupleMinerals
 import DecouplePolicy
 import DecoupleReport
-import DecoupleScenario
+import DecoupleScenarios
+import DecoupleTrade
 import Foundation
 import Hummingbird
 

@@ -1,4 +1,4 @@
-import DecoupleData
+import DecoupleTrade
 
 /// Registering the Spark engine with the command line.
 public enum SparkEngineRegistration {

@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 
 /// Runs trade aggregations on Apache Spark through Spark Connect: each
 /// ``TradeAggregationQuery`` becomes one Spark SQL statement over the user's files, and the

@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 import DecoupleSpark
 import Foundation
 

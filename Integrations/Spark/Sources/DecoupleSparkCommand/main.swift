@@ -1,4 +1,3 @@
-import DecoupleCLI
 import DecoupleSpark
 
 // `decouple` with Spark support: the main package's command tree, with `--engine spark`.

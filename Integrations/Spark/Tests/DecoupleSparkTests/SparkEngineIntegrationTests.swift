@@ -1,8 +1,8 @@
 import Foundation
 import DecoupleCore
-import DecoupleData
-import Testing
+import DecoupleTrade
 @testable import DecoupleSpark
+import Testing
 
 /// The same aggregations through the local store and through Spark, on the same files.
 @Suite(.enabled(if: SparkTestServer.enabled, SparkTestServer.skipReason), .serialized)

@@ -1,8 +1,8 @@
 import Foundation
 import DecoupleCore
-import DecoupleData
-import Testing
+import DecoupleTrade
 @testable import DecoupleSpark
+import Testing
 
 /// The Spark Connect server of the integration tests: `DECOUPLE_SPARK_URL`
 /// (scripts/integration-test.sh starts one and sets it). Without it those tests are skipped.

@@ -1,7 +1,7 @@
 import DecoupleCore
-import DecoupleData
-import Testing
+import DecoupleTrade
 @testable import DecoupleSpark
+import Testing
 
 @Suite struct SparkTradeSourceTests {
     static let codes = BACICountryCodes(byCode: [842: .usa, 156: Country("CHN"), 276: Country("DEU"), 280: Country("DEU")],

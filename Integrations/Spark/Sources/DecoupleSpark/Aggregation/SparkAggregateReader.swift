@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 
 /// Turns Spark's answer to a ``TradeAggregationSQL`` statement into the rows of a
 /// ``TradeAggregate``: codes become countries and products, the exact country filters are

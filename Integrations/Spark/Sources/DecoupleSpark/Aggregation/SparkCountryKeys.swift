@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 
 /// Countries as the source files write them, both ways: the codes a country may appear under
 /// (to filter in Spark) and the country a pair of codes means (to read Spark's answer), with

@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 
 /// The rows of a trade source as the local readers keep them, written as one Spark SQL
 /// subquery with the same columns for every layout:

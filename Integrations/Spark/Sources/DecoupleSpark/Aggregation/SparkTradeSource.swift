@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 
 /// The trade data as the Spark server sees them: where they are, how they are stored and in
 /// which layout.

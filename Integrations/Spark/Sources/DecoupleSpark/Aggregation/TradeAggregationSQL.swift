@@ -1,5 +1,5 @@
 import DecoupleCore
-import DecoupleData
+import DecoupleTrade
 
 /// A ``TradeAggregationQuery`` as one Spark SQL statement over a ``SparkTradeRows`` subquery.
 ///

@@ -1,0 +1,224 @@
+import DecoupleCore
+import DecoupleTrade
+
+/// What the framework engine reads: the taxonomy, technology indicators (patents), the
+/// leader's imports by HS6 and partner, and, when available, endowment-based mineral
+/// instruments and observed policy measures.
+public struct FrameworkInputs: Sendable {
+    public var taxonomy: StrategicTaxonomy
+    /// NCSES patent tables by id.
+    public var patents: [String: NCSESTimeSeries]
+    /// The leader's imports by HS6 and partner for one year (vulnerability).
+    public var imports: TradeDataset?
+    /// Mineral chains' endowment-based instruments (from the minerals rule), by chain id.
+    public var endowment: [String: (instruments: [PolicyInstrument], reason: String)]
+    public var observed: [ObservedInstrument]
+    /// When the leader designated each chain strategic and first acted on it.
+    public var securitisation: [SecuritisationSignal]
+    /// Manufacturing and market indicators from an input–output table (OECD ICIO).
+    public var icio: ICIOIndicators?
+    /// The leader's look-through exposure to the challenger by ICIO sector: the challenger's
+    /// share of the sector's total input requirements through all tiers (DecoupleInputOutput).
+    public var lookThrough: [String: Double] = [:]
+    /// Net import reliance (percent) of mineral chains, by chain id (USGS MCS).
+    public var netImportReliance: [String: Double] = [:]
+    /// World export shares per chain from an all-reporter trade panel, when one is loaded.
+    public var exportShares: PanelExportShares?
+
+    public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], imports: TradeDataset? = nil,
+                endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = [],
+                securitisation: [SecuritisationSignal] = [], icio: ICIOIndicators? = nil) {
+        self.taxonomy = taxonomy
+        self.patents = patents
+        self.imports = imports
+        self.endowment = endowment
+        self.observed = observed
+        self.securitisation = securitisation
+        self.icio = icio
+    }
+}
+
+/// The framework applied: Table 1 rebuilt, advantage profiles, vulnerability, catch-up
+/// signals, predicted instruments and their agreement with observed measures.
+public struct FrameworkResult: Sendable, Codable {
+    public var leader: Country
+    public var challenger: Country
+    /// The year of the technology indicators.
+    public var year: Int
+    public var table1: [Table1Row]
+    public var profiles: [AdvantageProfile]
+    public var vulnerabilities: [String: Vulnerability]
+    public var signals: [CatchUpSignal]
+    public var securitisation: [SecuritisationSignal]
+    public var predictions: [InstrumentPrediction]
+    public var agreement: PredictionAgreement
+    public var configuration: FrameworkConfiguration
+}
+
+/// Builds a ``FrameworkResult`` from data.
+public struct FrameworkAnalysis: Sendable {
+    public var configuration: FrameworkConfiguration
+    public var leader: Country
+    public var challenger: Country
+    /// The year of the technology indicators (latest in the data when nil).
+    public var year: Int?
+    public var countries: CountryTable
+
+    public init(configuration: FrameworkConfiguration, leader: Country = .usa, challenger: Country = .china,
+                year: Int? = nil, countries: CountryTable = .standard) {
+        self.configuration = configuration
+        self.leader = leader
+        self.challenger = challenger
+        self.year = year
+        self.countries = countries
+    }
+
+    /// A technology indicator from a patent table: each side's share of world patents in `year`.
+    func technology(_ table: String, name: String, year: Int?, inputs: FrameworkInputs) -> Indicator? {
+        guard let t = inputs.patents[table] else { return nil }
+        let y = min(year ?? t.years.upperBound, t.years.upperBound)
+        guard let world = t.value(.world, year: y, countries: countries), world > 0 else { return nil }
+        let l = t.value(leader, year: y, countries: countries).map { $0 / world }
+        let c = t.value(challenger, year: y, countries: countries).map { $0 / world }
+        return Indicator(dimension: .technology, name: name, leaderValue: l, challengerValue: c, year: y,
+                         source: "\(t.provenance.source), table \(t.tableID)", scale: configuration.scale(.technology))
+    }
+
+    func catchUp(_ table: String, scope: String, name: String, year: Int?, inputs: FrameworkInputs) -> CatchUpSignal? {
+        guard let t = inputs.patents[table] else { return nil }
+        let to = min(year ?? t.years.upperBound, t.years.upperBound)
+        let from = max(t.years.lowerBound, to - configuration.catchUpWindow)
+        func share(_ c: Country, _ y: Int) -> Double? {
+            guard let w = t.value(.world, year: y, countries: countries), w > 0, let v = t.value(c, year: y, countries: countries) else { return nil }
+            return v / w
+        }
+        guard let l0 = share(leader, from), let l1 = share(leader, to), let c0 = share(challenger, from), let c1 = share(challenger, to) else { return nil }
+        return CatchUpSignal(scope: scope, dimension: .technology, indicator: name, fromYear: from, toYear: to,
+                             leaderFrom: l0, leaderTo: l1, challengerFrom: c0, challengerTo: c1,
+                             source: "\(t.provenance.source), table \(t.tableID)")
+    }
+
+    /// Observations (sourced figures) that apply to a chain and stage.
+    func observations(chain: String, stage: String?, arena: Arena) -> [Indicator] {
+        let obs = configuration.observations.filter {
+            ($0.chain == chain || $0.chain == "*" + arena.rawValue) && ($0.stage == nil || $0.stage == stage)
+        }
+        var out: [Indicator] = []
+        for group in Dictionary(grouping: obs, by: { "\($0.dimension.rawValue)|\($0.name)" }).values {
+            let first = group[0]
+            let l = group.first { $0.country == leader.code }?.value
+            let c = group.first { $0.country == challenger.code }?.value
+            guard l != nil || c != nil else { continue }
+            out.append(Indicator(dimension: first.dimension, name: first.name, leaderValue: l, challengerValue: c,
+                                 year: first.year, source: group.map(\.source).joined(separator: "; "),
+                                 scale: configuration.scale(first.dimension)))
+        }
+        return out.sorted { $0.name < $1.name }
+    }
+
+    /// The leader's vulnerability in a chain (or stage): import share from the challenger and supplier HHI.
+    func vulnerability(chain: SupplyChain, stage: String?, cube: TradeCube?, period: Period?, edition: HSEdition, inputs: FrameworkInputs) -> Vulnerability {
+        var v = Vulnerability()
+        if let cube, let period, let data = inputs.imports {
+            let trade = cube.trade(in: inputs.taxonomy.codes(chain: chain.id, stage: stage, edition: edition), period: period)
+            if let share = trade.share(of: challenger) {
+                v.importShareFromChallenger = share
+                v.supplierConcentration = trade.herfindahlIndex
+                v.year = period.year
+                v.sources.append(data.provenance.citation)
+            }
+        }
+        // Look-through exposure: mean over the chain's ICIO sectors that have a figure.
+        let exposures = configuration.sectors(forChain: chain.id, arena: chain.arena).compactMap { inputs.lookThrough[$0] }
+        if !exposures.isEmpty {
+            v.lookThroughExposure = exposures.reduce(0, +) / Double(exposures.count)
+            v.sources.append("look-through exposure: OECD ICIO 2022 via the Leontief inverse")
+        }
+        if let r = inputs.netImportReliance[chain.id] {
+            v.netImportReliance = r
+            v.sources.append("net import reliance: USGS Mineral Commodity Summaries")
+        }
+        return v
+    }
+
+    public func run(_ inputs: FrameworkInputs) -> FrameworkResult {
+        let cfg = configuration
+        // Imports cube for vulnerability (the leader's imports by HS6).
+        var cube: TradeCube?, period: Period?, edition = HSEdition.hs2022
+        if let data = inputs.imports {
+            let c = TradeCube(flows: data.flows, query: TradeQuery(reporter: leader, flow: .imports, productLevel: .hs6), countries: countries)
+            if let p = c.periods.last { cube = c; period = p }
+            edition = data.flows.first { $0.product.edition != nil }?.product.edition ?? .hs2022
+        }
+        // Table 1.
+        var table1: [Table1Row] = []
+        var signals: [CatchUpSignal] = []
+        var indicatorYear = year ?? 0
+        for arena in [Arena.green, .digital] {
+            guard let choice = cfg.arenaTechnology[arena.rawValue] else { continue }
+            let tech = technology(choice.table, name: choice.name, year: year, inputs: inputs)
+            if let tech { indicatorYear = max(indicatorYear, tech.year) }
+            if let s = catchUp(choice.table, scope: arena.rawValue, name: choice.name, year: year, inputs: inputs) { signals.append(s) }
+            let arenaObs = cfg.observations.filter { $0.chain == "*" + arena.rawValue }
+            let arenaICIO = inputs.icio?.indicators(sectors: cfg.arenaSectors[arena.rawValue] ?? [], leader: leader,
+                                                    challenger: challenger, configuration: cfg) ?? []
+            for country in [leader, challenger] {
+                let paper = cfg.paperTable1.first { $0.arena == arena && $0.country == country.code }
+                var cells: [Table1Row.Cell] = []
+                for d in AdvantageDimension.allCases {
+                    let paperValue = paper.map { d == .technology ? $0.technology : d == .manufacturing ? $0.manufacturing : $0.market }
+                    if d == .technology, let tech {
+                        let v = country == leader ? tech.leaderValue : tech.challengerValue
+                        cells.append(.init(dimension: d, data: v.map { cfg.scale(d).pluses($0) }, paper: paperValue, value: v,
+                                           indicator: tech.name, year: tech.year, source: tech.source))
+                    } else if let i = arenaICIO.first(where: { $0.dimension == d }) {
+                        let v = country == leader ? i.leaderValue : i.challengerValue
+                        cells.append(.init(dimension: d, data: v.map { cfg.scale(d).pluses($0) }, paper: paperValue, value: v,
+                                           indicator: i.name, year: i.year, source: i.source))
+                    } else if let o = arenaObs.first(where: { $0.dimension == d && $0.country == country.code }) {
+                        cells.append(.init(dimension: d, data: cfg.scale(d).pluses(o.value), paper: paperValue, value: o.value,
+                                           indicator: o.name, year: o.year, source: o.source))
+                    } else {
+                        cells.append(.init(dimension: d, data: nil, paper: paperValue, value: nil, indicator: nil, year: nil, source: nil))
+                    }
+                }
+                table1.append(Table1Row(arena: arena, country: country, cells: cells))
+            }
+        }
+        // Profiles and predictions per chain stage.
+        var profiles: [AdvantageProfile] = []
+        var predictions: [InstrumentPrediction] = []
+        var vulnerabilities: [String: Vulnerability] = [:]
+        let rules = cfg.rules
+        for chain in inputs.taxonomy.chains {
+            var chainIndicators: [Indicator] = inputs.icio?.indicators(
+                sectors: cfg.sectors(forChain: chain.id, arena: chain.arena), leader: leader, challenger: challenger, configuration: cfg) ?? []
+            if let e = inputs.exportShares?.indicator(chain: chain.id, configuration: cfg) { chainIndicators.append(e) }
+            if let choice = cfg.chainTechnology.first(where: { $0.chain == chain.id }) {
+                if let t = technology(choice.table, name: choice.name, year: year, inputs: inputs) { chainIndicators.append(t) }
+                if let s = catchUp(choice.table, scope: chain.id, name: choice.name, year: year, inputs: inputs) { signals.append(s) }
+            }
+            if chain.arena == .criticalMinerals {
+                let profile = AdvantageProfile(chain: chain.id, arena: chain.arena, leader: leader, challenger: challenger,
+                                               indicators: chainIndicators + observations(chain: chain.id, stage: nil, arena: chain.arena))
+                let v = vulnerability(chain: chain, stage: nil, cube: cube, period: period, edition: edition, inputs: inputs)
+                vulnerabilities[chain.id] = v
+                profiles.append(profile)
+                predictions.append(rules.predict(profile, vulnerability: v, endowment: inputs.endowment[chain.id]))
+                continue
+            }
+            for stage in chain.stages {
+                let profile = AdvantageProfile(chain: chain.id, stage: stage.id, arena: chain.arena, leader: leader, challenger: challenger,
+                                               indicators: chainIndicators + observations(chain: chain.id, stage: stage.id, arena: chain.arena))
+                let v = vulnerability(chain: chain, stage: stage.id, cube: cube, period: period, edition: edition, inputs: inputs)
+                vulnerabilities["\(chain.id)/\(stage.id)"] = v
+                profiles.append(profile)
+                predictions.append(rules.predict(profile, vulnerability: v))
+            }
+        }
+        return FrameworkResult(leader: leader, challenger: challenger, year: indicatorYear, table1: table1, profiles: profiles,
+                               vulnerabilities: vulnerabilities, signals: signals, securitisation: inputs.securitisation, predictions: predictions,
+                               agreement: PredictionAgreement(predictions: predictions, observed: inputs.observed),
+                               configuration: cfg)
+    }
+}

@@ -1,0 +1,173 @@
+import DecoupleCore
+import DecoupleMinerals
+import DecoupleTrade
+import Foundation
+
+/// Thresholds, indicator choices and sourced observations of the framework engine, in one
+/// documented file (`Data/framework/framework.json`) that a user can override.
+public struct FrameworkConfiguration: Sendable, Codable, Hashable {
+    public struct TechnologyChoice: Sendable, Codable, Hashable {
+        /// The NCSES SEI table id (10557 semiconductors, 10596 environmental technologies …).
+        public var table: String
+        public var name: String
+    }
+    public struct ChainTechnology: Sendable, Codable, Hashable {
+        public var chain: String
+        public var table: String
+        public var name: String
+    }
+    public struct ChainSectors: Sendable, Codable, Hashable {
+        /// A chain id, or `*critical-minerals` for every mineral chain.
+        public var chain: String
+        /// OECD ICIO sector codes whose output and use stand for the chain.
+        public var sectors: [String]
+    }
+    public struct PaperScore: Sendable, Codable, Hashable {
+        public var arena: Arena
+        public var country: String
+        public var technology: Int
+        public var manufacturing: Int
+        public var market: Int
+    }
+    /// A figure taken from a publication rather than computed, with its source.
+    public struct Observation: Sendable, Codable, Hashable {
+        /// A chain id, or `*green` / `*digital` for a whole arena.
+        public var chain: String
+        public var stage: String?
+        public var dimension: AdvantageDimension
+        public var country: String
+        public var value: Double
+        public var year: Int
+        public var name: String
+        public var source: String
+    }
+
+    public var schemaVersion: Int
+    public var note: String?
+    /// Share-of-world thresholds for +, ++, +++ per dimension.
+    public var plusScales: [String: [Double]]
+    public var vulnerability: VulnerabilityThresholds
+    public var minimumNetLead: Int
+    /// Weight of each dimension in the net lead (technology, manufacturing, market).
+    public var dimensionWeights: [String: Int]
+    /// Weights for one arena, replacing `dimensionWeights` there.
+    public var arenaDimensionWeights: [String: [String: Int]]
+    /// Why the weights are what they are.
+    public var weightsNote: String?
+    /// Years over which catch-up is measured.
+    public var catchUpWindow: Int
+    public var arenaTechnology: [String: TechnologyChoice]
+    public var chainTechnology: [ChainTechnology]
+    /// ICIO sectors standing for each arena (Table 1) and chain (manufacturing and market indicators).
+    public var arenaSectors: [String: [String]]
+    public var chainSectors: [ChainSectors]
+    /// The paper's Table 1 pluses, to compare with the data.
+    public var paperTable1: [PaperScore]
+    public var observations: [Observation]
+
+    /// The scale of a dimension.
+    public func scale(_ d: AdvantageDimension) -> PlusScale { PlusScale(thresholds: plusScales[d.rawValue] ?? [0.02, 0.1, 0.25]) }
+
+    /// The rules with these thresholds.
+    public var rules: FrameworkRules {
+        func weights(_ raw: [String: Int]) -> [AdvantageDimension: Int] {
+            var w: [AdvantageDimension: Int] = [:]
+            for d in AdvantageDimension.allCases { w[d] = raw[d.rawValue] ?? dimensionWeights[d.rawValue] ?? 1 }
+            return w
+        }
+        var arenas: [Arena: [AdvantageDimension: Int]] = [:]
+        for (key, raw) in arenaDimensionWeights { if let a = Arena(rawValue: key) { arenas[a] = weights(raw) } }
+        return FrameworkRules(vulnerability: vulnerability, minimumNetLead: minimumNetLead,
+                              dimensionWeights: weights(dimensionWeights), arenaWeights: arenas)
+    }
+
+    /// The ICIO sectors of a chain (its own entry, else its arena's `*` entry).
+    public func sectors(forChain chain: String, arena: Arena) -> [String] {
+        chainSectors.first { $0.chain == chain }?.sectors ?? chainSectors.first { $0.chain == "*" + arena.rawValue }?.sectors ?? []
+    }
+
+    /// The bundled configuration (`Data/framework/framework.json`), optionally overridden by a user file.
+    public static func bundled(catalog: DataCatalog, override: String? = nil) throws -> FrameworkConfiguration {
+        let base = try load(path: catalog.root + "/framework/framework.json")
+        return try override.map { try load(path: $0, over: base) } ?? base
+    }
+
+    /// Reads a configuration file; with `base`, fields present in the file replace the base's.
+    public static func load(path: String, over base: FrameworkConfiguration? = nil) throws -> FrameworkConfiguration {
+        let data: Data
+        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
+            throw FrameworkConfigurationError(file: path, message: "cannot read file: \(error.localizedDescription)")
+        }
+        do {
+            if let base {
+                // Merge: encode the base, overlay the user's top-level fields, decode the result.
+                let baseObject = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(base)) as! [String: Any]
+                guard let user = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+                    throw FrameworkConfigurationError(file: path, message: "expected a JSON object")
+                }
+                for key in user.keys where baseObject[key] == nil && key != "note" {
+                    throw FrameworkConfigurationError(file: path, message: "unknown field '\(key)' (expected one of \(baseObject.keys.sorted().joined(separator: ", ")))")
+                }
+                let merged = baseObject.merging(user) { _, new in new }
+                return try validated(JSONDecoder().decode(FrameworkConfiguration.self, from: JSONSerialization.data(withJSONObject: merged)), path)
+            }
+            return try validated(JSONDecoder().decode(FrameworkConfiguration.self, from: data), path)
+        } catch let e as FrameworkConfigurationError {
+            throw e
+        } catch let e as DecodingError {
+            throw FrameworkConfigurationError(file: path, message: describe(e))
+        } catch {
+            throw FrameworkConfigurationError(file: path, message: "invalid JSON: \(error.localizedDescription)")
+        }
+    }
+
+    static func validated(_ c: FrameworkConfiguration, _ path: String) throws -> FrameworkConfiguration {
+        guard c.schemaVersion == 1 else { throw FrameworkConfigurationError(file: path, message: "schemaVersion: expected 1, found \(c.schemaVersion)") }
+        for (key, t) in c.plusScales {
+            guard AdvantageDimension(rawValue: key) != nil else {
+                throw FrameworkConfigurationError(file: path, message: "plusScales: unknown dimension '\(key)' (expected technology, manufacturing or market)")
+            }
+            guard t.count == 3, t == t.sorted(), t.allSatisfy({ $0 > 0 && $0 <= 1 }) else {
+                throw FrameworkConfigurationError(file: path, message: "plusScales.\(key): expected three ascending shares in (0, 1] for +, ++ and +++, found \(t)")
+            }
+        }
+        for (i, o) in c.observations.enumerated() where !(0...1).contains(o.value) {
+            throw FrameworkConfigurationError(file: path, message: "observations[\(i)].value: expected a share in [0, 1], found \(o.value)")
+        }
+        guard c.catchUpWindow > 0 else { throw FrameworkConfigurationError(file: path, message: "catchUpWindow: expected a positive number of years") }
+        for (key, w) in c.dimensionWeights {
+            guard AdvantageDimension(rawValue: key) != nil, w >= 0 else {
+                throw FrameworkConfigurationError(file: path, message: "dimensionWeights: expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
+            }
+        }
+        for (arena, weights) in c.arenaDimensionWeights {
+            guard Arena(rawValue: arena) != nil else {
+                throw FrameworkConfigurationError(file: path, message: "arenaDimensionWeights: unknown arena '\(arena)' (expected green, digital or critical-minerals)")
+            }
+            for (key, w) in weights where AdvantageDimension(rawValue: key) == nil || w < 0 {
+                throw FrameworkConfigurationError(file: path, message: "arenaDimensionWeights.\(arena): expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
+            }
+        }
+        return c
+    }
+
+    static func describe(_ e: DecodingError) -> String {
+        func path(_ c: DecodingError.Context) -> String {
+            c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
+        }
+        switch e {
+        case .keyNotFound(let key, let c): return "\(path(c).isEmpty ? "" : path(c) + ": ")missing field '\(key.stringValue)'"
+        case .typeMismatch(let type, let c): return "\(path(c)): expected \(type)"
+        case .valueNotFound(let type, let c): return "\(path(c)): expected \(type), found null"
+        case .dataCorrupted(let c): return "\(path(c).isEmpty ? "" : path(c) + ": ")\(c.debugDescription)"
+        @unknown default: return "\(e)"
+        }
+    }
+}
+
+/// A problem in a framework configuration file.
+public struct FrameworkConfigurationError: Error, CustomStringConvertible {
+    public let file: String
+    public let message: String
+    public var description: String { "\(file): \(message)" }
+}

@@ -1,0 +1,148 @@
+import DecoupleCore
+import DecoupleMinerals
+
+/// What the framework predicts the leader does about one mineral (Zhou 2024: critical
+/// minerals get import substitution or export restriction *depending on endowment*).
+public enum MineralStrategy: String, Sendable, Codable, CaseIterable {
+    /// High reliance, low leader endowment: substitute imports, source from allies.
+    case importSubstitutionCandidate = "import-substitution candidate"
+    /// High reliance but meaningful leader reserves: expand domestic supply.
+    case domesticExpansionCandidate = "domestic-expansion candidate"
+    /// The leader or an ally dominates supply or processing: a lever for export restriction.
+    case exportRestrictionLever = "export-restriction lever"
+    /// None of the above at the thresholds used.
+    case notAPriority = "not a priority"
+    /// The data do not allow a classification.
+    case insufficientData = "insufficient data"
+
+    /// The instruments of the framework that fit the class.
+    public var instruments: [PolicyInstrument] {
+        switch self {
+        case .importSubstitutionCandidate: [.importSubstitution, .allySubstitution]
+        case .domesticExpansionCandidate: [.restrictiveSubsidies, .importSubstitution]
+        case .exportRestrictionLever: [.exportControls, .allyRestrictions]
+        case .notAPriority, .insufficientData: []
+        }
+    }
+}
+
+/// The thresholds of the minerals rule; every one is a parameter.
+public struct MineralStrategyThresholds: Sendable, Codable, Hashable {
+    /// Net import reliance (percent) at or above which reliance is "high".
+    public var highReliance: Double
+    /// The leader's share of world reserves at or above which its endowment is "meaningful".
+    public var meaningfulReserves: Double
+    /// The leader's + allies' share of world production or processing at or above which they "dominate".
+    public var dominance: Double
+
+    public init(highReliance: Double = 50, meaningfulReserves: Double = 0.05, dominance: Double = 0.5) {
+        self.highReliance = highReliance
+        self.meaningfulReserves = meaningfulReserves
+        self.dominance = dominance
+    }
+}
+
+/// A classification with the reasons, each stating the numbers it rests on.
+public struct MineralClassification: Sendable, Codable {
+    public let code: String
+    public let name: String
+    public let strategy: MineralStrategy
+    public let reasons: [String]
+    public var instruments: [PolicyInstrument] { strategy.instruments }
+}
+
+/// The framework rule for critical minerals:
+///
+/// 1. **export-restriction lever** when leader + allies hold ≥ `dominance` of world
+///    production or of the processing stage;
+/// 2. else, with net import reliance ≥ `highReliance`:
+///    **domestic-expansion candidate** when the leader's reserves share ≥ `meaningfulReserves`,
+///    else **import-substitution candidate**;
+/// 3. else **not a priority** (reliance below the threshold); **insufficient data** when
+///    reliance is unknown (withheld or not available) and 1 does not apply.
+///
+/// A reliance published as a bound (`>50`) counts as its bound, and the reason says so.
+public struct MineralStrategyRule: Sendable {
+    public var thresholds: MineralStrategyThresholds
+
+    public init(thresholds: MineralStrategyThresholds = .init()) { self.thresholds = thresholds }
+
+    public func classify(_ p: MineralSupplyProfile) -> MineralClassification {
+        let t = thresholds
+        var reasons: [String] = []
+        func pct(_ v: Double) -> String { String(format1: v * 100) + "%" }
+        let allied = p.alliedProductionShare ?? 0
+        let alliedProcessing = p.alliedProcessingShare ?? 0
+        if p.production != nil, allied >= t.dominance {
+            reasons.append("\(p.leader.code) and allies produce \(pct(allied)) of world \(p.productionType.isEmpty ? "production" : p.productionType.lowercased()) (≥ \(pct(t.dominance)))")
+            return MineralClassification(code: p.code, name: p.name, strategy: .exportRestrictionLever, reasons: reasons)
+        }
+        if p.processing != nil, alliedProcessing >= t.dominance {
+            reasons.append("\(p.leader.code) and allies hold \(pct(alliedProcessing)) of world \((p.processingType ?? "processing").lowercased()) (≥ \(pct(t.dominance)))")
+            return MineralClassification(code: p.code, name: p.name, strategy: .exportRestrictionLever, reasons: reasons)
+        }
+        if p.production != nil {
+            reasons.append("\(p.leader.code) and allies produce \(pct(allied)) of world production (< \(pct(t.dominance)))")
+        }
+        guard let reliance = p.latestReliance, reliance.reported != nil || reliance.recomputed != nil else {
+            reasons.append("net import reliance is not published as a number (\(p.latestReliance?.reported?.amount.text ?? "no figure"))")
+            return MineralClassification(code: p.code, name: p.name, strategy: .insufficientData, reasons: reasons)
+        }
+        let threshold = String(format1: t.highReliance) + "%"
+        let high: Bool
+        switch Self.isHigh(reliance, threshold: t.highReliance) {
+        case .some((let decided, let shown)):
+            high = decided
+            reasons.append("net import reliance \(reliance.year) is \(shown) (\(high ? "≥" : "<") \(threshold))")
+        case .none:
+            reasons.append("net import reliance \(reliance.year) is reported as \(reliance.reported?.amount.text ?? "NA"), which does not decide against \(threshold), and cannot be recomputed (\(reliance.method))")
+            return MineralClassification(code: p.code, name: p.name, strategy: .insufficientData, reasons: reasons)
+        }
+        guard high else {
+            return MineralClassification(code: p.code, name: p.name, strategy: .notAPriority, reasons: reasons)
+        }
+        let endowment = p.leaderReservesShare
+        if let endowment, endowment >= t.meaningfulReserves {
+            reasons.append("\(p.leader.code) holds \(pct(endowment)) of world reserves (≥ \(pct(t.meaningfulReserves)))")
+            return MineralClassification(code: p.code, name: p.name, strategy: .domesticExpansionCandidate, reasons: reasons)
+        }
+        reasons.append(endowment.map { "\(p.leader.code) holds \(pct($0)) of world reserves (< \(pct(t.meaningfulReserves)))" }
+                       ?? "no reserves figure for \(p.leader.code)")
+        return MineralClassification(code: p.code, name: p.name, strategy: .importSubstitutionCandidate, reasons: reasons)
+    }
+}
+
+extension MineralStrategyRule {
+    /// Whether reliance is at or above `threshold`, and the figure that decides it: the
+    /// reported number; a reported bound when it decides (`>60` is high against 50, `<50` is
+    /// not); else the recomputed number; nil when nothing decides (`W`, `NA`, `>25` with
+    /// nothing recomputed). `E` (net exporter) is not high.
+    static func isHigh(_ r: NetImportReliance, threshold: Double) -> (Bool, String)? {
+        if let rep = r.reported?.amount {
+            switch rep {
+            case .exact(let v): return (v >= threshold, "\(rep.text)%")
+            case .above(let v) where v >= threshold: return (true, ">\(String(format1: v))%, a lower bound")
+            case .below(let v) where v <= threshold: return (false, "<\(String(format1: v))%, an upper bound")
+            case .range(let a, _) where a >= threshold: return (true, "\(rep.text)%")
+            case .range(_, let b) where b < threshold: return (false, "\(rep.text)%")
+            case .netExporter: return (false, "E (net exporter)")
+            default: break
+            }
+        }
+        if let v = r.recomputed {
+            let note = r.reported.map { " (reported \($0.amount.text))" } ?? ""
+            return (v >= threshold, "\(String(format1: v))% recomputed\(note)")
+        }
+        return nil
+    }
+}
+
+extension String {
+    /// One decimal, no trailing ".0" ("52.3", "100").
+    init(format1 v: Double) {
+        let r = (v * 10).rounded() / 10
+        if !r.isFinite { self = String(r) }
+        else if r == r.rounded() { self = abs(r) < 1e15 ? String(Int(r)) : String(format: "%.0f", r) }
+        else { self = String(r) }
+    }
+}
