@@ -13,7 +13,8 @@ let package = Package(
         .library(name: "DecouplePolicy", targets: ["DecouplePolicy"]),
         .library(name: "DecoupleInstrumentChoice", targets: ["DecoupleInstrumentChoice"]),
         .library(name: "DecoupleScenarios", targets: ["DecoupleScenarios"]),
-        .library(name: "DecoupleReport", targets: ["DecoupleReport"]),
+        .library(name: "DecoupleAnalyses", targets: ["DecoupleAnalyses"]),
+        .library(name: "DecoupleRendering", targets: ["DecoupleRendering"]),
         .library(name: "DecoupleServer", targets: ["DecoupleServer"]),
         .library(name: "DecoupleCLI", targets: ["DecoupleCLI"]),
     ],
@@ -57,24 +58,28 @@ let package = Package(
         ]),
         // Cut-off scenarios: extraction, mineral supply gaps, partial equilibrium.
         .target(name: "DecoupleScenarios", dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals"]),
-        .target(name: "DecoupleReport", dependencies: [
+        // The one layer that composes features: one function per analysis, request → typed
+        // document (figures, tables, chart data, provenance). Re-exports the feature modules.
+        .target(name: "DecoupleAnalyses", dependencies: [
             "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
             "DecoupleInstrumentChoice", "DecoupleScenarios",
+        ]),
+        // The one rendering layer: charts (SVG), text, CSV, JSON and HTML of the documents.
+        .target(name: "DecoupleRendering", dependencies: [
+            "DecoupleAnalyses",
             .product(name: "TextTable", package: "TextTable"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
         // The dashboard and JSON API (`decouple serve`).
         .target(name: "DecoupleServer", dependencies: [
-            "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
-            "DecoupleInstrumentChoice", "DecoupleScenarios", "DecoupleReport",
+            "DecoupleAnalyses", "DecoupleRendering",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The `decouple` command tree, as a library so that builds with more engines (Integrations/Spark)
         // can run the same commands.
         .target(name: "DecoupleCLI", dependencies: [
-            "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
-            "DecoupleInstrumentChoice", "DecoupleScenarios", "DecoupleReport", "DecoupleServer",
+            "DecoupleAnalyses", "DecoupleRendering", "DecoupleServer",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Rainbow", package: "Rainbow"),
         ]),
@@ -99,9 +104,10 @@ let package = Package(
         .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleInstrumentChoiceTests", dependencies: ["DecoupleInstrumentChoice", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleScenariosTests", dependencies: ["DecoupleScenarios", "DecoupleTestSupport"]),
-        .testTarget(name: "DecoupleReportTests", dependencies: ["DecoupleReport", "DecoupleTestSupport"]),
+        .testTarget(name: "DecoupleAnalysesTests", dependencies: ["DecoupleAnalyses", "DecoupleRendering", "DecoupleTestSupport"]),
+        .testTarget(name: "DecoupleRenderingTests", dependencies: ["DecoupleRendering", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleServerTests", dependencies: [
-            "DecoupleServer", "DecoupleReport", "DecoupleTestSupport",
+            "DecoupleServer", "DecoupleAnalyses", "DecoupleRendering", "DecoupleTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),
         ]),
     ]

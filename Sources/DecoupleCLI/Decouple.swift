@@ -1,4 +1,5 @@
-import DecoupleCore
+import DecoupleAnalyses
+import DecoupleRendering
 import ArgumentParser
 
 struct Decouple: AsyncParsableCommand {

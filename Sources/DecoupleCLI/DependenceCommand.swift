@@ -1,9 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleMinerals
-import DecoupleReport
-import DecoupleScenarios
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// `decouple dependence`: how much the reporter depends on the rival, year by year, in a

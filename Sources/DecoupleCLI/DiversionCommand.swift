@@ -1,7 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleReport
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// `decouple diversion`: who gained the share the rival lost, and which gainers imported more

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleInputOutput
-import DecoupleReport
-import DecoupleScenarios
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// `decouple exposure`: face-value vs look-through (hidden) exposure of an importer's sectors

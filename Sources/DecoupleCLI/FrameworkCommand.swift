@@ -1,9 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleInputOutput
-import DecoupleMinerals
-import DecoupleReport
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 struct FrameworkCommand: ParsableCommand {

@@ -1,9 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecouplePolicy
-import DecoupleReport
-import DecoupleScenarios
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 extension FriendshoringDataset: ExpressibleByArgument {}

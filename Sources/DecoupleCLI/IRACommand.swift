@@ -1,6 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecouplePolicy
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 struct IRACommand: ParsableCommand {

@@ -1,6 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// `decouple data import baci|comtrade FILE... --out STORE`: reads trade files into a panel store.

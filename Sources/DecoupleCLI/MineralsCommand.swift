@@ -1,8 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleMinerals
-import DecoupleReport
-import DecoupleScenarios
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// `decouple minerals`: US reliance on critical minerals, who produces them, the rival's

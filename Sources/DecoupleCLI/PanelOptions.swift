@@ -1,6 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 extension TradeSourceLayout: ExpressibleByArgument {}

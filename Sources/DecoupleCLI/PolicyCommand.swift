@@ -1,8 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecouplePolicy
-import DecoupleReport
-import DecoupleScenarios
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 extension MeasureInstrument: ExpressibleByArgument {}

@@ -1,5 +1,5 @@
-import DecoupleCore
-import DecoupleReport
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// A one-line progress bar on standard error, drawn only when standard error is a terminal.

@@ -1,9 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleInputOutput
-import DecoupleInstrumentChoice
-import DecoupleReport
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)

@@ -1,8 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleInputOutput
-import DecoupleReport
-import DecoupleScenarios
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// `decouple scenario`: cut a supplier off and see the gap, who can fill it, at what price and

@@ -1,5 +1,6 @@
 import ArgumentParser
-import DecoupleCore
+import DecoupleAnalyses
+import DecoupleRendering
 import DecoupleServer
 import Foundation
 import Logging

@@ -1,5 +1,5 @@
-import DecoupleCore
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// The imported panel stores, as `decouple data list` shows them.

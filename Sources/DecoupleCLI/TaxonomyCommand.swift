@@ -1,7 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleReport
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// Options shared by the commands that use the strategic-product taxonomy.

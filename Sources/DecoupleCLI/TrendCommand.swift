@@ -1,7 +1,6 @@
 import ArgumentParser
-import DecoupleCore
-import DecoupleReport
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// `decouple trend`: the rival's share of the reporter's imports per chain (or stage, or code

@@ -1,8 +1,5 @@
-import DecoupleCore
-import DecoupleInputOutput
-import DecouplePolicy
-import DecoupleReport
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 import Hummingbird
 

@@ -1,7 +1,6 @@
-import DecoupleCore
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
-import DecouplePolicy
-import DecoupleReport
 import Hummingbird
 
 /// An error answered with a JSON body `{"error": {"status", "message", "parameter"?, "problems"?}}`

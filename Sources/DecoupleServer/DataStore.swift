@@ -1,11 +1,5 @@
-import DecoupleCore
-import DecoupleInputOutput
-import DecoupleInstrumentChoice
-import DecoupleMinerals
-import DecouplePolicy
-import DecoupleReport
-import DecoupleScenarios
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// The bundled datasets and the analyses computed from them, each read or computed once, on

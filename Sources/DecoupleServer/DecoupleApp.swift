@@ -1,5 +1,5 @@
-import DecoupleCore
-import DecoupleReport
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 import Hummingbird
 import Logging

@@ -1,4 +1,5 @@
-import DecoupleCore
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// The fields of an HTML form post: `multipart/form-data` (a file upload) or

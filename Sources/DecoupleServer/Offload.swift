@@ -1,4 +1,5 @@
-import DecoupleCore
+import DecoupleAnalyses
+import DecoupleRendering
 import Dispatch
 
 /// Runs CPU-heavy synchronous work (reading a dataset, building a report) on a Dispatch queue

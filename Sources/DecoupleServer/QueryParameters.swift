@@ -1,5 +1,5 @@
-import DecoupleCore
-import DecouplePolicy
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// The query string of a request, parsed strictly: every key must be one the route knows, no

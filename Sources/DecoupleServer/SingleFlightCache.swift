@@ -1,4 +1,5 @@
-import DecoupleCore
+import DecoupleAnalyses
+import DecoupleRendering
 import Synchronization
 
 /// A bounded, thread-safe memo of computed values: the first request for a key computes it

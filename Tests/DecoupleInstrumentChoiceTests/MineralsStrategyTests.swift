@@ -59,10 +59,10 @@ struct MineralsStrategyTests {
 
     /// A recomputed reliance from a 12–21-digit USGS cell once trapped in `Int(Double)` (#22).
     @Test func oneDecimalTextOfHugeValues() {
-        #expect(String(format1: 52.34) == "52.3")
-        #expect(String(format1: 100) == "100")
-        #expect(String(format1: 1e20) == "100000000000000000000")
-        #expect(String(format1: -1e19) == "-10000000000000000000")
-        #expect(String(format1: .infinity) == "inf")
+        #expect(NumberText.oneDecimal(52.34) == "52.3")
+        #expect(NumberText.oneDecimal(100) == "100")
+        #expect(NumberText.oneDecimal(1e20) == "100000000000000000000")
+        #expect(NumberText.oneDecimal(-1e19) == "-10000000000000000000")
+        #expect(NumberText.oneDecimal(.infinity) == "inf")
     }
 }

@@ -1,7 +1,5 @@
-import DecoupleCore
-import DecoupleMinerals
-import DecoupleReport
-import DecoupleScenarios
+import DecoupleRendering
+import DecoupleAnalyses
 @testable import DecoupleServer
 import Foundation
 import Hummingbird

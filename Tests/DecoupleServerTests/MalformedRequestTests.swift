@@ -1,4 +1,5 @@
 @testable import DecoupleServer
+import DecoupleAnalyses
 import Foundation
 import Hummingbird
 import HummingbirdTesting

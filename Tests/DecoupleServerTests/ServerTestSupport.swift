@@ -1,5 +1,5 @@
-import DecoupleCore
-import DecoupleReport
+import DecoupleRendering
+import DecoupleAnalyses
 @testable import DecoupleServer
 import Foundation
 import Hummingbird

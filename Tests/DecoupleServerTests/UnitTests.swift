@@ -1,6 +1,5 @@
-import DecoupleCore
-import DecouplePolicy
 @testable import DecoupleServer
+import DecoupleAnalyses
 import Foundation
 import Testing
 

@@ -70,7 +70,7 @@ public struct MineralStrategyRule: Sendable {
     public func classify(_ p: MineralSupplyProfile) -> MineralClassification {
         let t = thresholds
         var reasons: [String] = []
-        func pct(_ v: Double) -> String { String(format1: v * 100) + "%" }
+        func pct(_ v: Double) -> String { NumberText.oneDecimal(v * 100) + "%" }
         let allied = p.alliedProductionShare ?? 0
         let alliedProcessing = p.alliedProcessingShare ?? 0
         if p.production != nil, allied >= t.dominance {
@@ -88,7 +88,7 @@ public struct MineralStrategyRule: Sendable {
             reasons.append("net import reliance is not published as a number (\(p.latestReliance?.reported?.amount.text ?? "no figure"))")
             return MineralClassification(code: p.code, name: p.name, strategy: .insufficientData, reasons: reasons)
         }
-        let threshold = String(format1: t.highReliance) + "%"
+        let threshold = NumberText.oneDecimal(t.highReliance) + "%"
         let high: Bool
         switch Self.isHigh(reliance, threshold: t.highReliance) {
         case .some((let decided, let shown)):
@@ -121,8 +121,8 @@ extension MineralStrategyRule {
         if let rep = r.reported?.amount {
             switch rep {
             case .exact(let v): return (v >= threshold, "\(rep.text)%")
-            case .above(let v) where v >= threshold: return (true, ">\(String(format1: v))%, a lower bound")
-            case .below(let v) where v <= threshold: return (false, "<\(String(format1: v))%, an upper bound")
+            case .above(let v) where v >= threshold: return (true, ">\(NumberText.oneDecimal(v))%, a lower bound")
+            case .below(let v) where v <= threshold: return (false, "<\(NumberText.oneDecimal(v))%, an upper bound")
             case .range(let a, _) where a >= threshold: return (true, "\(rep.text)%")
             case .range(_, let b) where b < threshold: return (false, "\(rep.text)%")
             case .netExporter: return (false, "E (net exporter)")
@@ -131,18 +131,8 @@ extension MineralStrategyRule {
         }
         if let v = r.recomputed {
             let note = r.reported.map { " (reported \($0.amount.text))" } ?? ""
-            return (v >= threshold, "\(String(format1: v))% recomputed\(note)")
+            return (v >= threshold, "\(NumberText.oneDecimal(v))% recomputed\(note)")
         }
         return nil
-    }
-}
-
-extension String {
-    /// One decimal, no trailing ".0" ("52.3", "100").
-    init(format1 v: Double) {
-        let r = (v * 10).rounded() / 10
-        if !r.isFinite { self = String(r) }
-        else if r == r.rounded() { self = abs(r) < 1e15 ? String(Int(r)) : String(format: "%.0f", r) }
-        else { self = String(r) }
     }
 }

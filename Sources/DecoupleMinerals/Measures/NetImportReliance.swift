@@ -60,3 +60,10 @@ public struct NetImportReliance: Sendable, Codable, Hashable {
         return recomputed.map { min(100, max(0, $0)) }
     }
 }
+
+extension NetImportReliance {
+    /// The reliance as USGS published it ("75%", ">50%", "E"), bounds kept; "–" when none was.
+    public var reportedText: String {
+        reported.map { $0.amount.text + ($0.amount.exact != nil || $0.amount.isBound ? "%" : "") } ?? "–"
+    }
+}

@@ -1,6 +1,5 @@
-import DecoupleCore
-import DecoupleReport
-import DecoupleScenarios
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 
 /// The frame every dashboard page shares: navigation, the report's style sheet plus a few
@@ -78,6 +77,8 @@ enum PageLayout {
     }
 
     static func figure(_ svg: String) -> String { "<figure>\(svg)</figure>\n" }
+
+    static func figure(_ chart: Chart) -> String { figure(chart.svg()) }
 
     static func card(_ value: String, _ label: String, _ source: String) -> String {
         "<div class=\"card\"><div class=\"v\">\(xmlEscaped(value))</div><div class=\"l\">\(xmlEscaped(label))</div><div class=\"s\">Source: \(xmlEscaped(source))</div></div>"

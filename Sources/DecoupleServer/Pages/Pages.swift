@@ -1,11 +1,5 @@
-import DecoupleCore
-import DecoupleInputOutput
-import DecoupleInstrumentChoice
-import DecoupleMinerals
-import DecouplePolicy
-import DecoupleReport
-import DecoupleScenarios
-import DecoupleTrade
+import DecoupleAnalyses
+import DecoupleRendering
 import Foundation
 import Hummingbird
 
@@ -131,7 +125,7 @@ extension DecoupleApp {
             + "<label>Base year<input name=\"base-year\" type=\"number\" min=\"1990\" max=\"2030\" value=\"\(o.baseYear)\"></label>")
         var sources = report.sources
         if let annual = report.sections.first(where: { $0.id == "annual-shares" }) {
-            body += "<h2>\(xmlEscaped(annual.title))</h2>" + annual.charts.map(PageLayout.figure).joined()
+            body += "<h2>\(xmlEscaped(annual.title))</h2>" + annual.charts.map { PageLayout.figure($0) }.joined()
         }
         // One chain, stage by stage: who supplies the reporter.
         if let chain, let c = t.chain(chain) {
@@ -159,7 +153,7 @@ extension DecoupleApp {
         }
         for id in ["monthly", "chapters"] {
             if let s = report.sections.first(where: { $0.id == id }), s.skippedBecause == nil {
-                body += "<h2>\(xmlEscaped(s.title))</h2>" + s.findings.map { "<p>\(xmlEscaped($0))</p>" }.joined() + s.charts.map(PageLayout.figure).joined()
+                body += "<h2>\(xmlEscaped(s.title))</h2>" + s.findings.map { "<p>\(xmlEscaped($0))</p>" }.joined() + s.charts.map { PageLayout.figure($0) }.joined()
             }
         }
         return PageLayout.page(title: "Trade trend: \(name(r)) and \(name(v))", active: "/trend", body: body, sources: sources)

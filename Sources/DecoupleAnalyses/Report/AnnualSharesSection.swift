@@ -1,0 +1,90 @@
+import DecoupleCore
+import DecoupleMinerals
+import DecoupleTrade
+
+extension ReportBuilder {
+    /// The rival's share of the reporter's goods trade, imports and exports, per year.
+    func annualShares(_ data: TradeDataset?) -> ReportSection {
+        let r = options.reporter, v = options.rival
+        let id = "annual-shares", title = "\(name(v))'s share of \(name(r)) goods trade, by year"
+        guard let data else {
+            return ReportSection(id: id, title: title, skippedBecause: "no annual bilateral dataset was loaded")
+        }
+        var cubes: [(FlowSelection, TradeCube)] = []
+        for flow in [FlowSelection.imports, .exports, .total] {
+            cubes.append((flow, TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: flow), countries: countries)))
+        }
+        let periods = cubes[0].1.periods
+        guard !periods.isEmpty else {
+            return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no flows reported by \(name(r))")
+        }
+        var figures: [Figure] = []
+        var rows: [[String]] = []
+        var series: [FlowSelection: [Double?]] = [:]
+        for p in periods {
+            var row = [p.description]
+            for (flow, cube) in cubes {
+                let s = cube.share(of: v, period: p)
+                series[flow, default: []].append(s?.share)
+                row.append(s.map { Fmt.pct($0.share) } ?? "–")
+                if let s {
+                    figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: flow.rawValue,
+                                          product: "TOTAL", period: p.description, value: s.share, unit: "fraction",
+                                          source: data.id, note: s.basis == .reportedWorld ? nil : s.basis.rawValue))
+                    figures.append(Figure(metric: "trade_value", reporter: r, partner: v, flow: flow.rawValue,
+                                          product: "TOTAL", period: p.description, value: s.partnerValue, unit: "USD",
+                                          source: data.id))
+                }
+            }
+            let total = cubes[2].1
+            let ranking = total.partners(period: p)
+            if let rank = ranking.firstIndex(where: { $0.partner == v }) {
+                row.append("\(rank + 1)")
+                figures.append(Figure(metric: "partner_rank", reporter: r, partner: v, flow: "total", product: "TOTAL",
+                                      period: p.description, value: Double(rank + 1), unit: "rank", source: data.id))
+                let ahead = ranking.prefix(rank).map { name($0.partner) }
+                row.append(ahead.isEmpty ? "" : ahead.joined(separator: ", "))
+            } else {
+                row.append("–"); row.append("")
+            }
+            if let t = total.total(period: p) { row.append(Fmt.usd(t.value)) } else { row.append("–") }
+            rows.append(row)
+        }
+        var findings: [String] = []
+        let totalCube = cubes[2].1
+        let shares = totalCube.shares(of: v)
+        if let peak = shares.max(by: { $0.share < $1.share }), let last = shares.last, let first = shares.first {
+            findings.append("\(name(v)) took \(Fmt.pct(first.share)) of \(name(r)) goods trade in \(first.period), peaked at \(Fmt.pct(peak.share)) in \(peak.period) and stood at \(Fmt.pct(last.share)) in \(last.period).")
+        }
+        let base = Period.year(options.baseYear)
+        if let change = totalCube.shareChange(of: v, from: base, to: periods.last!), periods.last! > base {
+            findings.append("From \(options.baseYear) to \(periods.last!): \(Fmt.pct(change.from.share)) → \(Fmt.pct(change.to.share)) (\(Fmt.pp(change.change))) of total trade.")
+            figures.append(Figure(metric: "share_change", reporter: r, partner: v, flow: "total", product: "TOTAL",
+                                  period: "\(options.baseYear)..\(periods.last!)", value: change.change,
+                                  unit: "fraction points", source: data.id))
+            for flow in [FlowSelection.imports, .exports] {
+                let cube = cubes.first { $0.0 == flow }!.1
+                if let c = cube.shareChange(of: v, from: base, to: periods.last!) {
+                    findings.append("\(flow.rawValue.capitalized): \(Fmt.pct(c.from.share)) → \(Fmt.pct(c.to.share)) (\(Fmt.pp(c.change))).")
+                    figures.append(Figure(metric: "share_change", reporter: r, partner: v, flow: flow.rawValue, product: "TOTAL",
+                                          period: "\(options.baseYear)..\(periods.last!)", value: c.change,
+                                          unit: "fraction points", source: data.id))
+                }
+            }
+        }
+        let labels = periods.map(\.description)
+        let chart = Chart.line(LineChart(
+            title: "\(name(v))'s share of \(name(r)) goods trade",
+            subtitle: "As reported by \(name(r)); imports CIF (US: customs value), exports FOB",
+            xLabels: labels,
+            series: [ChartSeries(name: "Total trade", values: series[.total] ?? []),
+                     ChartSeries(name: "Imports", values: series[.imports] ?? []),
+                     ChartSeries(name: "Exports", values: series[.exports] ?? [])],
+            format: .percent(decimals: 1), source: data.provenance.citation))
+        let table = ReportTable(
+            title: "\(name(v))'s share of \(name(r)) trade (reported by \(name(r)))",
+            columns: ["Year", "Imports", "Exports", "Total trade", "Rank (total)", "Partners ahead", "\(name(r)) total trade"],
+            numericColumns: [1, 2, 3, 4, 6], rows: rows, sources: [data.id])
+        return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])
+    }
+}

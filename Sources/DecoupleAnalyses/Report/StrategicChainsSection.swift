@@ -1,0 +1,69 @@
+import DecoupleCore
+import DecoupleMinerals
+import DecoupleTrade
+
+extension ReportBuilder {
+    /// The product cross-section grouped by strategic chain and stage: how much of each stage
+    /// the reporter still buys from the rival, and who supplies most.
+    func strategicChains(_ data: TradeDataset?, taxonomy: StrategicTaxonomy?) -> ReportSection {
+        let r = options.reporter, v = options.rival
+        let id = "chains", title = "Strategic supply chains, by stage (HS6)"
+        guard let data, let taxonomy else {
+            return ReportSection(id: id, title: title, skippedBecause: data == nil ? "no product cross-section was loaded" : "no taxonomy was loaded")
+        }
+        let cube = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, productLevel: .hs6), countries: countries)
+        guard let period = cube.periods.last else {
+            return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no \(name(r)) imports")
+        }
+        let edition = data.flows.first { $0.product.edition != nil }?.product.edition ?? HSEdition.inForce(in: period.year)
+        var rows: [[String]] = []
+        var figures: [Figure] = []
+        var chartLabels: [String] = [], chartValues: [Double] = []
+        let arenaOrder = Dictionary(uniqueKeysWithValues: Arena.allCases.enumerated().map { ($1, $0) })
+        for chain in taxonomy.chains.sorted(by: { (arenaOrder[$0.arena]!, $0.id) < (arenaOrder[$1.arena]!, $1.id) }) {
+            for stage in chain.stages {
+                let codes = taxonomy.codes(chain: chain.id, stage: stage.id, edition: edition)
+                guard !codes.isEmpty else { continue }
+                let trade = cube.trade(in: codes, period: period)
+                guard let share = trade.share(of: v) else { continue }
+                let total = trade.total, fromRival = trade.value(v)
+                let top = trade.largestPartner
+                let shared = stage.products.contains { $0.shared && !($0.codes[edition] ?? []).isEmpty }
+                let weighted = stage.products.contains { $0.weight?[edition].map { $0 < 1 } ?? false }
+                let notes = [shared ? "shared HS lines" : nil, weighted ? "weighted lines" : nil].compactMap { $0 }.joined(separator: ", ")
+                rows.append([chain.arena.rawValue, chain.name, "\(stage.name) (\(stage.level.rawValue))", "\(codes.count)",
+                             Fmt.usd(total), Fmt.usd(fromRival), Fmt.pct(share),
+                             top.map { "\(name($0.partner)) \(Fmt.pct($0.value / total))" } ?? "–", notes])
+                let product = "\(chain.id)/\(stage.id)"
+                figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: product,
+                                      period: period.description, value: share, unit: "fraction", source: data.id,
+                                      note: "taxonomy stage, \(edition.rawValue) codes; denominator: \(DenominatorBasis.sumOfPartners.rawValue)\(notes.isEmpty ? "" : "; " + notes)"))
+                figures.append(Figure(metric: "trade_value", reporter: r, partner: v, flow: "imports", product: product,
+                                      period: period.description, value: fromRival, unit: "USD", source: data.id))
+                if chain.arena != .criticalMinerals {
+                    chartLabels.append("\(chain.name): \(stage.name)")
+                    chartValues.append(share)
+                }
+            }
+        }
+        guard !rows.isEmpty else {
+            return ReportSection(id: id, title: title, skippedBecause: "no taxonomy code of \(edition.rawValue) appears in \(data.id)")
+        }
+        var findings: [String] = []
+        let green = figures.filter { $0.metric == "partner_share" && ($0.product ?? "").hasPrefix("batteries/") }
+        if let cells = green.max(by: { $0.value < $1.value }) {
+            findings.append("Batteries: \(name(v))'s highest share of a stage is \(Fmt.pct(cells.value)) (\(cells.product!)) in \(period).")
+        }
+        let high = figures.filter { $0.metric == "partner_share" && $0.value >= 0.5 }.compactMap(\.product)
+        findings.append("\(high.count) of \(rows.count) chain stages still come at least half from \(name(v)) in \(period)\(high.isEmpty ? "" : ": " + high.prefix(8).joined(separator: ", ") + (high.count > 8 ? " …" : "")).")
+        let chart = Chart.bar(BarChart(
+            title: "\(name(v))'s share of \(name(r)) imports by green and digital chain stage, \(period)",
+            subtitle: "Share of imports from the partners in the data; weighted HS6 lines",
+            labels: chartLabels, values: chartValues, format: .percent(decimals: 0), source: data.provenance.citation))
+        let table = ReportTable(
+            title: "\(name(r)) imports by strategic chain and stage, \(period) (\(edition.rawValue) codes)",
+            columns: ["Arena", "Chain", "Stage", "HS6 lines", "Imports", "From \(name(v))", "\(name(v)) share", "Largest supplier", "Notes"],
+            numericColumns: [3, 4, 5, 6], rows: rows, sources: [data.id, "taxonomy"])
+        return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])
+    }
+}

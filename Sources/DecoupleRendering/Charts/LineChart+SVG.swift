@@ -1,0 +1,139 @@
+import DecoupleAnalyses
+
+/// Drawing: layout and SVG markup of a ``LineChart``.
+extension LineChart {
+    /// Strides tried when thinning x labels, smallest first (12 suits monthly data).
+    private static let niceStrides = [1, 2, 3, 4, 5, 6, 10, 12, 24, 36, 48, 60, 120, 240, 600, 1200]
+
+    /// Renders the chart as an SVG element (UTF-8 text, no scripts, no external references).
+    public func svg() -> String {
+        let width = self.width.isFinite ? max(self.width, 120) : 760
+        let height = self.height.isFinite ? max(self.height, 120) : 360
+        let pad = SVGWriter.pad
+        let labelSize = SVGWriter.labelSize
+        let n = xLabels.count
+        // Clean data: align with xLabels; non-finite → nil.
+        let rows: [[Double?]] = series.map { s in
+            (0..<n).map { i in
+                guard i < s.values.count, let v = s.values[i], v.isFinite else { return nil }
+                return v
+            }
+        }
+        let finite = rows.flatMap { $0.compactMap { $0 } }
+
+        var w = SVGWriter(width: width, height: height, title: title)
+        var top = w.header(title: title, subtitle: subtitle, width: width)
+        let footer = source.isEmpty ? 6 : SVGWriter.footerHeight
+        guard n > 0, let dataMin = finite.min(), let dataMax = finite.max() else {
+            w.noData(x: pad, y: top + 8, width: width - 2 * pad, height: max(20, height - top - 8 - footer))
+            w.footer(source: source, width: width, height: height)
+            return w.finished()
+        }
+
+        // Legend (wraps onto several rows if needed).
+        let swatch = 18.0, rowHeight = 16.0
+        var lx = pad, ly = top + 12
+        var legend = ""
+        for (i, s) in series.enumerated() {
+            let maxNameChars = max(4, Int((width - 2 * pad - swatch - 6) / (labelSize * 0.6)))
+            let name = TextMetrics.truncated(s.name, maxChars: maxNameChars)
+            let itemWidth = swatch + 6 + TextMetrics.width(name, fontSize: labelSize) + 16
+            if lx > pad, lx + itemWidth > width - pad { lx = pad; ly += rowHeight }
+            let c = ChartPalette.color(at: i)
+            let y = SVGWriter.n(ly)
+            legend += #"<g class="legend-item"><line x1="\#(SVGWriter.n(lx))" y1="\#(y)" x2="\#(SVGWriter.n(lx + swatch))" y2="\#(y)" stroke="\#(c)" stroke-width="3" stroke-linecap="round"/>"#
+            legend += #"<text x="\#(SVGWriter.n(lx + swatch + 6))" y="\#(SVGWriter.n(ly + 4))" font-size="\#(SVGWriter.n(labelSize))" fill="\#(ChartPalette.text)">"#
+            if name != s.name { legend += "<title>\(xmlEscaped(s.name))</title>" }
+            legend += xmlEscaped(name) + "</text></g>\n"
+            lx += itemWidth
+        }
+        if !series.isEmpty {
+            w.append(#"<g class="legend">"# + "\n" + legend + "</g>\n")
+            top = ly + 14
+        }
+
+        // Value axis.
+        let xLabelBand = 24.0
+        let plotTop = top + 10
+        let plotBottom = height - footer - xLabelBand
+        let plotHeight = max(10, plotBottom - plotTop)
+        let scale = NiceScale(min: dataMin, max: dataMax, targetTickCount: plotHeight >= 180 ? 5 : 3)
+        let ticks = scale.ticks
+        let tickText = format.tickLabels(ticks, step: scale.step)
+        let tickWidth = tickText.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
+        let plotLeft = pad + tickWidth + 8
+        // Keep room for half of the last x label on the right.
+        let lastLabelHalf = min(40, TextMetrics.width(xLabels[n - 1], fontSize: labelSize) / 2)
+        let plotRight = width - pad - max(8, lastLabelHalf)
+        let plotWidth = max(10, plotRight - plotLeft)
+        let span = scale.upper - scale.lower
+        func yPos(_ v: Double) -> Double { plotTop + plotHeight * (1 - (v - scale.lower) / span) }
+        func xPos(_ i: Int) -> Double {
+            n == 1 ? plotLeft + plotWidth / 2 : plotLeft + plotWidth * Double(i) / Double(n - 1)
+        }
+
+        w.append(#"<g class="y-axis">"# + "\n")
+        for (t, label) in zip(ticks, tickText) {
+            let y = yPos(t)
+            if t != 0 {
+                w.line(x1: plotLeft, y1: y, x2: plotRight, y2: y, stroke: ChartPalette.grid, cssClass: "gridline")
+            }
+            w.text(label, x: plotLeft - 6, y: y + 4, anchor: "end", cssClass: "y-tick")
+        }
+        w.append("</g>\n")
+        let zeroY = yPos(0)
+        w.line(x1: plotLeft, y1: zeroY, x2: plotRight, y2: zeroY, stroke: ChartPalette.axis, cssClass: "zero-line")
+
+        // X labels, thinned so neighbours don't overlap.
+        let widest = xLabels.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
+        let stride: Int
+        if let forced = xLabelStride, forced > 0 {
+            stride = forced
+        } else if n <= 1 {
+            stride = 1
+        } else {
+            let slot = plotWidth / Double(n - 1)
+            let needed = Int(((widest + 10) / slot).rounded(.up))
+            stride = Self.niceStrides.first { $0 >= needed } ?? needed
+        }
+        w.append(#"<g class="x-axis">"# + "\n")
+        for i in Swift.stride(from: 0, to: n, by: stride) {
+            let half = TextMetrics.width(xLabels[i], fontSize: labelSize) / 2
+            let x = min(max(xPos(i), half + pad), width - pad - half)
+            w.text(xLabels[i], x: x, y: plotBottom + 18, anchor: "middle", cssClass: "x-label")
+        }
+        w.append("</g>\n")
+
+        // Lines, broken at missing values, then point markers with tooltips.
+        let showDots = n <= 60
+        for (si, row) in rows.enumerated() {
+            let c = ChartPalette.color(at: si)
+            var d = ""
+            var penDown = false
+            for (i, v) in row.enumerated() {
+                guard let v else { penDown = false; continue }
+                d += (penDown ? "L" : (d.isEmpty ? "M" : " M")) + SVGWriter.n(xPos(i)) + "," + SVGWriter.n(yPos(v))
+                penDown = true
+            }
+            w.append(#"<g class="series" data-series="\#(si)">"# + "\n")
+            if !d.isEmpty {
+                w.append(#"<path d="\#(d)" fill="none" stroke="\#(c)" stroke-width="2" stroke-linejoin="round" stroke-linecap="round"/>"# + "\n")
+            }
+            let name = series[si].name
+            for (i, v) in row.enumerated() {
+                guard let v else { continue }
+                // Isolated points (no neighbours) must stay visible even in dense charts.
+                let isolated = (i == 0 || row[i - 1] == nil) && (i == n - 1 || row[i + 1] == nil)
+                let visible = showDots || isolated
+                let tip = "\(name) · \(xLabels[i]): \(format.format(v))"
+                w.append(#"<circle class="point" cx="\#(SVGWriter.n(xPos(i)))" cy="\#(SVGWriter.n(yPos(v)))" r="\#(visible ? "3" : "4")" fill="\#(c)""#)
+                if !visible { w.append(#" fill-opacity="0""#) }
+                w.append("><title>\(xmlEscaped(tip))</title></circle>\n")
+            }
+            w.append("</g>\n")
+        }
+
+        w.footer(source: source, width: width, height: height)
+        return w.finished()
+    }
+}

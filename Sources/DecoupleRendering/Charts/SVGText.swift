@@ -1,0 +1,48 @@
+import DecoupleAnalyses
+
+/// Escapes text for use in XML/HTML content and in quoted attribute values:
+/// `&` `<` `>` `"` `'` become entity references.
+/// - Parameter s: Raw text.
+/// - Returns: Text safe to embed in SVG or HTML.
+public func xmlEscaped(_ s: String) -> String {
+    var out = ""
+    out.reserveCapacity(s.utf8.count)
+    for c in s.unicodeScalars {
+        switch c {
+        case "&": out += "&amp;"
+        case "<": out += "&lt;"
+        case ">": out += "&gt;"
+        case "\"": out += "&quot;"
+        case "'": out += "&#39;"
+        default:
+            // Control characters other than tab/newline/CR are not allowed in XML 1.0.
+            if c.value < 0x20 && c != "\t" && c != "\n" && c != "\r" { out += " " } else { out.unicodeScalars.append(c) }
+        }
+    }
+    return out
+}
+
+/// Rough text metrics for laying out SVG text without a font engine.
+enum TextMetrics {
+    /// Estimated rendered width of `s` at `fontSize` for a typical sans-serif
+    /// font (deliberately a little generous so labels don't collide).
+    static func width(_ s: String, fontSize: Double) -> Double {
+        Double(s.count) * fontSize * 0.6
+    }
+
+    /// `s` shortened to at most `maxChars` characters, ending in "…" when cut.
+    static func truncated(_ s: String, maxChars: Int) -> String {
+        guard s.count > maxChars else { return s }
+        guard maxChars > 1 else { return "…" }
+        return String(s.prefix(maxChars - 1)).trimmingTrailingSpaces() + "…"
+    }
+}
+
+extension String {
+    /// The string without trailing spaces.
+    fileprivate func trimmingTrailingSpaces() -> String {
+        var s = self
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,40 @@
+import DecoupleAnalyses
+
+/// Drawing: layout and SVG markup of a ``ScatterChart``.
+extension ScatterChart {
+    /// The chart as SVG markup. Points outside 0–1 or not finite are left out.
+    public func svg() -> String {
+        var w = SVGWriter(width: width, height: height, title: title)
+        let top = w.header(title: title, subtitle: subtitle, width: width) + 16
+        let left = 56.0, right = width - 24, bottom = height - SVGWriter.footerHeight - 40
+        let plotW = right - left, plotH = bottom - top
+        let shown = points.filter { $0.x.isFinite && $0.y.isFinite && (0...1).contains($0.x) && (0...1).contains($0.y) }
+        if shown.isEmpty {
+            w.noData(x: left, y: top, width: plotW, height: plotH)
+        } else {
+            for k in 0...4 {
+                let f = Double(k) / 4
+                let x = left + f * plotW, y = bottom - f * plotH
+                w.line(x1: left, y1: y, x2: right, y2: y, stroke: ChartPalette.grid)
+                w.line(x1: x, y1: top, x2: x, y2: bottom, stroke: ChartPalette.grid)
+                w.text("\(k * 25)%", x: left - 6, y: y + 4, anchor: "end")
+                w.text("\(k * 25)%", x: x, y: bottom + 16, anchor: "middle")
+            }
+            w.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: ChartPalette.axis)
+            w.line(x1: left, y1: top, x2: left, y2: bottom, stroke: ChartPalette.axis)
+            for p in shown {
+                let cx = left + p.x * plotW, cy = bottom - p.y * plotH
+                let fill = p.isBound ? "none" : ChartPalette.positive
+                let tip = "\(p.label): \(ValueFormat.percent(decimals: 0).format(p.y)) \(yTitle.lowercased()), \(ValueFormat.percent(decimals: 0).format(p.x)) \(xTitle.lowercased())"
+                w.append(#"<circle cx="\#(SVGWriter.n(cx))" cy="\#(SVGWriter.n(cy))" r="4" fill="\#(fill)" stroke="\#(ChartPalette.positive)" stroke-width="1.5"><title>\#(xmlEscaped(tip))</title></circle>"#)
+                w.append("\n")
+                w.text(TextMetrics.truncated(p.label, maxChars: 18), x: cx + 6, y: cy - 5, size: 10)
+            }
+        }
+        w.text(xTitle, x: left + plotW / 2, y: bottom + 34, anchor: "middle", fill: ChartPalette.text)
+        w.append(#"<text x="14" y="\#(SVGWriter.n(top + plotH / 2))" font-size="11" fill="\#(ChartPalette.text)" text-anchor="middle" transform="rotate(-90 14 \#(SVGWriter.n(top + plotH / 2)))">\#(xmlEscaped(yTitle))</text>"#)
+        w.append("\n")
+        w.footer(source: source, width: width, height: height)
+        return w.finished()
+    }
+}

@@ -1,0 +1,87 @@
+import DecoupleAnalyses
+
+extension DecouplingReport {
+    /// A self-contained HTML page: inline CSS and SVG, no scripts, no network.
+    public func html(generatedBy: String = "decouple report") -> String {
+        var body = ""
+        body += "<header><h1>\(xmlEscaped(title))</h1>"
+        body += "<p class=\"lead\">Reporter: <b>\(xmlEscaped(reporterName))</b> (\(reporter.code)) · Rival: <b>\(xmlEscaped(rivalName))</b> (\(rival.code)). "
+        body += "Every chart and table names its source; the full provenance of each source is listed at the end.</p></header>\n"
+        body += "<nav><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(xmlEscaped($0.title))</a></li>" }.joined() + "<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n"
+        for section in sections { body += html(section) }
+        body += "<section id=\"provenance\"><h2>Sources</h2>\(Self.sourcesHTML(sources))</section>\n"
+        return """
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <meta name="generator" content="\(xmlEscaped(generatedBy))">
+        <title>\(xmlEscaped(title))</title>
+        <style>\(Self.css)</style></head>
+        <body>
+        \(body)<footer>Made by Decouple from bundled public data. Shares are computed within one reporter's statistics, never across reporters.</footer>
+        </body></html>
+
+        """
+    }
+
+    /// One section as HTML: findings, charts, tables (the report page and the dashboard share it).
+    public func html(_ section: ReportSection) -> String {
+        var body = "<section id=\"\(section.id)\"><h2>\(xmlEscaped(section.title))</h2>\n"
+        if let why = section.skippedBecause {
+            return body + "<p class=\"skipped\">Skipped: \(xmlEscaped(why)).</p></section>\n"
+        }
+        if !section.findings.isEmpty {
+            body += "<ul class=\"findings\">" + section.findings.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>\n"
+        }
+        for chart in section.charts { body += "<figure>\(chart.svg())</figure>\n" }
+        for table in section.tables { body += html(table) }
+        return body + "</section>\n"
+    }
+
+    /// The provenance of each source as a definition list, anchored `src-<id>`.
+    public static func sourcesHTML(_ sources: [String: Provenance]) -> String {
+        var body = "<dl>"
+        for (id, p) in sources.sorted(by: { $0.key < $1.key }) {
+            body += "<dt id=\"src-\(xmlEscaped(id))\">\(xmlEscaped(p.source)) <code>\(xmlEscaped(id))</code></dt>"
+            body += "<dd>Edition: \(xmlEscaped(p.edition))<br>Original: \(xmlEscaped(p.url))<br>Licence: \(xmlEscaped(p.licence))<br>Copy read: \(xmlEscaped(p.retrievedFrom))</dd>"
+        }
+        return body + "</dl>"
+    }
+
+    /// A table as HTML with its source line, citing this report's sources.
+    public func html(_ table: ReportTable) -> String { Self.html(table, sources: sources) }
+
+    /// A table as HTML with its source line; each source id links to `#src-<id>`.
+    public static func html(_ table: ReportTable, sources: [String: Provenance]) -> String {
+        var s = "<div class=\"table\"><table><caption>\(xmlEscaped(table.title))</caption><thead><tr>"
+        for (i, c) in table.columns.enumerated() {
+            s += "<th\(table.numericColumns.contains(i) ? " class=\"n\"" : "")>\(xmlEscaped(c))</th>"
+        }
+        s += "</tr></thead><tbody>"
+        for row in table.rows {
+            s += "<tr>"
+            for (i, v) in row.enumerated() {
+                s += "<td\(table.numericColumns.contains(i) ? " class=\"n\"" : "")>\(xmlEscaped(v))</td>"
+            }
+            s += "</tr>"
+        }
+        let cites = table.sources.map { id in
+            "<a href=\"#src-\(xmlEscaped(id))\">\(xmlEscaped(sources[id]?.citation ?? id))</a>"
+        }.joined(separator: "; ")
+        s += "</tbody></table><p class=\"source\">Source: \(cites)</p></div>\n"
+        return s
+    }
+
+    /// The report's style sheet (the dashboard uses it too).
+    public static let css = """
+    body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:rgb(34,34,34);line-height:1.45}
+    h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid rgb(220,220,220);padding-bottom:.2em;margin-top:2em}
+    .lead{color:rgb(80,80,80)}nav ol{columns:2}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
+    .findings li{margin:.3em 0}.skipped{color:rgb(120,120,120);font-style:italic}
+    .table{overflow-x:auto;margin:1em 0}table{border-collapse:collapse;font-size:.85em}
+    caption{text-align:left;font-weight:600;padding:.3em 0}th,td{padding:.25em .6em;border-bottom:1px solid rgb(230,230,230);text-align:left;white-space:nowrap}
+    th{background:rgb(246,246,246);white-space:normal;vertical-align:bottom;max-width:14em}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+    .source{font-size:.8em;color:rgb(100,100,100);margin:.2em 0}dt{font-weight:600;margin-top:.6em}dd{margin-left:1em;font-size:.9em}
+    footer{margin-top:3em;font-size:.8em;color:rgb(120,120,120)}
+    """
+}

@@ -1,0 +1,12 @@
+import DecoupleAnalyses
+import Foundation
+
+extension DecouplingReport {
+    /// The report as JSON: sections with findings, tables and figures; every figure names its
+    /// source, and `sources` gives each source's full provenance.
+    public func json() throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(self), as: UTF8.self)
+    }
+}

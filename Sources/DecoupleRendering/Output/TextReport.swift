@@ -1,0 +1,57 @@
+import DecoupleAnalyses
+import Rainbow
+import TextTable
+
+extension DecouplingReport {
+    /// A compact terminal summary: findings and the first rows of each table.
+    /// Colours are added only when `colour` is true (a terminal).
+    public func text(maxRows: Int = 12, colour: Bool) -> String {
+        let paint = Paint(on: colour)
+        var out = paint.bold(title) + "\n"
+        for section in sections {
+            out += "\n" + paint.heading("── \(section.title) ") + "\n"
+            if let why = section.skippedBecause {
+                out += paint.dim("  (skipped: \(why))") + "\n"
+                continue
+            }
+            for f in section.findings { out += "  • " + f + "\n" }
+            for table in section.tables {
+                out += "\n  " + paint.bold(table.title) + "\n"
+                out += render(table, maxRows: maxRows, paint: paint)
+                let cites = table.sources.compactMap { sources[$0]?.citation }.joined(separator: "; ")
+                out += "  " + paint.dim("Source: \(cites)") + "\n"
+            }
+        }
+        return out
+    }
+
+    private func render(_ table: ReportTable, maxRows: Int, paint: Paint) -> String {
+        // Very wide tables (a year per column) show their first columns and the last few.
+        var columns = Array(table.columns.indices)
+        if columns.count > 9 { columns = Array(columns.prefix(2)) + Array(columns.suffix(5)) }
+        let rows = Array(table.rows.prefix(maxRows))
+        let t = TextTable<[String]> { row in
+            columns.map { i in
+                Column(title: table.columns[i], value: i < row.count ? row[i] : "",
+                       align: table.numericColumns.contains(i) ? .right : .left)
+            }
+        }
+        var s = (t.string(for: rows, style: Style.psql) ?? "")
+            .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
+        if table.rows.count > rows.count {
+            s += paint.dim("  … \(table.rows.count - rows.count) more rows in the HTML, JSON and CSV outputs") + "\n"
+        }
+        if columns.count < table.columns.count {
+            s += paint.dim("  … \(table.columns.count - columns.count) more columns in the HTML, JSON and CSV outputs") + "\n"
+        }
+        return s
+    }
+}
+
+/// Terminal styling that is applied only when writing to a terminal.
+struct Paint {
+    let on: Bool
+    func bold(_ s: String) -> String { on ? s.bold : s }
+    func dim(_ s: String) -> String { on ? s.dim : s }
+    func heading(_ s: String) -> String { on ? s.cyan.bold : s }
+}
