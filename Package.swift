@@ -106,6 +106,8 @@ let package = Package(
         .testTarget(name: "DecoupleScenariosTests", dependencies: ["DecoupleScenarios", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleAnalysesTests", dependencies: ["DecoupleAnalyses", "DecoupleRendering", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleRenderingTests", dependencies: ["DecoupleRendering", "DecoupleTestSupport"]),
+        // Reads Sources/ and checks the layering (no module dependency: it scans text).
+        .testTarget(name: "DecoupleArchitectureTests"),
         .testTarget(name: "DecoupleServerTests", dependencies: [
             "DecoupleServer", "DecoupleAnalyses", "DecoupleRendering", "DecoupleTestSupport",
             .product(name: "HummingbirdTesting", package: "hummingbird"),

@@ -7,8 +7,9 @@ import Foundation
 // The JSON documents the commands print with `--format json`. They live here, not in the
 // executable, so that `decouple serve` answers its API with exactly the same documents.
 
-/// Encodes a document the way every command prints `--format json`: pretty-printed, sorted
-/// keys, slashes not escaped.
+/// The one JSON encoder: every command's `--format json` and every API document. Pretty-printed,
+/// sorted keys, slashes not escaped; a non-finite number is the string "inf", "-inf" or "nan"
+/// (one policy for every document, never an encoding error).
 public enum DecoupleJSON {
     public static func encode<T: Encodable>(_ value: T) throws -> String {
         String(decoding: try data(value), as: UTF8.self)
@@ -17,6 +18,7 @@ public enum DecoupleJSON {
     public static func data<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try encoder.encode(value)
     }
 }

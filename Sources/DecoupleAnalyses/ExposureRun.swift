@@ -38,9 +38,7 @@ public enum ExposureRun {
 
     /// Pretty JSON with sorted keys and a final newline, as the CLI prints it.
     public static func encode(_ document: ExposureDocument) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(document)
+        var data = try DecoupleJSON.data(document)
         data.append(0x0A)
         return data
     }

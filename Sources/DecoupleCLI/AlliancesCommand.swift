@@ -63,7 +63,5 @@ struct AlliancesCommand: ParsableCommand {
 
 /// Loads the bundled alliances, or a user file.
 func loadAlliances(file: String?, dataDir: String?) throws -> AllianceCatalog {
-    if let file { return try AlliancesLoader().load(path: file) }
-    let data = try DataCatalog.locate(explicit: dataDir)
-    return try AlliancesLoader().load(path: data.root + "/" + AlliancesLoader.bundledPath, displayName: "Data/" + AlliancesLoader.bundledPath)
+    try PolicyData.alliances(file: file, catalog: DataCatalog.locate(explicit: dataDir))
 }

@@ -20,9 +20,7 @@ struct DataCommand: ParsableCommand {
             let all = BundledDataset.all
             switch format {
             case .json:
-                let encoder = JSONEncoder()
-                encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                print(String(decoding: try encoder.encode(DataListing(bundled: all, stores: StoreListing.all())), as: UTF8.self))
+                print(try DecoupleJSON.encode(DataListing.current()))
             case .csv:
                 print("id,title,path,format,source,edition,url,licence,retrieved_from")
                 for d in all {

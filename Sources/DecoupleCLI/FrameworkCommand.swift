@@ -3,7 +3,7 @@ import DecoupleAnalyses
 import DecoupleRendering
 import Foundation
 
-struct FrameworkCommand: ParsableCommand {
+struct FrameworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
         abstract: "Apply the framework: advantage profile, vulnerability, catch-up, predicted vs observed instruments.",
@@ -23,25 +23,21 @@ struct FrameworkCommand: ParsableCommand {
     @OptionGroup var taxonomy: TaxonomyOptions
     @Option(help: "text, json or csv.") var format: OutputFormat = .text
 
-    func run() throws {
+    func run() async throws {
         let table = CountryTable.standard
         let (l, c): (Country, Country)
         do { (l, c) = (try table.resolve(leader), try table.resolve(challenger)) } catch let e as UnknownCountryCode {
             throw ValidationError(e.description)
         }
-        let (result, provenance) = try guarded {
-            let catalog = try DataCatalog.locate(explicit: taxonomy.dataDir)
-            let (t, _) = try taxonomy.load()
+        let (result, provenance) = try await guardedAsync {
+            let data = AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
+                                    frameworkConfig: config, progress: Progress.reporter())
+            let t = try await data.taxonomy().taxonomy
             if let chain, t.chain(chain) == nil {
                 throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))")
             }
-            let icio = try Progress("Reading OECD ICIO 2022").run { try ICIOCache.shared.oecdICIO2022(catalog, progress: $0) }
-            let minerals = l == .usa ? try MineralSupplySelection.reportInput(catalog: catalog, leader: l, rival: c).latest : []
-            let exposure = try? ExposureSelection.reportInput(table: icio, sectorNames: [:], importer: l, rival: c)
-            let panel = try store.map { try TradePanelStore(path: PanelStoreDirectory.path(for: $0)) }
-            return try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: l, challenger: c, year: year, configPath: config,
-                                        imports: l == .usa ? try catalog.loadCensusHS6_2024() : nil, icio: icio,
-                                        minerals: minerals, exposure: exposure ?? nil, store: panel)
+            let bundle = try await data.framework(leader: l, challenger: c, year: year, store: store)
+            return (bundle.result, bundle.provenance)
         }
         let shown = FrameworkRun.only(chain: chain, of: result)
         switch format {

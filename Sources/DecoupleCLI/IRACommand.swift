@@ -15,10 +15,7 @@ struct IRACommand: ParsableCommand {
         @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).") var dataDir: String?
 
         func load() throws -> CleanVehicleRuleSet {
-            if let rules { return try CleanVehicleRulesLoader().load(path: rules) }
-            let data = try DataCatalog.locate(explicit: dataDir)
-            return try CleanVehicleRulesLoader().load(path: data.root + "/" + CleanVehicleRulesLoader.bundledPath,
-                                                      displayName: "Data/" + CleanVehicleRulesLoader.bundledPath)
+            try PolicyData.cleanVehicleRules(file: rules, catalog: DataCatalog.locate(explicit: dataDir))
         }
     }
 
@@ -35,10 +32,9 @@ struct IRACommand: ParsableCommand {
         func run() throws {
             let override = try date.map { try parsePolicyDay($0, option: "--date") }
             let rules = try guarded { try ruleOptions.load() }
-            var bill = try guarded { try BatteryBOMLoader().load(path: bom) }
-            if let override { bill.vehicle.placedInService = override }
-            let assessment: CleanVehicleAssessment
-            do { assessment = try CleanVehicleCreditEngine(rules: rules).assess(bill) } catch let e as BOMProblems {
+            let bom0 = try guarded { try PolicyData.billOfMaterials(path: bom) }
+            let assessment: CleanVehicleAssessment, bill: BatteryBillOfMaterials
+            do { (assessment, bill) = try PolicyAnalyses.cleanVehicleCredit(bom0, rules: rules, placedInService: override) } catch let e as BOMProblems {
                 printError("error:\n" + e.lines(file: bom).joined(separator: "\n"))
                 throw ExitCode.failure
             }
@@ -56,7 +52,7 @@ struct IRACommand: ParsableCommand {
             }
         }
 
-        private func dollars(_ x: Double) -> String { CleanVehicleCreditEngine.dollars(x) }
+        private func dollars(_ x: Double) -> String { NumberText.dollars(x) }
     }
 
     struct Rules: ParsableCommand {
@@ -72,7 +68,7 @@ struct IRACommand: ParsableCommand {
             print("\(r.title) [\(r.id)]")
             print("  covers vehicles placed in service \(r.coversFrom) to \(r.coversThrough) — \(r.coverageBasis)")
             print("  sourcing requirements from \(r.sourcingRequirementsFrom) — \(r.sourcingRequirementsBasis)")
-            print("  credit per requirement \(CleanVehicleCreditEngine.dollars(r.creditPerRequirement)) — \(r.creditBasis)")
+            print("  credit per requirement \(NumberText.dollars(r.creditPerRequirement)) — \(r.creditBasis)")
             print("  critical-mineral applicable percentage:")
             for s in r.criticalMineralPercentages { print("    from \(s.from): \(s.percent)% — \(s.legalBasis)") }
             print("  battery-component applicable percentage:")

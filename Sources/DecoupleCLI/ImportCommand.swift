@@ -11,7 +11,7 @@ struct ImportCommand: ParsableCommand {
         discussion: """
         The store is written atomically: a malformed file stops the import with its first errors \
         (file:line:column) and leaves no store behind. --out takes a path, or a bare name for a \
-        store in \(PanelStoreDirectory.defaultFolder) (set $DECOUPLE_STORES to change it).
+        store in \(DataListing.storeFolder) (set $DECOUPLE_STORES to change it).
         """,
         subcommands: [BACI.self, Comtrade.self])
 
@@ -33,10 +33,10 @@ struct ImportCommand: ParsableCommand {
         var edition: String?
 
         func run() throws {
-            let path = PanelStoreDirectory.path(for: out)
+            let path = StoreImport.path(for: out)
             let hs = try edition.map(parseEdition)
             try importing(into: path) { progress in
-                try PanelImport.baci(files: files, countryCodes: countries, edition: hs, to: path, progress: progress)
+                try StoreImport.baci(files: files, countryCodes: countries, edition: hs, to: path, progress: progress)
             }
         }
     }
@@ -62,17 +62,16 @@ struct ImportCommand: ParsableCommand {
         var edition: String?
 
         func run() throws {
-            guard let v = ComtradeReader.Valuation(rawValue: valuation) else {
-                throw ValidationError("--valuation must be primary, cif or fob")
-            }
             let digits = Set(productDigits.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) })
             guard !digits.isEmpty, digits.isSubset(of: [2, 4, 6]) else {
                 throw ValidationError("--product-digits takes 2, 4 and/or 6")
             }
-            let reader = ComtradeReader(valuation: v, productDigits: digits, defaultEdition: try edition.map(parseEdition))
-            let path = PanelStoreDirectory.path(for: out)
+            guard ["primary", "cif", "fob"].contains(valuation) else { throw ValidationError("--valuation must be primary, cif or fob") }
+            let hs = try edition.map(parseEdition)
+            let path = StoreImport.path(for: out)
             try importing(into: path) { progress in
-                try PanelImport.comtrade(files: files, reader: reader, to: path, progress: progress)
+                try StoreImport.comtrade(files: files, valuation: valuation, productDigits: digits, defaultEdition: hs,
+                                         to: path, progress: progress)
             }
         }
     }
@@ -80,11 +79,7 @@ struct ImportCommand: ParsableCommand {
 
 /// HS2017, HS17, 2017 or H5.
 private func parseEdition(_ text: String) throws -> HSEdition {
-    let t = text.uppercased()
-    if let e = HSEdition(rawValue: t) { return e }
-    if let e = ComtradeReader.edition(comtradeCode: t) { return e }
-    if t.hasPrefix("HS"), let e = BACIFileName.editions[String(t.dropFirst(2))] { return e }
-    if let y = Int(t), let e = HSEdition.allCases.first(where: { $0.year == y }) { return e }
+    if let e = StoreImport.edition(text) { return e }
     throw ValidationError("unknown HS edition '\(text)' (expected HS1992 … HS2022, HS17 or H5)")
 }
 

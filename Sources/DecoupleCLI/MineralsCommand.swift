@@ -94,9 +94,7 @@ struct MineralsCommand: ParsableCommand {
         let output: String
         switch format {
         case .json:
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            output = String(decoding: try encoder.encode(doc), as: UTF8.self) + "\n"
+            output = try DecoupleJSON.encode(doc) + "\n"
         case .csv:
             output = MineralsText.csv(results)
         case .text:

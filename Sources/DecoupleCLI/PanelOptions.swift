@@ -66,7 +66,7 @@ struct PanelOptions: ParsableArguments {
             guard sparkLayout != nil else { throw ValidationError("--engine \(engine) needs --spark-layout baci or comtrade") }
             if store != nil { throw ValidationError("--store is for --engine local; give --spark-source for --engine \(engine)") }
         }
-        if let sparkEdition, Self.edition(sparkEdition) == nil {
+        if let sparkEdition, TradePanelRequest.edition(sparkEdition) == nil {
             throw ValidationError("--spark-edition: expected HS92, HS96, HS02, HS07, HS12, HS17 or HS22, got '\(sparkEdition)'")
         }
         if stage != nil && chain == nil { throw ValidationError("--stage needs --chain") }
@@ -74,9 +74,31 @@ struct PanelOptions: ParsableArguments {
         if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
     }
 
-    var years: ClosedRange<Int>? {
-        if from == nil && to == nil { return nil }
-        return (from ?? 1900)...(to ?? 2100)
+    /// The options as an analysis request (countries resolved, codes split).
+    func request() throws -> TradePanelRequest {
+        var q = TradePanelRequest()
+        q.engine = engine
+        q.store = store
+        q.engineURL = sparkURL
+        q.engineToken = sparkToken ?? ProcessInfo.processInfo.environment["DECOUPLE_SPARK_TOKEN"]
+        q.engineSource = sparkSource
+        q.engineLayout = sparkLayout
+        q.engineEdition = sparkEdition.flatMap(TradePanelRequest.edition)
+        q.baciCountryCodes = baciCountryCodes
+        (q.reporter, q.rival) = try countries()
+        if let codes {
+            let list = codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            guard !list.isEmpty, list.allSatisfy({ $0.allSatisfy(\.isNumber) }) else {
+                throw ValidationError("--codes expects HS codes such as 850760,8541")
+            }
+            q.codes = list
+        }
+        q.chain = chain
+        q.stage = stage
+        q.from = from
+        q.to = to
+        q.dataDir = dataDir
+        return q
     }
 
     /// The reporter and the rival, resolved.
@@ -89,88 +111,16 @@ struct PanelOptions: ParsableArguments {
             throw ValidationError(e.description)
         }
     }
-
-    /// An HS edition from `HS17`, `HS2017` or `H5`.
-    static func edition(_ text: String) -> HSEdition? {
-        let t = text.uppercased()
-        if let e = HSEdition(rawValue: t) { return e }
-        if t.hasPrefix("HS"), let e = BACIFileName.editions[String(t.dropFirst(2))] { return e }
-        return HSEdition.allCases.first { $0.comtradeCode == t }
-    }
-
-    /// The engine that runs the aggregations: the panel store (`--engine local`), or a remote
-    /// engine this build has registered (`--engine spark`).
-    func openEngine() async throws -> any TradeAggregationEngine {
-        if engine == "local" { return LocalTradeAggregationEngine(store: try openStore()) }
-        guard let factory = TradeEngineRegistry.factory(engine) else {
-            let known = (["local"] + TradeEngineRegistry.names).joined(separator: ", ")
-            throw ValidationError(engine == "spark"
-                ? "this decouple binary was built without Spark support (engines: \(known)); build it from Integrations/Spark, see docs/scale-out.md"
-                : "unknown engine '\(engine)' (engines: \(known))")
-        }
-        let token = sparkToken ?? ProcessInfo.processInfo.environment["DECOUPLE_SPARK_TOKEN"]
-        return try await factory(TradeEngineRequest(engine: engine, url: sparkURL, token: token, source: sparkSource,
-                                                    layout: sparkLayout, edition: sparkEdition.flatMap(Self.edition),
-                                                    countryCodes: baciCountryCodes))
-    }
-
-    /// Opens the store named by --store (or the only one in the store folder).
-    func openStore() throws -> TradePanelStore {
-        let path: String
-        if let store {
-            path = PanelStoreDirectory.path(for: store)
-        } else {
-            let all = PanelStoreDirectory.stores()
-            guard all.count == 1 else {
-                throw ValidationError(all.isEmpty
-                    ? "no panel store in \(PanelStoreDirectory.defaultFolder): import one with `decouple data import baci FILE... --out NAME`, or give --store PATH"
-                    : "several panel stores; choose one with --store: \(all.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))")
-            }
-            path = all[0]
-        }
-        return try TradePanelStore(path: path)
-    }
-
-    /// The product selection: --codes, --chain/--stage (from the bundled taxonomy), else all products.
-    func selection() throws -> ProductSelection {
-        if let codes {
-            let list = codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            guard !list.isEmpty, list.allSatisfy({ $0.allSatisfy(\.isNumber) }) else {
-                throw ValidationError("--codes expects HS codes such as 850760,8541")
-            }
-            return .codes(list)
-        }
-        if let chain {
-            let taxonomy = try TaxonomyLoader.bundled(catalog: DataCatalog.locate(explicit: dataDir))
-            return try Self.selection(chain: chain, stage: stage, taxonomy: taxonomy)
-        }
-        return .all
-    }
-
-    /// A chain (or one of its stages) of a taxonomy as a weighted product selection, every edition.
-    static func selection(chain: String, stage: String?, taxonomy: StrategicTaxonomy) throws -> ProductSelection {
-        guard let c = taxonomy.chain(chain) else {
-            throw ValidationError("unknown chain '\(chain)'; the taxonomy has: \(taxonomy.chains.map(\.id).joined(separator: ", "))")
-        }
-        if let stage, !c.stages.contains(where: { $0.id == stage }) {
-            throw ValidationError("chain '\(chain)' has no stage '\(stage)'; its stages: \(c.stages.map(\.id).joined(separator: ", "))")
-        }
-        var byEdition: [HSEdition: [String: Double]] = [:]
-        for e in HSEdition.allCases {
-            let codes = taxonomy.codes(chain: chain, stage: stage, edition: e)
-            if !codes.isEmpty { byEdition[e] = codes }
-        }
-        return .weighted(byEdition, name: stage.map { "\(chain)/\($0)" } ?? chain)
-    }
 }
 
-
-
-/// Runs a command body, turning data errors into a message and a failing exit code.
+/// Runs a command body, turning data errors into a message and a failing exit code, and a
+/// request an analysis cannot answer into a usage error.
 func reportingDataErrors(_ body: () throws -> Void) throws {
     do { try body() } catch let e as DataReadError {
         printError("error: \(e)")
         throw ExitCode.failure
+    } catch let e as AnalysisInputError {
+        throw ValidationError(e.message)
     }
 }
 
@@ -179,5 +129,7 @@ func reportingDataErrors(_ body: () async throws -> Void) async throws {
     do { try await body() } catch let e as DataReadError {
         printError("error: \(e)")
         throw ExitCode.failure
+    } catch let e as AnalysisInputError {
+        throw ValidationError(e.message)
     }
 }

@@ -54,17 +54,14 @@ struct PolicyCommand: ParsableCommand {
             if let chain, t.chain(chain) == nil {
                 throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))")
             }
-            let catalog = try guarded { () -> PolicyMeasureCatalog in
-                let loader = PolicyMeasuresLoader(taxonomy: t)
-                if let measures { return try loader.load(path: measures) }
-                let data = try DataCatalog.locate(explicit: taxonomy.dataDir)
-                return try loader.load(path: data.root + "/" + PolicyMeasuresLoader.bundledPath, displayName: "Data/" + PolicyMeasuresLoader.bundledPath)
+            let catalog = try guarded {
+                try PolicyData.measures(file: measures, catalog: DataCatalog.locate(explicit: taxonomy.dataDir), taxonomy: t)
             }
-            let filter = MeasureFilter(chain: chain, country: countryCode, instrument: instrument, from: fromDay, to: toDay)
-            let selected = filter.apply(catalog.measures)
+            let listing = PolicyAnalyses.measures(catalog, PolicyMeasureQuery(chain: chain, country: countryCode, instrument: instrument, from: fromDay, to: toDay))
+            let selected = listing.measures
             switch format {
             case .json:
-                print(try encodeJSON(MeasureListing(measures: selected, provenance: catalog.provenance)))
+                print(try encodeJSON(listing))
             case .csv:
                 print("id,jurisdiction,instrument,announced,in_force,ended,targets,hs_codes,targeted_countries,name,sources")
                 for m in selected {

@@ -31,6 +31,13 @@ struct Progress {
         draw(1)
         return result
     }
+
+    /// A progress observer for ``AnalysisData``: one bar per titled read, drawn when standard
+    /// error is a terminal (nil otherwise).
+    static func reporter() -> (@Sendable (String, Double) -> Void)? {
+        guard isatty(STDERR_FILENO) == 1 else { return nil }
+        return { title, fraction in Progress(title).draw(fraction) }
+    }
 }
 
 /// Writes a line to standard error.

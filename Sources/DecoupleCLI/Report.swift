@@ -12,7 +12,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }
 
-struct Report: ParsableCommand {
+struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show how far a reporter's trade has decoupled from a rival (the main job).",
         discussion: """
@@ -53,7 +53,7 @@ struct Report: ParsableCommand {
         guard top > 0 else { throw ValidationError("--top must be positive") }
     }
 
-    func run() throws {
+    func run() async throws {
         let table = CountryTable.standard
         let reporter: Country, rival: Country
         do {
@@ -64,11 +64,10 @@ struct Report: ParsableCommand {
         }
         guard reporter != rival else { throw ValidationError("--reporter and --rival must differ") }
         do {
-            let catalog = try DataCatalog.locate(explicit: taxonomy.dataDir)
-            let inputs = try ReportRun.inputs(reporter: reporter, rival: rival,
-                                              from: CatalogReportData(catalog: catalog, taxonomyOptions: taxonomy, frameworkConfig: frameworkConfig))
+            let data = AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
+                                    frameworkConfig: frameworkConfig, progress: Progress.reporter())
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
-            let report = ReportBuilder(options: options, countries: table).build(inputs)
+            let report = try await data.report(options)
             if !noHTML {
                 let path = out + "/index.html"
                 try AtomicFile.write(report.html(), to: path)
@@ -86,37 +85,4 @@ struct Report: ParsableCommand {
             throw ValidationError(e.message)
         }
     }
-}
-
-/// The report's datasets read from the catalog, with progress bars.
-struct CatalogReportData: ReportDataSource {
-    let catalog: DataCatalog
-    let taxonomyOptions: TaxonomyOptions
-    let frameworkConfig: String?
-
-    func annualBilateral(reporters: Set<Country>) throws -> TradeDataset {
-        try Progress("Reading IMF DOTS").run { try catalog.loadDOTS(reporters: reporters, progress: $0) }
-    }
-    func censusHS2Monthly() throws -> TradeDataset {
-        try Progress("Reading Census HS2 monthly").run { try catalog.loadCensusHS2Monthly(progress: $0) }
-    }
-    func censusHS6_2024() throws -> TradeDataset {
-        try Progress("Reading Census HS6 2024").run { try catalog.loadCensusHS6_2024(progress: $0) }
-    }
-    func censusUSChinaMonthly() throws -> TradeDataset { try catalog.loadCensusUSChinaMonthly() }
-    func mineralsReportInput(leader: Country, rival: Country) throws -> MineralsReportInput {
-        try MineralSupplySelection.reportInput(catalog: catalog, leader: leader, rival: rival)
-    }
-    func taxonomy() throws -> (StrategicTaxonomy, HSConcordance) { try taxonomyOptions.load() }
-    func framework(taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
-                   imports: TradeDataset?, icio: InputOutputTableData?, minerals: [MineralAssessment],
-                   exposure: ExposureReportInput?) throws -> (FrameworkResult, [Provenance]) {
-        try FrameworkRun.run(catalog: catalog, taxonomy: taxonomy, leader: leader, challenger: challenger, year: nil,
-                             configPath: frameworkConfig, imports: imports, icio: icio, minerals: minerals, exposure: exposure)
-    }
-    func inputOutput() throws -> (table: InputOutputTableData, sectorNames: [String: String])? {
-        let t = try Progress("Reading OECD ICIO 2022").run { try ICIOCache.shared.oecdICIO2022(catalog, progress: $0) }
-        return (t, (try? catalog.loadOECDICIOSectorNames()) ?? [:])
-    }
-    func warn(_ message: String) { printError("warning: " + message) }
 }

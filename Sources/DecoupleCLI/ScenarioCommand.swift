@@ -52,15 +52,13 @@ struct ScenarioCommand: ParsableCommand {
         }
 
         func run() throws {
-            let scenario: Scenario
-            do { scenario = try ScenarioParser.read(path: file) } catch let e as ScenarioFileError {
-                printError("error: \(e)")
-                throw ExitCode.failure
-            }
             let result: ScenarioResult = try guarded {
                 do {
                     let catalog = try DataCatalog.locate(explicit: dataDir)
-                    return try ScenarioRunner.run(scenario, catalog: catalog)
+                    return try ScenarioAnalysis.run(path: file, catalog: catalog)
+                } catch let e as ScenarioFileError {
+                    printError("error: \(e)")
+                    throw ExitCode.failure
                 } catch let e as ScenarioRunError {
                     printError("error: \(e)")
                     throw ExitCode.failure

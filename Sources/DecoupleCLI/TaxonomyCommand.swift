@@ -14,13 +14,7 @@ struct TaxonomyOptions: ParsableArguments {
 
     /// The bundled taxonomy merged with the user's files, and the HS concordance.
     func load() throws -> (StrategicTaxonomy, HSConcordance) {
-        let catalog = try DataCatalog.locate(explicit: dataDir)
-        let concordance = try HSConcordance.load(folder: catalog.root + "/hs")
-        let loader = TaxonomyLoader(concordance: concordance)
-        var taxonomy = try loader.load(path: catalog.root + "/" + TaxonomyLoader.bundledPath,
-                                       displayName: "Data/" + TaxonomyLoader.bundledPath)
-        for file in files { taxonomy = try loader.merge(taxonomy, withFileAt: file) }
-        return (taxonomy, concordance)
+        try TaxonomyData.load(catalog: DataCatalog.locate(explicit: dataDir), files: files)
     }
 }
 
@@ -98,7 +92,7 @@ struct TaxonomyCommand: ParsableCommand {
                 throw ValidationError("'\(code)' is not an HS6 code: expected 6 digits, such as 854143")
             }
             let (t, concordance) = try guarded { try taxonomy.load() }
-            let result = TaxonomyLookup(code: code, taxonomy: t, concordance: concordance)
+            let result = TaxonomyData.lookup(code: code, taxonomy: t, concordance: concordance)
             switch format {
             case .json, .csv: print(try encodeJSON(result))
             case .text: print(result.text(), terminator: "")
@@ -139,6 +133,16 @@ struct TaxonomyCommand: ParsableCommand {
 /// Runs `body`, turning data errors into a clear message and a failure exit code.
 func guarded<T>(_ body: () throws -> T) throws -> T {
     do { return try body() } catch let e as DataReadError {
+        printError("error:\n\(e)")
+        throw ExitCode.failure
+    } catch let e as AnalysisInputError {
+        throw ValidationError(e.message)
+    }
+}
+
+/// The same for async bodies.
+func guardedAsync<T>(_ body: () async throws -> T) async throws -> T {
+    do { return try await body() } catch let e as DataReadError {
         printError("error:\n\(e)")
         throw ExitCode.failure
     } catch let e as AnalysisInputError {

@@ -117,14 +117,14 @@ public struct FrameworkAnalysis: Sendable {
     }
 
     /// The leader's vulnerability in a chain (or stage): import share from the challenger and supplier HHI.
-    func vulnerability(chain: SupplyChain, stage: String?, cube: TradeCube?, period: Period?, edition: HSEdition, inputs: FrameworkInputs) -> Vulnerability {
+    func vulnerability(chain: SupplyChain, stage: String?, imports: StrategicImports?, inputs: FrameworkInputs) -> Vulnerability {
         var v = Vulnerability()
-        if let cube, let period, let data = inputs.imports {
-            let trade = cube.trade(in: inputs.taxonomy.codes(chain: chain.id, stage: stage, edition: edition), period: period)
+        if let imports, let data = inputs.imports {
+            let trade = imports.trade(chain: chain.id, stage: stage)
             if let share = trade.share(of: challenger) {
                 v.importShareFromChallenger = share
                 v.supplierConcentration = trade.herfindahlIndex
-                v.year = period.year
+                v.year = imports.period.year
                 v.sources.append(data.provenance.citation)
             }
         }
@@ -143,13 +143,8 @@ public struct FrameworkAnalysis: Sendable {
 
     public func run(_ inputs: FrameworkInputs) -> FrameworkResult {
         let cfg = configuration
-        // Imports cube for vulnerability (the leader's imports by HS6).
-        var cube: TradeCube?, period: Period?, edition = HSEdition.hs2022
-        if let data = inputs.imports {
-            let c = TradeCube(flows: data.flows, query: TradeQuery(reporter: leader, flow: .imports, productLevel: .hs6), countries: countries)
-            if let p = c.periods.last { cube = c; period = p }
-            edition = data.flows.first { $0.product.edition != nil }?.product.edition ?? .hs2022
-        }
+        // The leader's imports by chain and stage, for vulnerability.
+        let imports = inputs.imports.flatMap { StrategicImports(data: $0, taxonomy: inputs.taxonomy, reporter: leader, countries: countries) }
         // Table 1.
         var table1: [Table1Row] = []
         var signals: [CatchUpSignal] = []
@@ -201,7 +196,7 @@ public struct FrameworkAnalysis: Sendable {
             if chain.arena == .criticalMinerals {
                 let profile = AdvantageProfile(chain: chain.id, arena: chain.arena, leader: leader, challenger: challenger,
                                                indicators: chainIndicators + observations(chain: chain.id, stage: nil, arena: chain.arena))
-                let v = vulnerability(chain: chain, stage: nil, cube: cube, period: period, edition: edition, inputs: inputs)
+                let v = vulnerability(chain: chain, stage: nil, imports: imports, inputs: inputs)
                 vulnerabilities[chain.id] = v
                 profiles.append(profile)
                 predictions.append(rules.predict(profile, vulnerability: v, endowment: inputs.endowment[chain.id]))
@@ -210,7 +205,7 @@ public struct FrameworkAnalysis: Sendable {
             for stage in chain.stages {
                 let profile = AdvantageProfile(chain: chain.id, stage: stage.id, arena: chain.arena, leader: leader, challenger: challenger,
                                                indicators: chainIndicators + observations(chain: chain.id, stage: stage.id, arena: chain.arena))
-                let v = vulnerability(chain: chain, stage: stage.id, cube: cube, period: period, edition: edition, inputs: inputs)
+                let v = vulnerability(chain: chain, stage: stage.id, imports: imports, inputs: inputs)
                 vulnerabilities["\(chain.id)/\(stage.id)"] = v
                 profiles.append(profile)
                 predictions.append(rules.predict(profile, vulnerability: v))

@@ -16,12 +16,8 @@ public struct PanelExportShares: Sendable {
         let l = matrix.countries.firstIndex(of: leader), c = matrix.countries.firstIndex(of: challenger)
         var out: [String: (leader: Double?, challenger: Double?)] = [:]
         for chain in taxonomy.chains {
-            var byEdition: [HSEdition: [String: Double]] = [:]
-            for e in HSEdition.allCases {
-                let codes = taxonomy.codes(chain: chain.id, edition: e)
-                if !codes.isEmpty { byEdition[e] = codes }
-            }
-            let weights = ProductSelection.weighted(byEdition, name: chain.id).weights(in: panel)
+            guard let selection = try? ProductSelection.chain(chain.id, taxonomy: taxonomy) else { continue }
+            let weights = selection.weights(in: panel)
             guard weights.contains(where: { $0 > 0 }) else { continue }
             out[chain.id] = (l.flatMap { matrix.worldMarketShare(country: $0, weights: weights) },
                              c.flatMap { matrix.worldMarketShare(country: $0, weights: weights) })

@@ -148,7 +148,7 @@ extension DecoupleApp {
         }
         return try await cachedJSON("lookup|\(code)") {
             let b = try await self.store.taxonomy()
-            return TaxonomyLookup(code: code, taxonomy: b.taxonomy, concordance: b.concordance)
+            return TaxonomyData.lookup(code: code, taxonomy: b.taxonomy, concordance: b.concordance)
         }
     }
 
@@ -178,7 +178,7 @@ extension DecoupleApp {
     }
 
     /// The policy filter from a query (shared with the policy page).
-    func policyFilter(_ q: QueryParameters) async throws -> MeasureFilter {
+    func policyFilter(_ q: QueryParameters) async throws -> PolicyMeasureQuery {
         let from = try q.policyDate("from")?.firstDay, to = try q.policyDate("to")?.lastDay
         if let from, let to, to < from { throw APIError.badRequest("to \(to) is before from \(from)", parameter: "to") }
         let country = try q.country("country")
@@ -190,15 +190,14 @@ extension DecoupleApp {
                 throw APIError.badRequest("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))", parameter: "chain")
             }
         }
-        return MeasureFilter(chain: chain, country: country, instrument: instrument, from: from, to: to)
+        return PolicyMeasureQuery(chain: chain, country: country, instrument: instrument, from: from, to: to)
     }
 
     func apiPolicy(_ request: Request) async throws -> Response {
         let f = try await policyFilter(Self.query(request, "/api/v1/policy"))
         let key = "policy|\(f.chain ?? "")|\(f.country?.code ?? "")|\(f.instrument?.rawValue ?? "")|\(f.from?.description ?? "")|\(f.to?.description ?? "")"
         return try await cachedJSON(key) {
-            let catalog = try await self.store.policy().measures
-            return MeasureListing(measures: f.apply(catalog.measures), provenance: catalog.provenance)
+            PolicyAnalyses.measures(try await self.store.policy().measures, f)
         }
     }
 
@@ -312,13 +311,15 @@ extension DecoupleApp {
     /// Checks a bill of materials (JSON bytes) against the bundled §30D rules.
     func assess(bom data: Data, date: CalendarDay?) async throws -> (CleanVehicleAssessment, BatteryBillOfMaterials, CleanVehicleRuleSet) {
         let rules = try await store.policy().rules
-        var bill: BatteryBillOfMaterials
-        do { bill = try BatteryBOMLoader().load(data: data, file: "bom") } catch let e as DataReadError {
+        let bill: BatteryBillOfMaterials
+        do { bill = try PolicyData.billOfMaterials(data: data, file: "bom") } catch let e as DataReadError {
             throw APIError.badRequest("the bill of materials is not valid (schema: docs/ira-bom.schema.json)",
                                       problems: e.issues.map(\.description))
         }
-        if let date { bill.vehicle.placedInService = date }
-        do { return (try CleanVehicleCreditEngine(rules: rules).assess(bill), bill, rules) } catch let e as BOMProblems {
+        do {
+            let (assessment, placed) = try PolicyAnalyses.cleanVehicleCredit(bill, rules: rules, placedInService: date)
+            return (assessment, placed, rules)
+        } catch let e as BOMProblems {
             throw APIError.badRequest("the bill of materials does not fit the rules", problems: e.lines(file: "bom"))
         }
     }

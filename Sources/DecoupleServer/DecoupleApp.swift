@@ -32,7 +32,7 @@ public struct ServerConfiguration: Sendable {
 /// The dashboard and JSON API of `decouple serve`: routes, caches and the data store.
 public final class DecoupleApp: Sendable {
     public let configuration: ServerConfiguration
-    public let store: DataStore
+    public let store: AnalysisData
     let responses: SingleFlightCache<String, ByteBuffer>
     let logger: Logger
     let started = ContinuousClock.now
@@ -41,7 +41,7 @@ public final class DecoupleApp: Sendable {
 
     public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "decouple.serve")) {
         self.configuration = configuration
-        self.store = DataStore(catalog: DataCatalog(root: configuration.dataRoot))
+        self.store = AnalysisData(catalog: DataCatalog(root: configuration.dataRoot))
         self.responses = SingleFlightCache(capacity: configuration.responseCacheSize)
         self.logger = logger
         let example = configuration.dataRoot + "/../docs/examples/bom-example.json"

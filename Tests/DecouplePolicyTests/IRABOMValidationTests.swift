@@ -61,12 +61,12 @@ import DecoupleCore
     }
 
     @Test func dollarsFormatsAnyFiniteAmountWithoutTrapping() {
-        #expect(CleanVehicleCreditEngine.dollars(7500) == "US$7,500")
-        #expect(CleanVehicleCreditEngine.dollars(1234.5) == "US$1,234.50")
-        #expect(CleanVehicleCreditEngine.dollars(-0.004) == "US$0")
-        #expect(CleanVehicleCreditEngine.dollars(-2500) == "US$-2,500")
-        #expect(CleanVehicleCreditEngine.dollars(1e19) == "US$10,000,000,000,000,000,000")
-        #expect(CleanVehicleCreditEngine.dollars(.infinity) == "US$?")
+        #expect(NumberText.dollars(7500) == "US$7,500")
+        #expect(NumberText.dollars(1234.5) == "US$1,234.50")
+        #expect(NumberText.dollars(-0.004) == "US$0")
+        #expect(NumberText.dollars(-2500) == "US$-2,500")
+        #expect(NumberText.dollars(1e19) == "US$10,000,000,000,000,000,000")
+        #expect(NumberText.dollars(.infinity) == "US$?")
     }
 
     @Test func valueAsTextIsNotANumber() {

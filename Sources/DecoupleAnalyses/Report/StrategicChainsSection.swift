@@ -11,20 +11,19 @@ extension ReportBuilder {
         guard let data, let taxonomy else {
             return ReportSection(id: id, title: title, skippedBecause: data == nil ? "no product cross-section was loaded" : "no taxonomy was loaded")
         }
-        let cube = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, productLevel: .hs6), countries: countries)
-        guard let period = cube.periods.last else {
+        guard let imports = StrategicImports(data: data, taxonomy: taxonomy, reporter: r, countries: countries) else {
             return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no \(name(r)) imports")
         }
-        let edition = data.flows.first { $0.product.edition != nil }?.product.edition ?? HSEdition.inForce(in: period.year)
+        let period = imports.period, edition = imports.edition
         var rows: [[String]] = []
         var figures: [Figure] = []
         var chartLabels: [String] = [], chartValues: [Double] = []
         let arenaOrder = Dictionary(uniqueKeysWithValues: Arena.allCases.enumerated().map { ($1, $0) })
         for chain in taxonomy.chains.sorted(by: { (arenaOrder[$0.arena]!, $0.id) < (arenaOrder[$1.arena]!, $1.id) }) {
             for stage in chain.stages {
-                let codes = taxonomy.codes(chain: chain.id, stage: stage.id, edition: edition)
+                let codes = imports.codes(chain: chain.id, stage: stage.id)
                 guard !codes.isEmpty else { continue }
-                let trade = cube.trade(in: codes, period: period)
+                let trade = imports.trade(chain: chain.id, stage: stage.id)
                 guard let share = trade.share(of: v) else { continue }
                 let total = trade.total, fromRival = trade.value(v)
                 let top = trade.largestPartner

@@ -78,4 +78,21 @@ package enum NumberText {
         let points = (hhi * 10_000).rounded()
         return points.isFinite && abs(points) < 1e15 ? String(Int(points)) : "n/a"
     }
+
+    /// `US$12,345` or `US$12,345.67`, for any finite amount (digits come from the decimal text,
+    /// never from a conversion to `Int` that would trap above 2^63); a non-finite amount is `US$?`.
+    package static func dollars(_ x: Double) -> String {
+        guard x.isFinite else { return "US$?" }
+        let text = String(format: "%.2f", abs(x))
+        let parts = text.split(separator: ".", maxSplits: 1)
+        var digits = String(parts[0])
+        let cents = parts.count > 1 ? String(parts[1]) : "00"
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        let negative = x < 0 && text != "0.00"
+        return "US$\(negative ? "-" : "")\(digits)\(grouped)\(cents == "00" ? "" : "." + cents)"
+    }
 }

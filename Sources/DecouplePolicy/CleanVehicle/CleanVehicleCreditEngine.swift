@@ -36,7 +36,7 @@ public struct CleanVehicleCreditEngine: Sendable {
         let day = bom.vehicle.placedInService
         try check(bom)
         var steps: [ExplanationStep] = []
-        let money = { (x: Double) in Self.dollars(x) }
+        let money = { (x: Double) in NumberText.dollars(x) }
 
         // Dates.
         var dateLines = ["placed in service \(day); rules '\(rules.id)' cover \(rules.coversFrom) to \(rules.coversThrough) (\(rules.coverageBasis))"]
@@ -187,18 +187,18 @@ public struct CleanVehicleCreditEngine: Sendable {
         let total = chains.reduce(0) { $0 + $1.value }
         let byMineral = Dictionary(grouping: chains, by: \.mineral)
         let step1 = ExplanationStep(title: "Critical minerals, step 1: procurement chains", lines:
-            ["\(chains.count) procurement chain\(chains.count == 1 ? "" : "s") for \(byMineral.count) applicable critical mineral\(byMineral.count == 1 ? "" : "s") (\(byMineral.keys.sorted().joined(separator: ", "))), total value \(Self.dollars(total))"]
+            ["\(chains.count) procurement chain\(chains.count == 1 ? "" : "s") for \(byMineral.count) applicable critical mineral\(byMineral.count == 1 ? "" : "s") (\(byMineral.keys.sorted().joined(separator: ", "))), total value \(NumberText.dollars(total))"]
             + chains.map { c in
                 let places = [c.extractedIn.map { "extracted in \(names.name($0))" }, c.processedIn.map { "processed in \(names.name($0))" },
                               c.recycledIn.map { "recycled in \(names.name($0))" }].compactMap { $0 }.joined(separator: ", ")
-                return "\(c.id): \(c.mineral), \(Self.dollars(c.value)), \(places)"
+                return "\(c.id): \(c.mineral), \(NumberText.dollars(c.value)), \(places)"
             })
         var verdicts: [ItemVerdict] = []
         var lines: [String] = []
         for c in chains {
             let (counts, reason) = qualifies(c, day: day)
             verdicts.append(ItemVerdict(id: c.id, name: c.mineral, value: c.value, counts: counts, reason: reason))
-            lines.append("\(c.mineral) (\(c.id), \(Self.dollars(c.value))): \(reason)")
+            lines.append("\(c.mineral) (\(c.id), \(NumberText.dollars(c.value))): \(reason)")
         }
         lines.append("(\(rules.qualifyingCountriesBasis); recycling: \(rules.northAmericaBasis))")
         let step2 = ExplanationStep(title: "Critical minerals, step 2: qualifying critical minerals", lines: lines)
@@ -207,7 +207,7 @@ public struct CleanVehicleCreditEngine: Sendable {
         let met = qualifying * 100 >= Double(s.percent) * total
         let content = qualifying / total
         let step3 = ExplanationStep(title: "Critical minerals, step 3: qualifying critical-mineral content", lines: [
-            "\(Self.dollars(qualifying)) ÷ \(Self.dollars(total)) = \(Self.percent(content))",
+            "\(NumberText.dollars(qualifying)) ÷ \(NumberText.dollars(total)) = \(Self.percent(content))",
             "applicable percentage for vehicles placed in service from \(s.from): \(s.percent)% (\(s.legalBasis))",
             "\(Self.percent(content)) \(met ? "≥" : "<") \(s.percent)%: requirement \(met ? "met" : "not met")",
         ])
@@ -246,7 +246,7 @@ public struct CleanVehicleCreditEngine: Sendable {
             let counts = region.contains(place)
             let reason = "manufactured or assembled in \(names.name(place)) (\(counts ? "North America" : "outside North America")), \(counts ? "counts" : "does not count")"
             verdicts.append(ItemVerdict(id: c.id, name: c.name, value: c.value, counts: counts, reason: reason))
-            lines.append("\(c.name) (\(c.id), \(Self.dollars(c.value))): \(reason)")
+            lines.append("\(c.name) (\(c.id), \(NumberText.dollars(c.value))): \(reason)")
         }
         let total = bom.components.reduce(0) { $0 + $1.value }
         let qualifying = verdicts.filter(\.counts).reduce(0) { $0 + $1.value }
@@ -254,7 +254,7 @@ public struct CleanVehicleCreditEngine: Sendable {
         let met = qualifying * 100 >= Double(s.percent) * total
         let content = qualifying / total
         lines += [
-            "qualifying battery-component content: \(Self.dollars(qualifying)) ÷ \(Self.dollars(total)) = \(Self.percent(content))",
+            "qualifying battery-component content: \(NumberText.dollars(qualifying)) ÷ \(NumberText.dollars(total)) = \(Self.percent(content))",
             "applicable percentage for vehicles placed in service from \(s.from): \(s.percent)% (\(s.legalBasis))",
             "\(Self.percent(content)) \(met ? "≥" : "<") \(s.percent)%: requirement \(met ? "met" : "not met")",
             "(\(rules.northAmericaBasis))",
@@ -301,23 +301,6 @@ public struct CleanVehicleCreditEngine: Sendable {
     }
 
     // MARK: - Formatting
-
-    /// `US$12,345` or `US$12,345.67`, for any finite amount (digits come from the decimal text,
-    /// never from a conversion to `Int` that would trap above 2^63); a non-finite amount is `US$?`.
-    public static func dollars(_ x: Double) -> String {
-        guard x.isFinite else { return "US$?" }
-        let text = String(format: "%.2f", abs(x))
-        let parts = text.split(separator: ".", maxSplits: 1)
-        var digits = String(parts[0])
-        let cents = parts.count > 1 ? String(parts[1]) : "00"
-        var grouped = ""
-        while digits.count > 3 {
-            grouped = "," + digits.suffix(3) + grouped
-            digits.removeLast(3)
-        }
-        let negative = x < 0 && text != "0.00"
-        return "US$\(negative ? "-" : "")\(digits)\(grouped)\(cents == "00" ? "" : "." + cents)"
-    }
 
     static func percent(_ x: Double) -> String { String(format: "%.2f%%", x * 100) }
 }

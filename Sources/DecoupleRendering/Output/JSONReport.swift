@@ -5,8 +5,6 @@ extension DecouplingReport {
     /// The report as JSON: sections with findings, tables and figures; every figure names its
     /// source, and `sources` gives each source's full provenance.
     public func json() throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
+        try DecoupleJSON.encode(self)
     }
 }

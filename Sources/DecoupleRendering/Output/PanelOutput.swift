@@ -44,12 +44,7 @@ public enum PanelOutput {
         rows.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
-    public static func json<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    public static func json<T: Encodable>(_ value: T) throws -> String { try DecoupleJSON.encode(value) }
 
     /// "Source: …" lines for the provenance of a store.
     public static func sources(_ provenance: [Provenance]) -> String {

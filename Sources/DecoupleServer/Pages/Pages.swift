@@ -132,23 +132,14 @@ extension DecoupleApp {
             body += "<h2>\(xmlEscaped(c.name)): who supplies each stage</h2>"
             if r == .usa {
                 let hs6 = try await store.censusHS6()
-                body += PageLayout.figure(chainChart(c, taxonomy: t, data: hs6, reporter: r, rival: v))
+                body += PageLayout.figure(TradeCharts.chainSourcing(c, taxonomy: t, data: hs6, reporter: r, rival: v)?.svg() ?? "")
                 sources[hs6.id] = hs6.provenance
             } else {
                 body += "<p class=\"notice\">Stage-level imports come from US Census data: choose reporter USA to see them.</p>"
             }
         }
         // Largest partners of the reporter's imports over time: where trade went.
-        let imports = TradeCube(flows: dots.byReporter[r] ?? [], query: TradeQuery(reporter: r, flow: .imports), countries: .standard)
-        if let last = imports.periods.last {
-            var partners = imports.topPartners(period: last, k: 6).map(\.partner)
-            if !partners.contains(v) { partners.append(v) }
-            let chart = LineChart(
-                title: "Largest suppliers' shares of \(name(r)) imports",
-                subtitle: "Top six partners in \(last) and \(name(v)); as reported by \(name(r))",
-                xLabels: imports.periods.map(\.description),
-                series: partners.map { p in ChartSeries(name: name(p), values: imports.periods.map { imports.share(of: p, period: $0)?.share }) },
-                format: .percent(decimals: 0), source: dots.provenance.citation)
+        if let chart = TradeCharts.largestSuppliers(flows: dots.byReporter[r] ?? [], provenance: dots.provenance, reporter: r, rival: v) {
             body += PageLayout.figure(chart.svg())
         }
         for id in ["monthly", "chapters"] {
@@ -157,33 +148,6 @@ extension DecoupleApp {
             }
         }
         return PageLayout.page(title: "Trade trend: \(name(r)) and \(name(v))", active: "/trend", body: body, sources: sources)
-    }
-
-    /// A stacked bar per stage: the rival's, the three largest other suppliers' and the rest's
-    /// share of the reporter's imports of the stage's HS6 lines.
-    func chainChart(_ chain: SupplyChain, taxonomy: StrategicTaxonomy, data: TradeDataset, reporter: Country, rival: Country) -> String {
-        let cube = TradeCube(flows: data.flows, query: TradeQuery(reporter: reporter, flow: .imports, productLevel: .hs6), countries: .standard)
-        guard let period = cube.periods.last else { return "" }
-        let edition = data.flows.first { $0.product.edition != nil }?.product.edition ?? HSEdition.inForce(in: period.year)
-        let stages = chain.stages.compactMap { s -> (String, ProductSetTrade)? in
-            let codes = taxonomy.codes(chain: chain.id, stage: s.id, edition: edition)
-            guard !codes.isEmpty else { return nil }
-            let trade = cube.trade(in: codes, period: period)
-            return trade.total > 0 ? (s.name, trade) : nil
-        }
-        var totals: [Country: Double] = [:]
-        for (_, trade) in stages { for (p, value) in trade.byPartner where p != rival { totals[p, default: 0] += value / trade.total } }
-        let others = totals.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(3).map(\.key)
-        var series = [ChartSeries(name: name(rival), values: stages.map { $0.1.share(of: rival) })]
-        for p in others { series.append(ChartSeries(name: name(p), values: stages.map { $0.1.share(of: p) })) }
-        series.append(ChartSeries(name: "All other partners", values: stages.map { t in
-            1 - ([rival] + others).reduce(0) { $0 + (t.1.share(of: $1) ?? 0) }
-        }))
-        return StackedBarChart(
-            title: "\(chain.name): sources of \(name(reporter)) imports by stage, \(period)",
-            subtitle: "Share of each stage's imports (\(edition.rawValue) lines of the taxonomy, weighted); the rival first",
-            labels: stages.map(\.0), series: series, format: .percent(decimals: 0), source: data.provenance.citation,
-            fixedMaximum: 1, showTotals: false, colors: [ChartPalette.negative, ChartPalette.color(at: 0), ChartPalette.color(at: 2), ChartPalette.color(at: 3), "rgb(190,190,190)"]).svg()
     }
 
     // MARK: Minerals
@@ -388,7 +352,7 @@ extension DecoupleApp {
         let at = try q.day("at") ?? Self.today()
         let bundle = try await store.policy()
         let t = try await store.taxonomy().taxonomy
-        let measures = filter.apply(bundle.measures.measures).sorted { ($0.start ?? PolicyDate("1900")!, $0.id) < ($1.start ?? PolicyDate("1900")!, $1.id) }
+        let measures = PolicyAnalyses.measures(bundle.measures, filter).measures.sorted { ($0.start ?? PolicyDate("1900")!, $0.id) < ($1.start ?? PolicyDate("1900")!, $1.id) }
         let jurisdictions = Array(Set(bundle.measures.measures.map(\.jurisdiction) + bundle.measures.measures.flatMap(\.targetedCountries))).sorted()
         var body = PageLayout.form("/policy", PageLayout.select("chain", label: "Chain", options: [("", "(all)")] + t.chains.map { ($0.id, $0.name) }, selected: filter.chain ?? "")
             + PageLayout.select("country", label: "Country", options: [("", "(all)")] + PageLayout.countryOptions(jurisdictions), selected: filter.country?.code ?? "")
@@ -487,7 +451,7 @@ extension DecoupleApp {
 
     func iraResult(_ a: CleanVehicleAssessment, bill: BatteryBillOfMaterials, rules: CleanVehicleRuleSet) -> String {
         let ok = a.credit > 0
-        var s = "<section id=\"result\"><h2>Result</h2><p class=\"status \(ok ? "ok" : "bad")\">\(xmlEscaped(a.status.rawValue)): credit \(xmlEscaped(CleanVehicleCreditEngine.dollars(a.credit)))</p>"
+        var s = "<section id=\"result\"><h2>Result</h2><p class=\"status \(ok ? "ok" : "bad")\">\(xmlEscaped(a.status.rawValue)): credit \(xmlEscaped(NumberText.dollars(a.credit)))</p>"
         s += "<p>\(xmlEscaped(bill.vehicle.description)), placed in service \(bill.vehicle.placedInService).</p>"
         let requirements = [a.criticalMinerals, a.batteryComponents].compactMap { $0 }
         if !requirements.isEmpty {

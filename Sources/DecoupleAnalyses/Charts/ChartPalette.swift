@@ -1,4 +1,4 @@
-import DecoupleAnalyses
+import DecoupleCore
 
 /// Colour-blind-safe colours (Okabe–Ito) used by the charts, as `rgb(…)` strings.
 public enum ChartPalette {
@@ -18,13 +18,13 @@ public enum ChartPalette {
     /// Fill for negative bars.
     public static let negative = "rgb(213,94,0)"
     /// Main text colour.
-    static let text = "rgb(34,34,34)"
+    package static let text = "rgb(34,34,34)"
     /// Secondary text colour (subtitles, axis labels, source line).
-    static let mutedText = "rgb(96,96,96)"
+    package static let mutedText = "rgb(96,96,96)"
     /// Gridline colour.
-    static let grid = "rgb(226,226,226)"
+    package static let grid = "rgb(226,226,226)"
     /// Zero line / axis colour.
-    static let axis = "rgb(110,110,110)"
+    package static let axis = "rgb(110,110,110)"
 
     /// The colour for the series at `index`.
     public static func color(at index: Int) -> String {

@@ -1,5 +1,10 @@
-import DecoupleAnalyses
-import DecoupleRendering
+import DecoupleCore
+import DecoupleTrade
+import DecoupleInputOutput
+import DecoupleMinerals
+import DecouplePolicy
+import DecoupleInstrumentChoice
+import DecoupleScenarios
 import Synchronization
 
 /// A bounded, thread-safe memo of computed values: the first request for a key computes it

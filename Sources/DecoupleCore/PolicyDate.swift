@@ -1,4 +1,3 @@
-import DecoupleCore
 
 /// A date as precisely as the source states it: a day (`2022-06-14`), a month (`2023-06`) or a
 /// year (`2011`).

@@ -1,0 +1,66 @@
+import DecoupleCore
+import DecoupleInputOutput
+
+/// An input–output table as an analysis reads it: the table, its dataset id and provenance, and
+/// its sector names.
+public struct LoadedIOTable: Sendable {
+    public let table: InputOutputTableData
+    public let datasetID: String
+    public let provenance: Provenance?
+    public let sectorNames: [String: String]
+}
+
+/// Loading the input–output table of an exposure analysis and solving its Leontief model,
+/// shared by `decouple exposure`, the report and the API.
+public enum InputOutputTables {
+    /// A user's OECD ICIO CSV (`icio`), a WIOD release folder (`wiod`, with `year`), else the
+    /// bundled OECD ICIO 2022. Sector names come from the bundled code lists
+    /// (`Data/oecd-icio-2022/…sector_code_mapping.csv`, `Data/input-output/wiod-2013-sectors.csv`).
+    public static func load(icio: String?, wiod: String?, year: Int?, dataDir: String?,
+                            progress: ((String, Double) -> Void)? = nil) throws -> LoadedIOTable {
+        if let icio {
+            let t = try OECDICIOReader().read(path: icio, progress: progress.map { p in { p("Reading \(icio.split(separator: "/").last ?? "")", $0) } })
+            let names = (try? DataCatalog.locate(explicit: dataDir).loadOECDICIOSectorNames()) ?? [:]
+            return LoadedIOTable(table: t, datasetID: "user-icio", provenance: nil, sectorNames: names)
+        }
+        if let wiod, let year {
+            let t = try WIODReader().read(folder: wiod, year: year)
+            let names = (try? wiodSectorNames(DataCatalog.locate(explicit: dataDir))) ?? [:]
+            return LoadedIOTable(table: t, datasetID: "user-wiod", provenance: nil, sectorNames: names)
+        }
+        let catalog = try DataCatalog.locate(explicit: dataDir)
+        let t = try catalog.loadOECDICIO2022(progress: progress.map { p in { p("Reading OECD ICIO 2022", $0) } })
+        return LoadedIOTable(table: t, datasetID: BundledDataset.oecdICIO2022.id, provenance: BundledDataset.oecdICIO2022.provenance,
+                             sectorNames: (try? catalog.loadOECDICIOSectorNames()) ?? [:])
+    }
+
+    /// WIOD 2013 industries c1 … c35 (NACE Rev.1.1), from `Data/input-output/wiod-2013-sectors.csv`.
+    public static func wiodSectorNames(_ catalog: DataCatalog) throws -> [String: String] {
+        try ICIOCodeList.read(path: catalog.root + "/input-output/wiod-2013-sectors.csv",
+                              displayName: "Data/input-output/wiod-2013-sectors.csv")
+    }
+
+    /// The table's region for a user's country text: the text itself when the table has it
+    /// (ROW, RoW), else its ISO3 code.
+    /// - Throws: ``AnalysisInputError`` naming `option` when the table has no such region.
+    public static func region(_ text: String, in table: InputOutputTableData, option: String) throws -> String {
+        let regions = table.regions
+        if regions.contains(text) { return text }
+        if regions.contains(text.uppercased()) { return text.uppercased() }
+        let country: Country
+        do { country = try CountryTable.standard.resolve(text) } catch let e as UnknownCountryCode {
+            throw AnalysisInputError("\(option): \(e.description)")
+        }
+        guard regions.contains(country.code) else {
+            throw AnalysisInputError("\(option) \(country.code) is not a region of \(table.name); its regions are \(regions.joined(separator: ", "))")
+        }
+        return country.code
+    }
+
+    /// `importer`'s look-through exposure in the table's Leontief model (one LU factorisation).
+    /// - Throws: `InputOutputError`, `LinearAlgebraError`.
+    public static func exposure(_ loaded: LoadedIOTable, importer: String, tiers: Int) throws -> ImporterExposure {
+        let model = try LeontiefModel(try ExposureSelection.system(loaded.table))
+        return try ImporterExposure(model: model, importer: importer, tiers: tiers)
+    }
+}
