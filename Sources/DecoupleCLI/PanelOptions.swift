@@ -5,9 +5,9 @@ import Foundation
 
 extension TradeSourceLayout: ExpressibleByArgument {}
 
-/// The options shared by `dependence`, `trend` and `diversion`: which store (or engine), which
-/// countries, which products and which years.
-struct PanelOptions: ParsableArguments {
+/// Where trade aggregations run: a panel store (`--engine local`) or a remote engine such as
+/// Spark; shared by `dependence`, `trend`, `diversion` and `report`.
+struct EngineOptions: ParsableArguments {
     @Option(help: "The panel store: a name in the store folder or a path (default: the only store there; see `decouple data list`).")
     var store: String?
 
@@ -31,6 +31,30 @@ struct PanelOptions: ParsableArguments {
 
     @Option(help: "The BACI release's country file (country_codes_V….csv), for --spark-layout baci.")
     var baciCountryCodes: String?
+
+    /// Whether any engine option was given (the report then takes its trade sections from it).
+    var isSet: Bool { store != nil || engine != "local" }
+
+    func validate() throws {
+    }
+
+    /// The engine part of an analysis request.
+    func apply(to q: inout TradePanelRequest) {
+        q.engine = engine
+        q.store = store
+        q.engineURL = sparkURL
+        q.engineToken = sparkToken ?? ProcessInfo.processInfo.environment["DECOUPLE_SPARK_TOKEN"]
+        q.engineSource = sparkSource
+        q.engineLayout = sparkLayout
+        q.engineEdition = sparkEdition.flatMap(TradePanelRequest.edition)
+        q.baciCountryCodes = baciCountryCodes
+    }
+}
+
+/// The options shared by `dependence`, `trend` and `diversion`: which store (or engine), which
+/// countries, which products and which years.
+struct PanelOptions: ParsableArguments {
+    @OptionGroup var engineOptions: EngineOptions
 
     @Option(help: "The reporting (importing) economy (ISO3, ISO2, ISO numeric or name).")
     var reporter: String = "USA"
@@ -60,15 +84,6 @@ struct PanelOptions: ParsableArguments {
     var dataDir: String?
 
     func validate() throws {
-        if engine != "local" {
-            guard sparkURL != nil || engine != "spark" else { throw ValidationError("--engine spark needs --spark sc://HOST:PORT") }
-            guard sparkSource != nil else { throw ValidationError("--engine \(engine) needs --spark-source (the trade data as the engine sees them)") }
-            guard sparkLayout != nil else { throw ValidationError("--engine \(engine) needs --spark-layout baci or comtrade") }
-            if store != nil { throw ValidationError("--store is for --engine local; give --spark-source for --engine \(engine)") }
-        }
-        if let sparkEdition, TradePanelRequest.edition(sparkEdition) == nil {
-            throw ValidationError("--spark-edition: expected HS92, HS96, HS02, HS07, HS12, HS17 or HS22, got '\(sparkEdition)'")
-        }
         if stage != nil && chain == nil { throw ValidationError("--stage needs --chain") }
         if codes != nil && chain != nil { throw ValidationError("give either --codes or --chain, not both") }
         if let from, let to, from > to { throw ValidationError("--from must not be after --to") }
@@ -77,14 +92,7 @@ struct PanelOptions: ParsableArguments {
     /// The options as an analysis request (countries resolved, codes split).
     func request() throws -> TradePanelRequest {
         var q = TradePanelRequest()
-        q.engine = engine
-        q.store = store
-        q.engineURL = sparkURL
-        q.engineToken = sparkToken ?? ProcessInfo.processInfo.environment["DECOUPLE_SPARK_TOKEN"]
-        q.engineSource = sparkSource
-        q.engineLayout = sparkLayout
-        q.engineEdition = sparkEdition.flatMap(TradePanelRequest.edition)
-        q.baciCountryCodes = baciCountryCodes
+        engineOptions.apply(to: &q)
         (q.reporter, q.rival) = try countries()
         if let codes {
             let list = codes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }

@@ -45,6 +45,9 @@ struct Report: AsyncParsableCommand {
 
     @OptionGroup var taxonomy: TaxonomyOptions
 
+    @OptionGroup(title: "Trade data from a panel store or engine (default: the bundled IMF DOTS and US Census data)")
+    var engineOptions: EngineOptions
+
     @Option(help: "A framework configuration file overriding Data/framework/framework.json.")
     var frameworkConfig: String?
 
@@ -64,8 +67,15 @@ struct Report: AsyncParsableCommand {
         }
         guard reporter != rival else { throw ValidationError("--reporter and --rival must differ") }
         do {
+            var panel: TradePanelRequest? = nil
+            if engineOptions.isSet {
+                var q = TradePanelRequest()
+                engineOptions.apply(to: &q)
+                panel = q
+            }
             let data = AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
-                                    frameworkConfig: frameworkConfig, progress: Progress.reporter())
+                                    frameworkConfig: frameworkConfig, tradePanel: panel, progress: Progress.reporter(),
+                                    warn: { printError("warning: " + $0) })
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
             let report = try await data.report(options)
             if !noHTML {

@@ -20,6 +20,11 @@ public final class AnalysisData: Sendable {
     public let frameworkConfig: String?
     /// Told the progress (0–1) of each long read, by a title ("Reading IMF DOTS").
     public let progress: (@Sendable (String, Double) -> Void)?
+    /// Told what an analysis skipped and why.
+    public let warn: (@Sendable (String) -> Void)?
+    /// A trade panel (a store, or a remote engine) whose aggregations replace the bundled trade
+    /// datasets of the report; nil: IMF DOTS and US Census.
+    public let tradePanel: TradePanelRequest?
 
     private let tradeSets = SingleFlightCache<String, TradeDataset>(capacity: 8)
     private let dotsByReporter = SingleFlightCache<String, DOTSIndex>(capacity: 1)
@@ -32,11 +37,14 @@ public final class AnalysisData: Sendable {
     private let scenarios = SingleFlightCache<String, ScenarioResult>(capacity: 8)
 
     public init(catalog: DataCatalog, taxonomyFiles: [String] = [], frameworkConfig: String? = nil,
-                progress: (@Sendable (String, Double) -> Void)? = nil) {
+                tradePanel: TradePanelRequest? = nil,
+                progress: (@Sendable (String, Double) -> Void)? = nil, warn: (@Sendable (String) -> Void)? = nil) {
         self.catalog = catalog
         self.taxonomyFiles = taxonomyFiles
         self.frameworkConfig = frameworkConfig
+        self.tradePanel = tradePanel
         self.progress = progress
+        self.warn = warn
     }
 
     /// A progress callback for one read, when someone listens.
@@ -165,19 +173,64 @@ public final class AnalysisData: Sendable {
         }
     }
 
-    /// The report for a pair, as `decouple report` builds it.
+    /// The report for a pair, as `decouple report` builds it: on the bundled data, or with its
+    /// trade sections from ``tradePanel`` when one is set.
     public func report(_ options: ReportOptions) async throws -> DecouplingReport {
         let (r, v) = (options.reporter, options.rival)
         let key = "\(r.code)|\(v.code)|\(options.baseYear)|\(options.topCount)"
         if let cached = reports.cached(key) { return cached }
-        // Gather the datasets (each cached) and then build synchronously.
-        let source = try await PreloadedReportData.gather(self, reporter: r, rival: v)
+        // Gather the data (each cached) and then build synchronously.
+        let data = try await reportData(reporter: r, rival: v)
         return try await reports.value(for: key) {
             try await Offload.run {
-                let inputs = try ReportRun.inputs(reporter: r, rival: v, from: source)
+                let (inputs, warnings) = ReportRun.inputs(data, reporter: r, rival: v)
+                for w in warnings { self.warn?(w) }
                 return ReportBuilder(options: options, countries: .standard).build(inputs)
             }
         }
+    }
+
+    /// A report's data: IMF DOTS and, for the US, the Census sets — or the annual and cross-section
+    /// datasets of ``tradePanel``; minerals for a US leader; the taxonomy, framework and ICIO.
+    func reportData(reporter: Country, rival: Country) async throws -> ReportData {
+        let usa = reporter == .usa
+        var annual: TradeDataset, hs2: TradeDataset? = nil, hs6: TradeDataset? = nil, usChina: TradeDataset? = nil
+        if let panel = tradePanel {
+            (annual, hs6) = try await Self.panelDatasets(panel, reporter: reporter, rival: rival)
+        } else {
+            annual = try await dots().dataset(reporters: [reporter, rival])
+            if usa {
+                hs2 = try await censusHS2Monthly()
+                hs6 = try await censusHS6()
+                if rival == .china { usChina = try await censusUSChina() }
+            }
+        }
+        let taxonomy = try await taxonomy()
+        let framework = try await framework(leader: reporter, challenger: rival, year: nil)
+        let icio = try await Offload.run { [catalog] in try ICIOCache.shared.oecdICIO2022(catalog, progress: self.reporting("Reading OECD ICIO 2022")) }
+        return ReportData(annualBilateral: annual, monthlyByChapter: hs2, productCrossSection: hs6, monthlyWithRival: usChina,
+                          minerals: usa ? try await mineralsReportInput(leader: reporter, rival: rival) : nil,
+                          taxonomy: taxonomy.taxonomy, concordance: taxonomy.concordance,
+                          framework: framework.result, frameworkProvenance: framework.provenance,
+                          inputOutput: (icio, (try? catalog.loadOECDICIOSectorNames()) ?? [:]))
+    }
+
+    /// The annual bilateral and product cross-section datasets of a trade panel (any engine).
+    static func panelDatasets(_ panel: TradePanelRequest, reporter: Country, rival: Country) async throws -> (TradeDataset, TradeDataset) {
+        let engine = try await panel.openEngine()
+        let d = try await engine.describe()
+        guard let last = d.years.last else { throw AnalysisInputError("the trade panel has no years", parameter: "store") }
+        let provenance = Provenance(
+            source: d.provenance.map(\.source).joined(separator: "; "),
+            edition: d.provenance.map(\.edition).joined(separator: "; "),
+            url: d.provenance.first?.url ?? "",
+            licence: d.provenance.map(\.licence).joined(separator: "; "),
+            retrievedFrom: "aggregated by decouple from \(engine.name)")
+        let request = PanelTradeDatasets(reporter: reporter, rival: rival, crossSectionYear: last, id: "panel-store",
+                                         provenance: provenance, importValuation: d.coversAllReporters ? .fob : .cif,
+                                         exportValuation: .fob)
+        let (annual, cross) = try await engine.measure(request)
+        return (annual, cross)
     }
 
     /// Reporters that have flows in IMF DOTS.
@@ -187,51 +240,5 @@ public final class AnalysisData: Sendable {
     public var statistics: [String: Int] {
         let r = reports.statistics, f = frameworks.statistics
         return ["reports": r.count, "frameworks": f.count, "datasets": tradeSets.statistics.count + dotsByReporter.statistics.count + mcs.statistics.count]
-    }
-}
-
-/// The report's datasets, gathered from the store's caches before the (synchronous) build.
-struct PreloadedReportData: ReportDataSource, Sendable {
-    let dots: TradeDataset
-    let hs2: TradeDataset?
-    let hs6: TradeDataset?
-    let usChina: TradeDataset?
-    let minerals: MineralsReportInput?
-    let taxonomyBundle: AnalysisData.TaxonomyBundle
-    let frameworkBundle: AnalysisData.FrameworkBundle
-    let icio: InputOutputTableData
-    let sectorNames: [String: String]
-
-    static func gather(_ store: AnalysisData, reporter: Country, rival: Country) async throws -> PreloadedReportData {
-        let dots = try await store.dots().dataset(reporters: [reporter, rival])
-        let usa = reporter == .usa
-        return PreloadedReportData(
-            dots: dots,
-            hs2: usa ? try await store.censusHS2Monthly() : nil,
-            hs6: usa ? try await store.censusHS6() : nil,
-            usChina: usa && rival == .china ? try await store.censusUSChina() : nil,
-            minerals: usa ? try await store.mineralsReportInput(leader: reporter, rival: rival) : nil,
-            taxonomyBundle: try await store.taxonomy(),
-            frameworkBundle: try await store.framework(leader: reporter, challenger: rival, year: nil),
-            icio: try await Offload.run { try ICIOCache.shared.oecdICIO2022(store.catalog, progress: store.reporting("Reading OECD ICIO 2022")) },
-            sectorNames: (try? store.catalog.loadOECDICIOSectorNames()) ?? [:])
-    }
-
-    private func need<T>(_ value: T?, _ what: String) throws -> T {
-        guard let value else { throw DataReadError(issues: [DataIssue(file: what, message: "not loaded")]) }
-        return value
-    }
-
-    public func annualBilateral(reporters: Set<Country>) throws -> TradeDataset { dots }
-    public func censusHS2Monthly() throws -> TradeDataset { try need(hs2, "census-hs2-monthly") }
-    public func censusHS6_2024() throws -> TradeDataset { try need(hs6, "census-hs6-2024") }
-    public func censusUSChinaMonthly() throws -> TradeDataset { try need(usChina, "census-us-china-monthly") }
-    public func mineralsReportInput(leader: Country, rival: Country) throws -> MineralsReportInput { try need(minerals, "usgs-mcs") }
-    public func taxonomy() throws -> (StrategicTaxonomy, HSConcordance) { (taxonomyBundle.taxonomy, taxonomyBundle.concordance) }
-    public func inputOutput() throws -> (table: InputOutputTableData, sectorNames: [String: String])? { (icio, sectorNames) }
-    public func framework(taxonomy: StrategicTaxonomy, leader: Country, challenger: Country,
-                   imports: TradeDataset?, icio: InputOutputTableData?, minerals: [MineralAssessment],
-                   exposure: ExposureReportInput?) throws -> (FrameworkResult, [Provenance]) {
-        (frameworkBundle.result, frameworkBundle.provenance)
     }
 }

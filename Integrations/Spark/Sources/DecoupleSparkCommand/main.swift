@@ -1,3 +1,4 @@
+import DecoupleCLI
 import DecoupleSpark
 
 // `decouple` with Spark support: the main package's command tree, with `--engine spark`.
