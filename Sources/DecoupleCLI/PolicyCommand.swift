@@ -57,7 +57,7 @@ struct PolicyCommand: ParsableCommand {
             let catalog = try guarded {
                 try PolicyData.measures(file: measures, catalog: DataCatalog.locate(explicit: taxonomy.dataDir), taxonomy: t)
             }
-            let listing = PolicyAnalyses.measures(catalog, PolicyMeasureQuery(chain: chain, country: countryCode, instrument: instrument, from: fromDay, to: toDay))
+            let listing = PolicyAnalyses.measures(catalog, MeasureFilter(chain: chain, country: countryCode, instrument: instrument, from: fromDay, to: toDay))
             let selected = listing.measures
             switch format {
             case .json:

@@ -178,7 +178,7 @@ extension DecoupleApp {
     }
 
     /// The policy filter from a query (shared with the policy page).
-    func policyFilter(_ q: QueryParameters) async throws -> PolicyMeasureQuery {
+    func policyFilter(_ q: QueryParameters) async throws -> MeasureFilter {
         let from = try q.policyDate("from")?.firstDay, to = try q.policyDate("to")?.lastDay
         if let from, let to, to < from { throw APIError.badRequest("to \(to) is before from \(from)", parameter: "to") }
         let country = try q.country("country")
@@ -190,7 +190,7 @@ extension DecoupleApp {
                 throw APIError.badRequest("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))", parameter: "chain")
             }
         }
-        return PolicyMeasureQuery(chain: chain, country: country, instrument: instrument, from: from, to: to)
+        return MeasureFilter(chain: chain, country: country, instrument: instrument, from: from, to: to)
     }
 
     func apiPolicy(_ request: Request) async throws -> Response {

@@ -43,31 +43,14 @@ public struct DelimitedFileReader {
         let record = CSVRecord()
 
         while !eof || filled > 0 {
-            if !eof {
-                let n = try stream.read(into: UnsafeMutableBufferPointer(start: buffer + filled, count: capacity - filled))
-                if n == 0 { eof = true } else { filled += n }
-                if let progress {
-                    let f = stream.fractionRead
-                    if f - lastProgress >= 0.01 { lastProgress = f; progress(f) }
-                }
-            }
+            try refill(buffer, capacity: capacity, filled: &filled, eof: &eof, from: stream, lastProgress: &lastProgress, progress: progress)
             var pos = 0
             while pos < filled {
                 guard let next = try parseRecord(buffer, from: pos, to: filled, final: eof, line: &line, record: record) else { break }
                 if record.count > 0 { try body(record) }
                 pos = next
             }
-            if pos > 0 {
-                if pos < filled { memmove(buffer, buffer + pos, filled - pos) }
-                filled -= pos
-            } else if filled == capacity {
-                // One record longer than the buffer: grow it.
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-            }
+            compactOrGrow(&buffer, capacity: &capacity, filled: &filled, consumed: pos)
             if eof && pos == 0 && filled > 0 {
                 // parseRecord consumes everything at the end of the data, so this is unreachable.
                 break

@@ -45,18 +45,8 @@ public struct LUFactorization: Sendable {
         guard m.rows == m.columns else {
             throw LinearAlgebraError.dimensionMismatch("LU needs a square matrix, got \(m.rows)×\(m.columns)")
         }
-        guard m.rows < Int(Int32.max) / max(1, m.rows) else { throw LinearAlgebraError.tooLarge(m.rows) }
         guard m.isFinite else { throw LinearAlgebraError.notFinite("the matrix to factorise") }
-        n = m.rows
-        var a = m.values
-        var ipiv = [Int32](repeating: 0, count: n)
-        if n > 0 {
-            let info = LAPACKE_dgetrf(LAPACK_COL_MAJOR, Int32(n), Int32(n), &a, Int32(n), &ipiv)
-            if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info) - 1) }
-            if info < 0 { throw LinearAlgebraError.lapack(routine: "dgetrf", info: Int(info)) }
-        }
-        factors = a
-        pivots = ipiv
+        try self.init(factorizing: m.values, n: m.rows)
     }
 
     /// Factorises an n × n column-major matrix handed over by value (no defensive copy; the

@@ -37,16 +37,11 @@ extension BarChart {
         let top = headerHeight
         guard n > 0, !finite.isEmpty else {
             let boxHeight = n > 0 ? Double(n) * Self.rowHeight : Self.emptyHeight
-            w.noData(x: pad, y: top, width: width - 2 * pad, height: boxHeight)
-            w.footer(source: source, width: width, height: height)
-            return w.finished()
+            return w.finishedEmpty(x: pad, y: top, width: width, boxHeight: boxHeight, source: source, height: height)
         }
 
         // Category label column: at most 35% of the width.
-        let charWidth = labelSize * 0.6
-        let widestLabel = labels.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
-        let labelColumn = min(widestLabel, (width - 2 * pad) * 0.35)
-        let maxLabelChars = max(3, Int(labelColumn / charWidth))
+        let (labelColumn, maxLabelChars) = TextMetrics.labelColumn(labels, fontSize: labelSize, plotWidth: width - 2 * pad)
 
         // Value labels need room beyond the bar ends on each side that has bars.
         let valueText = vals.map { $0.map(format.format) ?? "n/a" }
@@ -60,13 +55,9 @@ extension BarChart {
         let zeroX = xPos(0)
 
         for i in 0..<n {
-            let rowTop = top + Double(i) * Self.rowHeight
-            let barY = rowTop + (Self.rowHeight - Self.barHeight) / 2
-            let midY = rowTop + Self.rowHeight / 2 + 4
             let full = labels[i]
-            let shown = TextMetrics.truncated(full, maxChars: maxLabelChars)
-            w.text(shown, x: pad + labelColumn, y: midY, anchor: "end", fill: ChartPalette.text,
-                   cssClass: "bar-label", tooltip: shown == full ? nil : full)
+            let (barY, midY) = w.barRow(i, label: full, top: top, rowHeight: Self.rowHeight, barHeight: Self.barHeight,
+                                        labelRight: pad + labelColumn, maxChars: maxLabelChars)
             let tip = "\(full): \(valueText[i])"
             guard let v = vals[i] else {
                 w.text("n/a", x: zeroX + 4, y: midY, cssClass: "bar-value", tooltip: tip)

@@ -30,6 +30,14 @@ enum TextMetrics {
         Double(s.count) * fontSize * 0.6
     }
 
+    /// The label column of a horizontal bar chart: as wide as the widest label, at most 35% of
+    /// the plot width, and how many characters fit in it (at least 3).
+    static func labelColumn(_ labels: [String], fontSize: Double, plotWidth: Double) -> (width: Double, maxChars: Int) {
+        let widest = labels.map { width($0, fontSize: fontSize) }.max() ?? 0
+        let column = min(widest, plotWidth * 0.35)
+        return (column, max(3, Int(column / (fontSize * 0.6))))
+    }
+
     /// `s` shortened to at most `maxChars` characters, ending in "…" when cut.
     static func truncated(_ s: String, maxChars: Int) -> String {
         guard s.count > maxChars else { return s }

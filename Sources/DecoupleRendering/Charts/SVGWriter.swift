@@ -89,6 +89,25 @@ struct SVGWriter {
     }
 
     /// Draws a centred "No data" notice inside the given box.
+    /// Row `i` of a horizontal bar chart: its label right-aligned at `labelRight` (cut to
+    /// `maxChars`, the full text as a tooltip), and where the row's bar and value text go.
+    mutating func barRow(_ i: Int, label full: String, top: Double, rowHeight: Double, barHeight: Double,
+                         labelRight: Double, maxChars: Int) -> (barY: Double, midY: Double) {
+        let rowTop = top + Double(i) * rowHeight
+        let midY = rowTop + rowHeight / 2 + 4
+        let shown = TextMetrics.truncated(full, maxChars: maxChars)
+        text(shown, x: labelRight, y: midY, anchor: "end", fill: ChartPalette.text,
+             cssClass: "bar-label", tooltip: shown == full ? nil : full)
+        return (rowTop + (rowHeight - barHeight) / 2, midY)
+    }
+
+    /// A chart with nothing to draw: the "no data" box and the source line, finished.
+    mutating func finishedEmpty(x: Double, y: Double, width: Double, boxHeight: Double, source: String, height: Double) -> String {
+        noData(x: x, y: y, width: width - 2 * x, height: boxHeight)
+        footer(source: source, width: width, height: height)
+        return finished()
+    }
+
     mutating func noData(x: Double, y: Double, width: Double, height: Double) {
         markup += #"<rect x="\#(Self.n(x))" y="\#(Self.n(y))" width="\#(Self.n(max(0, width)))" height="\#(Self.n(max(0, height)))" fill="rgb(247,247,247)" stroke="\#(ChartPalette.grid)"/>"#
         markup += "\n"

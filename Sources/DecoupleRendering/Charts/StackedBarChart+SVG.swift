@@ -82,16 +82,11 @@ extension StackedBarChart {
         }
         guard n > 0, totals.contains(where: { $0 > 0 }) || fixedMaximum != nil else {
             let boxHeight = n > 0 ? Double(n) * Self.rowHeight + Self.axisBand : Self.emptyHeight
-            w.noData(x: pad, y: top, width: width - 2 * pad, height: boxHeight)
-            w.footer(source: source, width: width, height: height)
-            return w.finished()
+            return w.finishedEmpty(x: pad, y: top, width: width, boxHeight: boxHeight, source: source, height: height)
         }
 
         // Label column: at most 35% of the width.
-        let charWidth = labelSize * 0.6
-        let widestLabel = labels.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0
-        let labelColumn = min(widestLabel, (width - 2 * pad) * 0.35)
-        let maxLabelChars = max(3, Int(labelColumn / charWidth))
+        let (labelColumn, maxLabelChars) = TextMetrics.labelColumn(labels, fontSize: labelSize, plotWidth: width - 2 * pad)
         let totalText = totals.map(format.format)
         let valueRoom = showTotals ? (totalText.map { TextMetrics.width($0, fontSize: labelSize) }.max() ?? 0) + 8 : 8
         let maxTotal = totals.max() ?? 0
@@ -117,13 +112,9 @@ extension StackedBarChart {
         w.append("</g>\n")
 
         for i in 0..<n {
-            let rowTop = top + Double(i) * Self.rowHeight
-            let barY = rowTop + (Self.rowHeight - Self.barHeight) / 2
-            let midY = rowTop + Self.rowHeight / 2 + 4
             let full = labels[i]
-            let shown = TextMetrics.truncated(full, maxChars: maxLabelChars)
-            w.text(shown, x: pad + labelColumn, y: midY, anchor: "end", fill: ChartPalette.text,
-                   cssClass: "bar-label", tooltip: shown == full ? nil : full)
+            let (barY, midY) = w.barRow(i, label: full, top: top, rowHeight: Self.rowHeight, barHeight: Self.barHeight,
+                                        labelRight: pad + labelColumn, maxChars: maxLabelChars)
             var cumulative = 0.0
             w.append(#"<g class="stack">"#)
             for (s, row) in values.enumerated() where row[i] > 0 {

@@ -67,14 +67,7 @@ public struct BACIReader: Sendable {
         var filled = 0, eof = false, line = 1
         var lastProgress = -1.0
         while !eof || filled > 0 {
-            if !eof {
-                let n = try stream.read(into: UnsafeMutableBufferPointer(start: buffer + filled, count: capacity - filled))
-                if n == 0 { eof = true } else { filled += n }
-                if let progress {
-                    let f = stream.fractionRead
-                    if f - lastProgress >= 0.01 { lastProgress = f; progress(f) }
-                }
-            }
+            try refill(buffer, capacity: capacity, filled: &filled, eof: &eof, from: stream, lastProgress: &lastProgress, progress: progress)
             var pos = 0
             while pos < filled {
                 guard let nl = memchr(buffer + pos, 10, filled - pos) else { break }
@@ -88,16 +81,7 @@ public struct BACIReader: Sendable {
                 line += 1
                 pos = filled
             }
-            if pos > 0 {
-                if pos < filled { memmove(buffer, buffer + pos, filled - pos) }
-                filled -= pos
-            } else if filled == capacity {
-                let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
-                bigger.update(from: buffer, count: filled)
-                buffer.deallocate()
-                buffer = bigger
-                capacity *= 2
-            }
+            compactOrGrow(&buffer, capacity: &capacity, filled: &filled, consumed: pos)
         }
         if !parser.sawHeader {
             throw DataReadError(issues: [DataIssue(file: name, message: "empty file: expected the header t,i,j,k,v,q and data")])
