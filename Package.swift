@@ -106,6 +106,10 @@ let package = Package(
         .testTarget(name: "DecoupleScenariosTests", dependencies: ["DecoupleScenarios", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleAnalysesTests", dependencies: ["DecoupleAnalyses", "DecoupleRendering", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleRenderingTests", dependencies: ["DecoupleRendering", "DecoupleTestSupport"]),
+        // The command line's option validation and request building.
+        .testTarget(name: "DecoupleCLITests", dependencies: [
+            "DecoupleCLI", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
         // Reads Sources/ and checks the layering (no module dependency: it scans text).
         .testTarget(name: "DecoupleArchitectureTests"),
         .testTarget(name: "DecoupleServerTests", dependencies: [

@@ -36,6 +36,15 @@ struct EngineOptions: ParsableArguments {
     var isSet: Bool { store != nil || engine != "local" }
 
     func validate() throws {
+        if engine != "local" {
+            guard sparkURL != nil || engine != "spark" else { throw ValidationError("--engine spark needs --spark sc://HOST:PORT") }
+            guard sparkSource != nil else { throw ValidationError("--engine \(engine) needs --spark-source (the trade data as the engine sees them)") }
+            guard sparkLayout != nil else { throw ValidationError("--engine \(engine) needs --spark-layout baci or comtrade") }
+            if store != nil { throw ValidationError("--store is for --engine local; give --spark-source for --engine \(engine)") }
+        }
+        if let sparkEdition, TradePanelRequest.edition(sparkEdition) == nil {
+            throw ValidationError("--spark-edition: expected HS92, HS96, HS02, HS07, HS12, HS17 or HS22, got '\(sparkEdition)'")
+        }
     }
 
     /// The engine part of an analysis request.
@@ -84,6 +93,7 @@ struct PanelOptions: ParsableArguments {
     var dataDir: String?
 
     func validate() throws {
+        try engineOptions.validate()
         if stage != nil && chain == nil { throw ValidationError("--stage needs --chain") }
         if codes != nil && chain != nil { throw ValidationError("give either --codes or --chain, not both") }
         if let from, let to, from > to { throw ValidationError("--from must not be after --to") }

@@ -54,6 +54,7 @@ struct Report: AsyncParsableCommand {
     func validate() throws {
         guard (1990...2030).contains(baseYear) else { throw ValidationError("--base-year must be between 1990 and 2030") }
         guard top > 0 else { throw ValidationError("--top must be positive") }
+        try engineOptions.validate()
     }
 
     func run() async throws {
