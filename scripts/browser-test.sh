@@ -91,7 +91,7 @@ for entry in "${pages[@]}"; do
 done
 
 # IRA: the upload form posts a BOM and shows the steps (multipart, as the browser sends it).
-ira_page=$(curl -fsS -H 'Accept: text/html' -F "bom=<docs/examples/bom-example.json" -F "date=" "$base/ira" || true)
+ira_page=$(curl -fsS -H 'Accept: text/html' -F "bom=<Data/policy/examples/bom-example.json" -F "date=" "$base/ira" || true)
 if grep -q 'id="result"' <<<"$ira_page"; then
     echo "browser-test: IRA form post                 ok"
 else

@@ -17,7 +17,7 @@ public struct MineralsRequest: Sendable, Hashable {
     public static let editions = [2022, 2023, 2024]
 
     public init(edition: Int = 2024, mineral: String? = nil, leader: Country = .usa, rival: Country = .china,
-                allies: Set<Country> = Set(MineralsDefaults.mineralsSecurityPartnership.map(Country.init)),
+                allies: Set<Country>,
                 highReliance: Double = 50, meaningfulReserves: Double = 5, dominance: Double = 50) {
         self.edition = edition
         self.mineral = mineral

@@ -3,11 +3,20 @@ import DecoupleInstrumentChoice
 import DecoupleMinerals
 import Foundation
 
-/// Defaults of the minerals commands.
+/// Defaults of the minerals analyses.
 public enum MineralsDefaults {
-    /// Minerals Security Partnership (2022) members other than the US (FRAMEWORK.md, Table 4);
-    /// the EU is a member but not a country.
-    public static let mineralsSecurityPartnership = ["AUS", "CAN", "FIN", "FRA", "DEU", "JPN", "KOR", "SWE", "GBR"]
+    /// The default allies of the minerals rule: the Minerals Security Partnership's members on
+    /// the day it was founded (2022-06-14; FRAMEWORK.md, Table 4), as `Data/policy/alliances.json`
+    /// lists them; countries only (the EU is a member, not a country). Empty when the file has no MSP.
+    public static func allies(_ alliances: AllianceCatalog) -> Set<Country> {
+        guard let msp = alliances.alliance(named: "MSP") else { return [] }
+        return Set(msp.members(on: msp.founded.firstDay).filter { CountryTable.standard.entries[$0]?.kind != .aggregate })
+    }
+
+    /// The same, from the bundled alliances of `catalog`.
+    public static func allies(catalog: DataCatalog) throws -> Set<Country> {
+        allies(try PolicyData.alliances(file: nil, catalog: catalog))
+    }
 }
 
 /// Chooses, from the USGS tables of one edition, the rows and columns the measures use.
@@ -52,7 +61,7 @@ public enum MineralSupplySelection {
         let mcs22 = try catalog.loadMineralCommoditySummaries(edition: 2022)
         let mcs23 = try catalog.loadMineralCommoditySummaries(edition: 2023)
         let mcs24 = try catalog.loadMineralCommoditySummaries(edition: 2024)
-        let allies = Set(MineralsDefaults.mineralsSecurityPartnership.map(Country.init)).subtracting([leader, rival])
+        let allies = try MineralsDefaults.allies(catalog: catalog).subtracting([leader, rival])
         let rule = MineralStrategyRule()
         var table: [MineralSupplyInput] = []
         for code in ["cobal", "coppe", "lithi", "nicke", "raree", "simet"] {

@@ -22,7 +22,7 @@ struct IRACommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a battery bill of materials against the §30D critical-mineral, battery-component and FEOC rules.",
-            discussion: "BOM schema: docs/ira-bom.schema.json; example: docs/examples/bom-example.json. Invalid input fails with every problem as `file: <json path>: what was expected`.")
+            discussion: "BOM schema: docs/ira-bom.schema.json; example: Data/policy/examples/bom-example.json. Invalid input fails with every problem as `file: <json path>: what was expected`.")
 
         @Argument(help: "The bill of materials (JSON).") var bom: String
         @Option(help: "Assume this placed-in-service day (YYYY-MM-DD) instead of the BOM's.") var date: String?

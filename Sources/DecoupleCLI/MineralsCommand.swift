@@ -30,8 +30,8 @@ struct MineralsCommand: ParsableCommand {
     @Option(help: "The rival economy.")
     var rival: String = "CHN"
 
-    @Option(help: "Allies, comma-separated ISO3 (default: the Minerals Security Partnership members other than the US; the EU is not a country).")
-    var allies: String = MineralsDefaults.mineralsSecurityPartnership.joined(separator: ",")
+    @Option(help: "Allies, comma-separated ISO3 (default: the Minerals Security Partnership's founding members other than the US, from Data/policy/alliances.json; the EU is not a country).")
+    var allies: String?
 
     @Option(help: "Net import reliance (percent) counted as high.")
     var highReliance: Double = 50
@@ -62,7 +62,8 @@ struct MineralsCommand: ParsableCommand {
         do {
             leader = try table.resolve(reporter)
             rival = try table.resolve(self.rival)
-            allySet = Set(try allies.split(separator: ",").map { try table.resolve(String($0)) }).subtracting([leader, rival])
+            let given = try allies.map { Set(try $0.split(separator: ",").map { try table.resolve(String($0)) }) }
+            allySet = try (given ?? guarded { try MineralsDefaults.allies(catalog: DataCatalog.locate(explicit: dataDir)) }).subtracting([leader, rival])
         } catch let e as UnknownCountryCode {
             throw ValidationError(e.description)
         }

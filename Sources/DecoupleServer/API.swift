@@ -153,11 +153,12 @@ extension DecoupleApp {
     }
 
     /// The minerals request from a query (shared with the minerals page).
-    static func mineralsRequest(_ q: QueryParameters) throws -> MineralsRequest {
+    func mineralsRequest(_ q: QueryParameters) async throws -> MineralsRequest {
         let edition = try q.int("edition", in: 2022...2024) ?? 2024
         let leader = try q.country("reporter", default: .usa)!
         let rival = try q.country("rival", default: .china)!
-        let allies = try q.countries("allies").map(Set.init) ?? Set(MineralsDefaults.mineralsSecurityPartnership.map(Country.init))
+        let allies: Set<Country>
+        if let given = try q.countries("allies") { allies = Set(given) } else { allies = MineralsDefaults.allies(try await store.policy().alliances) }
         let r = MineralsRequest(edition: edition, mineral: try q.name("mineral"), leader: leader, rival: rival, allies: allies,
                                 highReliance: try q.double("high-reliance", in: 0...100) ?? 50,
                                 meaningfulReserves: try q.double("meaningful-reserves", in: 0...100) ?? 5,
@@ -172,7 +173,7 @@ extension DecoupleApp {
     }
 
     func apiMinerals(_ request: Request) async throws -> Response {
-        let r = try Self.mineralsRequest(Self.query(request, "/api/v1/minerals"))
+        let r = try await mineralsRequest(Self.query(request, "/api/v1/minerals"))
         let key = "minerals|\(r.edition)|\(r.mineral?.lowercased() ?? "")|\(r.leader)|\(r.rival)|\(r.allies.sorted().map(\.code).joined(separator: ","))|\(r.highReliance)|\(r.meaningfulReserves)|\(r.dominance)"
         return try await cachedJSON(key) { try await self.mineralsDocument(r) }
     }

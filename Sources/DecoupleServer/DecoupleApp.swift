@@ -44,7 +44,7 @@ public final class DecoupleApp: Sendable {
         self.store = AnalysisData(catalog: DataCatalog(root: configuration.dataRoot))
         self.responses = SingleFlightCache(capacity: configuration.responseCacheSize)
         self.logger = logger
-        let example = configuration.dataRoot + "/../docs/examples/bom-example.json"
+        let example = configuration.dataRoot + "/policy/examples/bom-example.json"
         self.exampleBOM = (try? String(contentsOfFile: example, encoding: .utf8)) ?? ""
     }
 
@@ -96,7 +96,7 @@ public final class DecoupleApp: Sendable {
         let start = clock.now
         do {
             _ = try await store.report(.init())
-            _ = try await mineralsDocument(MineralsRequest())
+            _ = try await mineralsDocument(MineralsRequest(allies: MineralsDefaults.allies(try await store.policy().alliances)))
             _ = try await store.policy()
             _ = try await store.dotsReporters()
             logger.info("warm-up done", metadata: ["duration_ms": "\((clock.now - start).milliseconds)"])

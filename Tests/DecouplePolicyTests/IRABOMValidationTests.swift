@@ -138,7 +138,7 @@ import DecoupleCore
     }
 
     @Test func theDocumentedExampleLoadsAndPasses() throws {
-        let path = DataCatalog.sourceCheckoutDataFolder + "/../docs/examples/bom-example.json"
+        let path = DataCatalog.sourceCheckoutDataFolder + "/policy/examples/bom-example.json"
         let bom = try BatteryBOMLoader().load(path: path)
         let a = try IRA.engine.assess(bom)
         // Minerals (1200 + 900) / 3000 = 70% ≥ 50%; components (6000 + 2000) / 10000 = 80% ≥ 60%.

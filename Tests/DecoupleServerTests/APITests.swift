@@ -29,7 +29,7 @@ import Testing
 
     @Test func mineralsMatchesTheLibraryDocument() async throws {
         let mcs = try DataCatalog(root: DataCatalog.sourceCheckoutDataFolder).loadMineralCommoditySummaries(edition: 2024)
-        let expected = try DecoupleJSON.encode(MineralsRun.document(MineralsRequest(mineral: "lithium"), mcs: mcs)) + "\n"
+        let expected = try DecoupleJSON.encode(MineralsRun.document(MineralsRequest(mineral: "lithium", allies: MineralsDefaults.allies(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))), mcs: mcs)) + "\n"
         try await TestServer.withClient { client in
             try await client.execute(uri: "/api/v1/minerals?mineral=lithium", method: .get) { r in
                 #expect(r.status == .ok)

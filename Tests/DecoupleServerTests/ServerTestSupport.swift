@@ -26,7 +26,7 @@ enum TestServer {
     }
 
     static var exampleBOM: Data {
-        get throws { try Data(contentsOf: URL(fileURLWithPath: DataCatalog.sourceCheckoutDataFolder + "/../docs/examples/bom-example.json")) }
+        get throws { try Data(contentsOf: URL(fileURLWithPath: DataCatalog.sourceCheckoutDataFolder + "/policy/examples/bom-example.json")) }
     }
 }
 

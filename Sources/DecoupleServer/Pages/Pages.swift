@@ -153,7 +153,7 @@ extension DecoupleApp {
     // MARK: Minerals
 
     func mineralsPage(_ q: QueryParameters) async throws -> String {
-        var request = try Self.mineralsRequest(q)
+        var request = try await mineralsRequest(q)
         let selected = request.mineral
         request.mineral = nil
         let doc = try await mineralsDocument(request)
@@ -408,7 +408,7 @@ extension DecoupleApp {
         var body = """
         <p>Check a battery bill of materials against the §30D critical-mineral, battery-component and foreign-entity-of-concern rules
         (bundled rule schedule). Paste the JSON or choose a file (schema <code>docs/ira-bom.schema.json</code>; the example below is
-        <code>docs/examples/bom-example.json</code>, <a href="/ira?example=true">checked here</a>). Same engine as <code>decouple ira check</code>; the API is <code>POST /api/v1/ira/check</code>.</p>
+        <code>Data/policy/examples/bom-example.json</code>, <a href="/ira?example=true">checked here</a>). Same engine as <code>decouple ira check</code>; the API is <code>POST /api/v1/ira/check</code>.</p>
         """
         if let error {
             body += "<div class=\"error\"><p><b>\(xmlEscaped(error.message))</b></p>"
