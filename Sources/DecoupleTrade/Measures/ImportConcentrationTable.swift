@@ -52,7 +52,7 @@ public struct ImportConcentrationRequest: TradeMeasureRequest {
     }
 
     public var queries: [TradeAggregationQuery] {
-        [TradeAggregationQuery(side: .imports, years: years, reporters: importers, partners: AggregateCountries.nonAggregates,
+        [TradeAggregationQuery(side: .imports, years: years, reporters: importers, partners: PartnerRule.standardPartners,
                                products: products, groupBy: [.year, .product, .reporter, .partner])]
     }
 

@@ -60,7 +60,7 @@ extension TradeAggregate {
     /// `positiveValue`, whose value is above zero). Rows without a reporter, year or product
     /// are left out.
     func countryReporterRows(positiveValue: Bool = false) -> [Int] {
-        let aggregateCountry = keys.countries.map(AggregateCountries.contains)
+        let aggregateCountry = keys.countries.map(PartnerRule.isAggregate)
         let reporters = positions(.reporter), years = positions(.year), products = positions(.product)
         guard !reporters.isEmpty, !years.isEmpty, !products.isEmpty else { return [] }
         return (0..<count).filter { i in

@@ -46,7 +46,7 @@ struct ReporterTrade {
                 current = (year, product)
                 entry = ProductYear(product: product)
             }
-            if AggregateCountries.contains(partner) {
+            if PartnerRule.isAggregate(partner) {
                 if partner == .world { entry!.world = (entry!.world ?? 0) + row.value }
                 continue
             }

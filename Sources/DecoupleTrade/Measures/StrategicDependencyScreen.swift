@@ -70,9 +70,9 @@ public struct StrategicDependencyScreenRequest: TradeMeasureRequest {
 
     public var queries: [TradeAggregationQuery] {
         let members = bloc.sorted()
-        return [TradeAggregationQuery(side: .imports, years: [year], reporters: members, partners: AggregateCountries.nonAggregates,
+        return [TradeAggregationQuery(side: .imports, years: [year], reporters: members, partners: PartnerRule.standardPartners,
                                       products: products.filter, groupBy: [.product, .partner]),
-                TradeAggregationQuery(side: .exports, years: [year], reporters: members, partners: AggregateCountries.nonAggregates,
+                TradeAggregationQuery(side: .exports, years: [year], reporters: members, partners: PartnerRule.standardPartners,
                                       products: products.filter, groupBy: [.product, .partner])]
     }
 

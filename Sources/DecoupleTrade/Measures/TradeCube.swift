@@ -45,20 +45,20 @@ public struct TradeCube: Sendable {
     }
 
     /// The reporter's total with the world: the source's world total when it has one,
-    /// else the sum over partner economies (aggregates such as the EU are left out).
+    /// else the sum over its partners (``PartnerRule``: aggregates such as the EU are left out).
     public func total(period: Period, product: String = "TOTAL") -> (value: Double, basis: DenominatorBasis)? {
         guard let byPartner = values[period]?[product] else { return nil }
         if let world = byPartner[.world] { return (world, .reportedWorld) }
         let sum = byPartner.reduce(0.0) { acc, kv in
-            countries.info(kv.key)?.kind == .economy ? acc + kv.value : acc
+            PartnerRule.isPartner(kv.key, in: countries) ? acc + kv.value : acc
         }
         return (sum, .sumOfPartners)
     }
 
-    /// The partner economies and their values in a period, largest first.
+    /// The partners (``PartnerRule``) and their values in a period, largest first.
     public func partners(period: Period, product: String = "TOTAL") -> [(partner: Country, value: Double)] {
         (values[period]?[product] ?? [:])
-            .filter { countries.info($0.key)?.kind == .economy && $0.key != query.reporter }
+            .filter { PartnerRule.isPartner($0.key, in: countries) && $0.key != query.reporter }
             .map { (partner: $0.key, value: $0.value) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner }
     }

@@ -31,12 +31,3 @@ extension LocalTradeAggregationEngine {
         request.result(from: request.queries.map(run))
     }
 }
-
-/// Which countries are aggregates (`WLD`, `EU` …): totals, never partners.
-enum AggregateCountries {
-    static let standard: Set<Country> = Set(CountryTable.standard.entries.filter { $0.value.kind == .aggregate }.map(\.key))
-    /// Every country of the standard table that is not an aggregate, sorted.
-    static let nonAggregates: [Country] = CountryTable.standard.entries.filter { $0.value.kind != .aggregate }.map(\.key).sorted()
-
-    @inline(__always) static func contains(_ c: Country) -> Bool { standard.contains(c) }
-}

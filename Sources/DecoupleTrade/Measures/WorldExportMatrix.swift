@@ -98,7 +98,7 @@ public struct WorldExportsRequest: TradeMeasureRequest {
     }
 
     public var queries: [TradeAggregationQuery] {
-        [TradeAggregationQuery(side: .exports, years: years, partners: AggregateCountries.nonAggregates, products: products,
+        [TradeAggregationQuery(side: .exports, years: years, partners: PartnerRule.standardPartners, products: products,
                                groupBy: [.year, .reporter, .product]),
          TradeAggregationQuery(side: .exports, years: years, partners: [.world], products: products,
                                groupBy: [.year, .reporter, .product])]
