@@ -5,17 +5,10 @@ import Foundation
 public enum PanelOutput {
     /// A table with a header row; numeric-looking columns are right-aligned.
     public static func table(_ header: [String], _ rows: [[String]]) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { i < $0.count ? $0[i].count : 0 }.max() ?? 0 }
-        let numeric = header.indices.map { i in rows.allSatisfy { i >= $0.count || $0[i].first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "−" } ?? true } }
-        func line(_ cells: [String]) -> String {
-            cells.indices.map { i in
-                let pad = String(repeating: " ", count: max(0, widths[i] - cells[i].count))
-                return numeric[i] && !rows.isEmpty ? pad + cells[i] : cells[i] + pad
-            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
-        }
-        return ([line(header), widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ")] + rows.map(line))
-            .joined(separator: "\n") + "\n"
+        let numeric = rows.isEmpty ? [] : Set(header.indices.filter { i in
+            rows.allSatisfy { i >= $0.count || $0[i].first.map { $0.isNumber || $0 == "-" || $0 == "+" || $0 == "−" } ?? true }
+        })
+        return TableText.render(header: header, rows: rows, numeric: numeric, layout: .plain(rule: "-"))
     }
 
     public static func percent(_ x: Double?, digits: Int = 1) -> String {

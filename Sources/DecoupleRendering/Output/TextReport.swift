@@ -1,6 +1,5 @@
 import DecoupleAnalyses
 import Rainbow
-import TextTable
 
 extension DecouplingReport {
     /// A compact terminal summary: findings and the first rows of each table.
@@ -30,13 +29,11 @@ extension DecouplingReport {
         var columns = Array(table.columns.indices)
         if columns.count > 9 { columns = Array(columns.prefix(2)) + Array(columns.suffix(5)) }
         let rows = Array(table.rows.prefix(maxRows))
-        let t = TextTable<[String]> { row in
-            columns.map { i in
-                Column(title: table.columns[i], value: i < row.count ? row[i] : "",
-                       align: table.numericColumns.contains(i) ? .right : .left)
-            }
-        }
-        var s = (t.string(for: rows, style: Style.psql) ?? "")
+        let shown = Set(columns.indices.filter { table.numericColumns.contains(columns[$0]) })
+        let text = TableText.render(header: columns.map { table.columns[$0] },
+                                    rows: rows.map { row in columns.map { $0 < row.count ? row[$0] : "" } },
+                                    numeric: shown, layout: .boxed)
+        var s = text
             .split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
         if table.rows.count > rows.count {
             s += paint.dim("  … \(table.rows.count - rows.count) more rows in the HTML, JSON and CSV outputs") + "\n"

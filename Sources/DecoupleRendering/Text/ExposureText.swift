@@ -8,17 +8,7 @@ public enum ExposureText {
     public static func money(_ v: Double) -> String { ValueFormat.number(decimals: 0).format(v) }
 
     public static func render(_ rows: [[String]], header: [String], numeric: Set<Int>) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
-        func line(_ r: [String]) -> String {
-            var s = r.enumerated().map { i, v in
-                let pad = String(repeating: " ", count: widths[i] - v.count)
-                return numeric.contains(i) ? pad + v : v + pad
-            }.joined(separator: "  ")
-            while s.hasSuffix(" ") { s.removeLast() }
-            return s + "\n"
-        }
-        return line(header) + line(widths.map { String(repeating: "─", count: $0) }) + rows.map(line).joined()
+        TableText.render(header: header, rows: rows, numeric: numeric, layout: .plain(rule: "─"))
     }
 
     public static func tierNames(_ k: Int) -> [String] { (1...k).map { $0 == k ? "tier \($0)+" : "tier \($0)" } }

@@ -13,15 +13,7 @@ public enum MineralsText {
     }
 
     static func render(_ rows: [[String]], header: [String], numeric: Set<Int>) -> String {
-        let all = [header] + rows
-        let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
-        func line(_ r: [String]) -> String {
-            r.enumerated().map { i, s in
-                let pad = String(repeating: " ", count: widths[i] - s.count)
-                return numeric.contains(i) ? pad + s : s + pad
-            }.joined(separator: "  ").trimmedRight() + "\n"
-        }
-        return line(header) + line(widths.map { String(repeating: "─", count: $0) }) + rows.map(line).joined()
+        TableText.render(header: header, rows: rows, numeric: numeric, layout: .plain(rule: "─"))
     }
 
     /// One row per mineral, then the reasons of each classification.
@@ -121,13 +113,5 @@ public enum MineralsText {
             row(p, "classification", p.leader.code, nil, nil, a.classification.strategy.rawValue + ": " + a.classification.reasons.joined(separator: "; "), "", nil)
         }
         return out
-    }
-}
-
-extension String {
-    fileprivate func trimmedRight() -> String {
-        var s = self
-        while s.last == " " { s.removeLast() }
-        return s
     }
 }
