@@ -23,7 +23,7 @@ public enum ExposureRun {
     /// - Throws: ``ExposureRunError`` for an unknown sector; the input–output errors of the model.
     public static func document(table: InputOutputTableData, datasetID: String, provenance: Provenance?,
                                 importer: String, source: String, tiers: Int, sector: String?, top: Int) throws -> ExposureDocument {
-        let model = try LeontiefModel(try ExposureSelection.system(table))
+        let model = try LeontiefModel(try InputOutputSystem(table: table))
         let exposure = try ImporterExposure(model: model, importer: importer, tiers: tiers)
         var columns = Array(exposure.sectors.indices)
         if let sector {

@@ -4,15 +4,6 @@ import DecoupleInputOutput
 /// Builds the input–output model and the report's exposure input from a loaded table, shared by
 /// `decouple exposure`, `decouple report` and the tests.
 public enum ExposureSelection {
-    /// The table as an input–output system (Z, x, and Y and value added when the table has them).
-    public static func system(_ t: InputOutputTableData) throws -> InputOutputSystem {
-        try InputOutputSystem(
-            nodes: zip(t.nodeRegions, t.nodeSectors).map { IONode(region: $0, sector: $1) },
-            Z: DenseMatrix(rows: t.n, columns: t.n, columnMajor: t.intermediate)!, x: t.grossOutput,
-            Y: t.finalDemand.flatMap { DenseMatrix(rows: t.n, columns: t.finalDemandLabels.count, columnMajor: $0) },
-            finalDemandLabels: t.finalDemand == nil ? [] : t.finalDemandLabels, valueAdded: t.valueAdded)
-    }
-
     /// The report's input: the importer's sectors' exposure to the rival (tiers 1–4); nil when
     /// either is not an economy of the table.
     public static func reportInput(table t: InputOutputTableData, sectorNames: [String: String],
@@ -20,7 +11,7 @@ public enum ExposureSelection {
                                    dataset: BundledDataset = .oecdICIO2022) throws -> ExposureReportInput? {
         let regions = Set(t.nodeRegions)
         guard regions.contains(importer.code), regions.contains(rival.code) else { return nil }
-        let model = try LeontiefModel(try system(t))
+        let model = try LeontiefModel(try InputOutputSystem(table: t))
         let e = try ImporterExposure(model: model, importer: importer.code, tiers: 4)
         let rows = e.sectors.indices.compactMap { e.sector($0, source: rival.code) }
         let mfg = e.sectors.filter { $0.hasPrefix("C") }

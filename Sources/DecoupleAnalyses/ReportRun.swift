@@ -20,8 +20,8 @@ public struct ReportData: Sendable {
     public var concordance: HSConcordance
     public var framework: FrameworkResult
     public var frameworkProvenance: [Provenance]
-    /// The input–output table and its sector names, for the hidden-exposure section.
-    public var inputOutput: (table: InputOutputTableData, sectorNames: [String: String])?
+    /// Look-through exposure in the input–output table, for the hidden-exposure section.
+    public var exposure: ExposureOutcome
 }
 
 /// Assembles a report's inputs from its loaded data.
@@ -35,11 +35,8 @@ public enum ReportRun {
         inputs.productCrossSection = data.productCrossSection
         inputs.monthlyWithRival = data.monthlyWithRival
         inputs.minerals = data.minerals
-        if let io = data.inputOutput {
-            do {
-                inputs.exposure = try ExposureSelection.reportInput(table: io.table, sectorNames: io.sectorNames, importer: reporter, rival: rival)
-            } catch { warnings.append("hidden-exposure section skipped: \(error)") }
-        }
+        inputs.exposure = data.exposure.input
+        if let problem = data.exposure.problem { warnings.append("hidden-exposure section skipped: \(problem)") }
         inputs.taxonomy = data.taxonomy
         inputs.productNames = data.concordance.names[.hs2022] ?? [:]
         inputs.framework = data.framework

@@ -160,21 +160,13 @@ public enum ScenarioRunner {
         let gap = SupplyGap(supplier: sc.supplier, supplierSupply: supply * m.exportShare, cutFraction: sc.cut, others: others,
                             alliance: Set(sc.alliance), capacityGrowthPerYear: sc.capacityGrowthPerYear, capacityMeasure: measure,
                             unit: col.unit.code)
-        return .init(dataset: "usgs-mcs-\(m.edition)", commodity: m.commodity, productionType: type, year: year, gap: gap,
+        return .init(dataset: "usgs-mcs\(m.edition)", commodity: m.commodity, productionType: type, year: year, gap: gap,
                      note: "world level: the gap is lost to all other economies, not only \(sc.importer)")
     }
 
-    /// The InputOutputSystem of an ICIO table (as ExposureSelection.system in DecoupleReport).
-    public static func system(_ t: InputOutputTableData) throws -> InputOutputSystem {
-        guard let z = DenseMatrix(rows: t.n, columns: t.n, columnMajor: t.intermediate) else {
-            throw ScenarioRunError("\(t.name): the intermediate block does not have \(t.n)×\(t.n) values")
-        }
-        return try InputOutputSystem(nodes: zip(t.nodeRegions, t.nodeSectors).map { IONode(region: $0, sector: $1) },
-                                     Z: z, x: t.grossOutput)
-    }
-
+    /// Extraction of the sectors of one economy (or of one sector) from the table's Leontief model.
     public static func io(_ sc: Scenario, _ s: Scenario.Sectors, table: InputOutputTableData) throws -> ScenarioResult.IOBlock {
-        let sys = try system(table)
+        let sys = try InputOutputSystem(table: table)
         var sources: [Int] = []
         for c in s.codes {
             guard let i = sys.index(of: IONode(region: sc.supplier, sector: c)) else {

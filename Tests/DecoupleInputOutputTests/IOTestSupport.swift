@@ -25,13 +25,7 @@ enum IOTestSupport {
     }
 
     /// An `InputOutputSystem` from a reader's table (what `decouple exposure` does).
-    static func system(_ t: InputOutputTableData) throws -> InputOutputSystem {
-        try InputOutputSystem(
-            nodes: zip(t.nodeRegions, t.nodeSectors).map { IONode(region: $0, sector: $1) },
-            Z: DenseMatrix(rows: t.n, columns: t.n, columnMajor: t.intermediate)!, x: t.grossOutput,
-            Y: t.finalDemand.map { DenseMatrix(rows: t.n, columns: t.finalDemandLabels.count, columnMajor: $0)! },
-            finalDemandLabels: t.finalDemandLabels, valueAdded: t.valueAdded)
-    }
+    static func system(_ t: InputOutputTableData) throws -> InputOutputSystem { try InputOutputSystem(table: t) }
 
     /// The largest relative difference `|a − b| / max(|a|, |b|)` over the elements whose
     /// magnitude exceeds `floor` (smaller ones are compared absolutely against `floor`).

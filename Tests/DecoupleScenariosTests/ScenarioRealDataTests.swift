@@ -56,7 +56,7 @@ import Testing
     /// Extraction never increases output, anywhere, on the real ICIO.
     @Test func extractionNeverIncreasesOutput() throws {
         let table = try ICIOCache.shared.oecdICIO2022(Self.catalog)
-        let sys = try ScenarioRunner.system(table)
+        let sys = try InputOutputSystem(table: table)
         let src = [sys.index(of: .init(region: "CHN", sector: "C26"))!, sys.index(of: .init(region: "CHN", sector: "C24A"))!]
         let ex = try HypotheticalExtraction(system: sys, sources: src, importer: sys.indices(ofRegion: "USA"), fraction: 1)
         let scale = sys.x.max()!

@@ -35,6 +35,7 @@ public final class AnalysisData: Sendable {
     private let frameworks = SingleFlightCache<String, FrameworkBundle>(capacity: 32)
     private let reports = SingleFlightCache<String, DecouplingReport>(capacity: 32)
     private let scenarios = SingleFlightCache<String, ScenarioResult>(capacity: 8)
+    private let exposures = SingleFlightCache<String, ExposureOutcome>(capacity: 16)
 
     public init(catalog: DataCatalog, taxonomyFiles: [String] = [], frameworkConfig: String? = nil,
                 tradePanel: TradePanelRequest? = nil,
@@ -134,15 +135,15 @@ public final class AnalysisData: Sendable {
         let imports = leader == .usa ? try await censusHS6() : nil
         let policies = try await policy().measures
         let minerals = leader == .usa ? try await mineralsReportInput(leader: leader, rival: challenger).latest : []
+        let exposure = try await exposure(importer: leader, rival: challenger)
         let key = "\(leader.code)|\(challenger.code)|\(year.map(String.init) ?? "latest")|\(store ?? "")"
         return try await frameworks.value(for: key) { [catalog, frameworkConfig, self] in try await Offload.run {
             let panel = try store.map { try TradePanelRequest.openStore($0) }
             // The same inputs as `decouple framework`: ICIO indicators, look-through exposure, minerals.
             let icio = try ICIOCache.shared.oecdICIO2022(catalog, progress: self.reporting("Reading OECD ICIO 2022"))
-            let exposure = try? ExposureSelection.reportInput(table: icio, sectorNames: [:], importer: leader, rival: challenger)
             let (r, p) = try FrameworkRun.run(catalog: catalog, taxonomy: t, leader: leader, challenger: challenger, year: year,
                                               configPath: frameworkConfig, imports: imports, policies: policies, icio: icio,
-                                              minerals: minerals, exposure: exposure ?? nil, store: panel)
+                                              minerals: minerals, exposure: exposure.input, store: panel)
             return FrameworkBundle(result: r, provenance: p)
         } }
     }
@@ -207,12 +208,26 @@ public final class AnalysisData: Sendable {
         }
         let taxonomy = try await taxonomy()
         let framework = try await framework(leader: reporter, challenger: rival, year: nil)
-        let icio = try await Offload.run { [catalog] in try ICIOCache.shared.oecdICIO2022(catalog, progress: self.reporting("Reading OECD ICIO 2022")) }
         return ReportData(annualBilateral: annual, monthlyByChapter: hs2, productCrossSection: hs6, monthlyWithRival: usChina,
                           minerals: usa ? try await mineralsReportInput(leader: reporter, rival: rival) : nil,
                           taxonomy: taxonomy.taxonomy, concordance: taxonomy.concordance,
                           framework: framework.result, frameworkProvenance: framework.provenance,
-                          inputOutput: (icio, (try? catalog.loadOECDICIOSectorNames()) ?? [:]))
+                          exposure: try await exposure(importer: reporter, rival: rival))
+    }
+
+    /// An importer's look-through exposure to a rival in the bundled OECD ICIO 2022 (one LU
+    /// factorisation per pair, shared by the framework and the report's exposure section).
+    public func exposure(importer: Country, rival: Country) async throws -> ExposureOutcome {
+        try await exposures.value(for: "\(importer.code)|\(rival.code)") { [catalog] in try await Offload.run {
+            let icio = try ICIOCache.shared.oecdICIO2022(catalog, progress: self.reporting("Reading OECD ICIO 2022"))
+            do {
+                let names = (try? catalog.loadOECDICIOSectorNames()) ?? [:]
+                return ExposureOutcome(input: try ExposureSelection.reportInput(table: icio, sectorNames: names, importer: importer, rival: rival),
+                                       problem: nil)
+            } catch {
+                return ExposureOutcome(input: nil, problem: "\(error)")
+            }
+        } }
     }
 
     /// The annual bilateral and product cross-section datasets of a trade panel (any engine).
@@ -241,4 +256,11 @@ public final class AnalysisData: Sendable {
         let r = reports.statistics, f = frameworks.statistics
         return ["reports": r.count, "frameworks": f.count, "datasets": tradeSets.statistics.count + dotsByReporter.statistics.count + mcs.statistics.count]
     }
+}
+
+/// A pair's look-through exposure, or why it could not be measured (the pair is not in the table,
+/// the model cannot be solved).
+public struct ExposureOutcome: Sendable {
+    public let input: ExposureReportInput?
+    public let problem: String?
 }

@@ -60,7 +60,7 @@ public enum InputOutputTables {
     /// `importer`'s look-through exposure in the table's Leontief model (one LU factorisation).
     /// - Throws: `InputOutputError`, `LinearAlgebraError`.
     public static func exposure(_ loaded: LoadedIOTable, importer: String, tiers: Int) throws -> ImporterExposure {
-        let model = try LeontiefModel(try ExposureSelection.system(loaded.table))
+        let model = try LeontiefModel(try InputOutputSystem(table: loaded.table))
         return try ImporterExposure(model: model, importer: importer, tiers: tiers)
     }
 }

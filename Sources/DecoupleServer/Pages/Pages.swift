@@ -3,8 +3,8 @@ import DecoupleRendering
 import Foundation
 import Hummingbird
 
-/// The dashboard's pages: server-rendered HTML with inline SVG charts drawn by DecoupleReport's
-/// chart code (the same code as the HTML report). Query parameters are the API's.
+/// The dashboard's pages: server-rendered HTML with inline SVG charts drawn by DecoupleRendering
+/// (the same code as the HTML report). Query parameters are the API's.
 extension DecoupleApp {
     static let pages: [(path: String, title: String)] = [
         ("/", "Overview"), ("/trend", "Trade trend"), ("/minerals", "Minerals"), ("/exposure", "Exposure"),
@@ -291,7 +291,7 @@ extension DecoupleApp {
         let used = [result.products?.dataset, result.mineral?.dataset, result.io?.dataset].compactMap { $0 }
             + (result.deadlock != nil ? [BundledDataset.oecdICIO2022.id] : [])
         for id in used {
-            if let d = BundledDataset.all.first(where: { $0.id == id || $0.id == id.replacingOccurrences(of: "usgs-mcs-", with: "usgs-mcs") }) {
+            if let d = BundledDataset.all.first(where: { $0.id == id }) {
                 sources[d.id] = d.provenance
             }
         }
