@@ -35,7 +35,7 @@ struct MineralsSectionTests {
         #expect(section.findings.first == "MCS 2022: United States was 100% net-import-reliant for 1 of the 2 commodities with data files.")
         #expect(section.charts.count == 1 && section.charts[0].svg().contains("<circle"))
         #expect(report.sources["usgs-mcs2022"] != nil)
-        #expect(section.figures.contains { $0.metric == "recycled_share" && $0.source == "usgs-mcs2022" })
+        #expect(section.figures.contains { $0.metric == .recycledShare && $0.source == "usgs-mcs2022" })
     }
 
     @Test func sectionIsSkippedWithoutData() {

@@ -59,7 +59,7 @@ import Testing
         let report = try await data.report(ReportOptions(reporter: .usa, rival: .china))
         func figure(_ section: String, _ product: String, _ period: String) -> Figure? {
             report.sections.first { $0.id == section }?.figures.first {
-                $0.metric == "partner_share" && $0.partner == "CHN" && $0.product == product && $0.period == period
+                $0.metric == .partnerShare && $0.partner == "CHN" && $0.product == product && $0.period == period
             }
         }
         #expect(figure("annual-shares", "TOTAL", "2020")?.value == 1100.0 / 1440)

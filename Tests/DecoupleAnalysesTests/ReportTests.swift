@@ -20,32 +20,32 @@ import Testing
         return ReportBuilder(options: ReportOptions()).build(all)
     }
 
-    func figure(_ r: DecouplingReport, _ metric: String, flow: String, product: String = "TOTAL", period: String, source: String) -> Figure? {
+    func figure(_ r: DecouplingReport, _ metric: FigureMetric, flow: FigureFlow, product: String = "TOTAL", period: String, source: String) -> Figure? {
         r.figures.first { $0.metric == metric && $0.flow == flow && $0.product == product && $0.period == period && $0.source == source && $0.partner == "CHN" }
     }
 
     @Test func chinasShareOfUSTradeFromDOTS() throws {
         let r = try Self.report.get()
         // 2017: (505.6 + 130.4) / (2,342.7 + 1,545.6) = 16.4%; paper: 16.3% (2017).
-        let total = try #require(figure(r, "partner_share", flow: "total", period: "2017", source: "imf-dots"))
+        let total = try #require(figure(r, .partnerShare, flow: .total, period: "2017", source: "imf-dots"))
         #expect(abs(total.value - (505_597.06495 + 130_369.529598) / (2_342_665.341003 + 1_545_605.007522)) < 1e-12)
-        let imports = try #require(figure(r, "partner_share", flow: "imports", period: "2020", source: "imf-dots"))
+        let imports = try #require(figure(r, .partnerShare, flow: .imports, period: "2020", source: "imf-dots"))
         #expect(abs(imports.value - 435_449.022854 / 2_336_579.064243) < 1e-12)
         // In US statistics China fell behind Mexico and Canada in 2019 and was first again in 2020.
-        #expect(figure(r, "partner_rank", flow: "total", period: "2019", source: "imf-dots")?.value == 3)
-        #expect(figure(r, "partner_rank", flow: "total", period: "2020", source: "imf-dots")?.value == 1)
-        #expect(figure(r, "partner_rank", flow: "total", period: "2017", source: "imf-dots")?.value == 1)
+        #expect(figure(r, .partnerRank, flow: .total, period: "2019", source: "imf-dots")?.value == 3)
+        #expect(figure(r, .partnerRank, flow: .total, period: "2020", source: "imf-dots")?.value == 1)
+        #expect(figure(r, .partnerRank, flow: .total, period: "2017", source: "imf-dots")?.value == 1)
     }
 
     @Test func chapterSharesFromCensus() throws {
         let r = try Self.report.get()
         // China's share of US imports for consumption 2017 = 503,651,580,046 / 2,327,152,802,551.
-        let s = try #require(figure(r, "partner_share", flow: "imports", period: "2017", source: "census-hs2-monthly"))
+        let s = try #require(figure(r, .partnerShare, flow: .imports, period: "2017", source: "census-hs2-monthly"))
         #expect(abs(s.value - 503_651_580_046 / 2_327_152_802_551) < 1e-12)
-        let ch85 = try #require(figure(r, "partner_share", flow: "imports", product: "85", period: "2020", source: "census-hs2-monthly"))
+        let ch85 = try #require(figure(r, .partnerShare, flow: .imports, product: "85", period: "2020", source: "census-hs2-monthly"))
         #expect(abs(ch85.value - 0.338003) < 1e-6)
         // The partners that gained include Vietnam, Mexico and Taiwan.
-        let gains = r.figures.filter { $0.metric == "share_change" && $0.product == "TOTAL" && $0.source == "census-hs2-monthly" && $0.value > 0 }
+        let gains = r.figures.filter { $0.metric == .shareChange && $0.product == "TOTAL" && $0.source == "census-hs2-monthly" && $0.value > 0 }
         #expect(Set(gains.compactMap(\.partner)).isSuperset(of: ["VNM", "MEX", "TWN"]))
         let months = r.figures.first { $0.period == "2021" && $0.source == "census-hs2-monthly" && $0.product == "TOTAL" }
         #expect(months?.note == "6 months only")
@@ -56,7 +56,7 @@ import Testing
     /// partners in the data: 15,656,111,816 of 20,481,326,278 US$.
     @Test func chainStagesFromTheTaxonomy() throws {
         let r = try Self.report.get()
-        let cells = try #require(r.figures.first { $0.metric == "partner_share" && $0.product == "batteries/cells-packs" })
+        let cells = try #require(r.figures.first { $0.metric == .partnerShare && $0.product == "batteries/cells-packs" })
         #expect(abs(cells.value - 15_656_111_816.0 / 20_481_326_278.0) < 1e-12)
         #expect(cells.period == "2024")
         let chains = try #require(r.sections.first { $0.id == "chains" })
@@ -131,7 +131,7 @@ import Testing
         let r = ReportBuilder(options: ReportOptions(reporter: jpn, rival: .china)).build(inputs)
         #expect(r.sections[0].skippedBecause == nil)
         #expect(r.sections.filter { $0.skippedBecause != nil }.map(\.id) == ["monthly", "chapters", "products", "chains", "minerals", "hidden-exposure"])
-        let s = try #require(r.figures.first { $0.metric == "partner_share" && $0.flow == "imports" && $0.period == "2020" })
+        let s = try #require(r.figures.first { $0.metric == .partnerShare && $0.flow == .imports && $0.period == "2020" })
         #expect(s.reporter == "JPN" && s.value > 0.2 && s.value < 0.3)
     }
 

@@ -34,7 +34,7 @@ import Testing
         // The framework analysis, as `decouple framework` runs it.
         let framework = try await data.framework(leader: .usa, challenger: .china, year: nil).result
         for id in Self.stages {
-            let figure = chains.figures.first { $0.metric == "partner_share" && $0.product == id && $0.partner == "CHN" }
+            let figure = chains.figures.first { $0.metric == .partnerShare && $0.product == id && $0.partner == "CHN" }
             #expect(figure?.value == home[id], "report, \(id)")
             #expect(framework.vulnerabilities[id]?.importShareFromChallenger == home[id], "framework, \(id)")
         }

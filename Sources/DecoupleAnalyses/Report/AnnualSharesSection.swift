@@ -28,11 +28,11 @@ extension ReportBuilder {
                 series[flow, default: []].append(s?.share)
                 row.append(s.map { Fmt.pct($0.share) } ?? "–")
                 if let s {
-                    figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: flow.rawValue,
-                                          product: "TOTAL", period: p.description, value: s.share, unit: "fraction",
+                    figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: FigureFlow(rawValue: flow.rawValue),
+                                          product: "TOTAL", period: p.description, value: s.share, unit: .fraction,
                                           source: data.id, note: s.basis == .reportedWorld ? nil : s.basis.rawValue))
-                    figures.append(Figure(metric: "trade_value", reporter: r, partner: v, flow: flow.rawValue,
-                                          product: "TOTAL", period: p.description, value: s.partnerValue, unit: "USD",
+                    figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: FigureFlow(rawValue: flow.rawValue),
+                                          product: "TOTAL", period: p.description, value: s.partnerValue, unit: .usd,
                                           source: data.id))
                 }
             }
@@ -40,8 +40,8 @@ extension ReportBuilder {
             let ranking = total.partners(period: p)
             if let rank = ranking.firstIndex(where: { $0.partner == v }) {
                 row.append("\(rank + 1)")
-                figures.append(Figure(metric: "partner_rank", reporter: r, partner: v, flow: "total", product: "TOTAL",
-                                      period: p.description, value: Double(rank + 1), unit: "rank", source: data.id))
+                figures.append(Figure(metric: .partnerRank, reporter: r, partner: v, flow: .total, product: "TOTAL",
+                                      period: p.description, value: Double(rank + 1), unit: .rank, source: data.id))
                 let ahead = ranking.prefix(rank).map { name($0.partner) }
                 row.append(ahead.isEmpty ? "" : ahead.joined(separator: ", "))
             } else {
@@ -59,16 +59,16 @@ extension ReportBuilder {
         let base = Period.year(options.baseYear)
         if let change = totalCube.shareChange(of: v, from: base, to: periods.last!), periods.last! > base {
             findings.append("From \(options.baseYear) to \(periods.last!): \(Fmt.pct(change.from.share)) → \(Fmt.pct(change.to.share)) (\(Fmt.pp(change.change))) of total trade.")
-            figures.append(Figure(metric: "share_change", reporter: r, partner: v, flow: "total", product: "TOTAL",
+            figures.append(Figure(metric: .shareChange, reporter: r, partner: v, flow: .total, product: "TOTAL",
                                   period: "\(options.baseYear)..\(periods.last!)", value: change.change,
-                                  unit: "fraction points", source: data.id))
+                                  unit: .fractionPoints, source: data.id))
             for flow in [FlowSelection.imports, .exports] {
                 let cube = cubes.first { $0.0 == flow }!.1
                 if let c = cube.shareChange(of: v, from: base, to: periods.last!) {
                     findings.append("\(flow.rawValue.capitalized): \(Fmt.pct(c.from.share)) → \(Fmt.pct(c.to.share)) (\(Fmt.pp(c.change))).")
-                    figures.append(Figure(metric: "share_change", reporter: r, partner: v, flow: flow.rawValue, product: "TOTAL",
+                    figures.append(Figure(metric: .shareChange, reporter: r, partner: v, flow: FigureFlow(rawValue: flow.rawValue), product: "TOTAL",
                                           period: "\(options.baseYear)..\(periods.last!)", value: c.change,
-                                          unit: "fraction points", source: data.id))
+                                          unit: .fractionPoints, source: data.id))
                 }
             }
         }

@@ -35,8 +35,8 @@ extension ReportBuilder {
             for p in periods {
                 if let s = byChapter.share(of: v, period: p, product: chapter) {
                     row.append(Fmt.pct(s.share))
-                    figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: chapter,
-                                          period: p.description, value: s.share, unit: "fraction", source: data.id,
+                    figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .imports, product: chapter,
+                                          period: p.description, value: s.share, unit: .fraction, source: data.id,
                                           note: (s.months ?? 12) < 12 ? "\(s.months!) months only" : nil))
                 } else { row.append("–") }
             }
@@ -55,8 +55,8 @@ extension ReportBuilder {
                 .map { "\(name($0.partner)) \(Fmt.pp($0.change))" }.joined(separator: ", ")
             fallRows.append([c.product, chapterName(c.product), Fmt.usd(c.from.partnerValue), Fmt.usd(c.to.partnerValue),
                              Fmt.pct(c.from.share), Fmt.pct(c.to.share), Fmt.pp(c.change), top])
-            figures.append(Figure(metric: "share_change", reporter: r, partner: v, flow: "imports", product: c.product,
-                                  period: span, value: c.change, unit: "fraction points", source: data.id))
+            figures.append(Figure(metric: .shareChange, reporter: r, partner: v, flow: .imports, product: c.product,
+                                  period: span, value: c.change, unit: .fractionPoints, source: data.id))
         }
         if let worst = falls.first {
             findings.append("\(name(v))'s share fell most in chapter \(worst.product) (\(chapterName(worst.product))): \(Fmt.pct(worst.from.share)) → \(Fmt.pct(worst.to.share)) from \(options.baseYear) to \(end).")
@@ -75,8 +75,8 @@ extension ReportBuilder {
         for c in shift.filter({ $0.partner == v }) + gainers {
             shiftRows.append([name(c.partner), Fmt.usd(c.from.partnerValue), Fmt.usd(c.to.partnerValue),
                               Fmt.pct(c.from.share), Fmt.pct(c.to.share), Fmt.pp(c.change)])
-            figures.append(Figure(metric: "share_change", reporter: r, partner: c.partner, flow: "imports", product: "TOTAL",
-                                  period: span, value: c.change, unit: "fraction points", source: data.id))
+            figures.append(Figure(metric: .shareChange, reporter: r, partner: c.partner, flow: .imports, product: "TOTAL",
+                                  period: span, value: c.change, unit: .fractionPoints, source: data.id))
         }
         if let rivalChange {
             let names = gainers.prefix(4).map { "\(name($0.partner)) (\(Fmt.pp($0.change)))" }.joined(separator: ", ")

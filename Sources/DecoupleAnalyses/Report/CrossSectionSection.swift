@@ -25,8 +25,8 @@ extension ReportBuilder {
         let top = totals.topPartners(period: period, k: options.topCount)
         let partnerRows = top.map { [name($0.partner), Fmt.usd($0.partnerValue), Fmt.pct($0.share)] }
         for s in top {
-            figures.append(Figure(metric: "partner_share", reporter: r, partner: s.partner, flow: "imports", product: "TOTAL",
-                                  period: period.description, value: s.share, unit: "fraction", source: data.id,
+            figures.append(Figure(metric: .partnerShare, reporter: r, partner: s.partner, flow: .imports, product: "TOTAL",
+                                  period: period.description, value: s.share, unit: .fraction, source: data.id,
                                   note: s.basis == .reportedWorld ? nil : basisNote))
         }
         let partnerCount = totals.partners(period: period).count
@@ -50,14 +50,14 @@ extension ReportBuilder {
         func label(_ code: String) -> String { names[code].map { String($0.prefix(60)) } ?? "" }
         let productRows = byValue.prefix(options.topCount * 2).map { [$0.code, label($0.code), Fmt.usd($0.value), Fmt.pct($0.share), chains($0.code)] }
         for l in byValue.prefix(options.topCount * 2) {
-            figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: l.code,
-                                  period: period.description, value: l.share, unit: "fraction", source: data.id, note: basisNote))
+            figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .imports, product: l.code,
+                                  period: period.description, value: l.share, unit: .fraction, source: data.id, note: basisNote))
         }
         let dominant = lines.filter { $0.share >= 0.5 }
         let dominantValue = dominant.reduce(0) { $0 + $1.value }
         findings.append("\(dominant.count) of \(lines.count) HS6 lines bought from \(name(v)) come mostly (≥ 50%) from \(name(v)); together \(Fmt.usd(dominantValue)).")
-        figures.append(Figure(metric: "dominated_product_lines", reporter: r, partner: v, flow: "imports", product: "HS6",
-                              period: period.description, value: Double(dominant.count), unit: "count", source: data.id,
+        figures.append(Figure(metric: .dominatedProductLines, reporter: r, partner: v, flow: .imports, product: "HS6",
+                              period: period.description, value: Double(dominant.count), unit: .count, source: data.id,
                               note: "HS6 lines where the partner's share is at least 50% (\(basisNote))"))
         let dominantRows = dominant.sorted { $0.value > $1.value }.prefix(options.topCount * 2)
             .map { [$0.code, label($0.code), Fmt.usd($0.value), Fmt.pct($0.share), chains($0.code)] }

@@ -51,11 +51,11 @@ extension ReportBuilder {
         for e in rows {
             let product = "ICIO:\(e.sector)"
             let note = input.sectorNames[e.sector]
-            figures.append(Figure(metric: "face_value_input_share", reporter: r, partner: v, flow: "intermediate inputs", product: product,
-                                  period: input.year, value: e.faceValueShare, unit: "fraction", source: input.datasetID,
+            figures.append(Figure(metric: .faceValueInputShare, reporter: r, partner: v, flow: .intermediateInputs, product: product,
+                                  period: input.year, value: e.faceValueShare, unit: .fraction, source: input.datasetID,
                                   note: "Σ_{i∈\(v.code)} a_ij / Σ_i a_ij; \(note ?? e.sector)"))
-            figures.append(Figure(metric: "look_through_input_share", reporter: r, partner: v, flow: "intermediate inputs", product: product,
-                                  period: input.year, value: e.lookThroughShare, unit: "fraction", source: input.datasetID,
+            figures.append(Figure(metric: .lookThroughInputShare, reporter: r, partner: v, flow: .intermediateInputs, product: product,
+                                  period: input.year, value: e.lookThroughShare, unit: .fraction, source: input.datasetID,
                                   note: "Σ_{i∈\(v.code)} (L − I)_ij / Σ_i (L − I)_ij; \(note ?? e.sector)"))
             table.append([e.sector, input.sectorNames[e.sector].map { Self.shortName($0) } ?? "", Fmt.pct(e.faceValueShare),
                           Fmt.pct(e.lookThroughShare), Fmt.pp(e.hiddenShare),
@@ -63,18 +63,18 @@ extension ReportBuilder {
                           Fmt.pct(e.valueAdded), e.topForeignSupplier.map { name(Country($0)) } ?? "–"])
         }
         if let t = input.manufacturingTotal {
-            figures.append(Figure(metric: "face_value_imported_input_share", reporter: r, partner: v, flow: "intermediate inputs",
-                                  product: "ICIO:manufacturing", period: input.year, value: t.faceValueShareOfImported, unit: "fraction",
+            figures.append(Figure(metric: .faceValueImportedInputShare, reporter: r, partner: v, flow: .intermediateInputs,
+                                  product: "ICIO:manufacturing", period: input.year, value: t.faceValueShareOfImported, unit: .fraction,
                                   source: input.datasetID, note: "share of the manufacturing sectors' imported intermediate inputs"))
-            figures.append(Figure(metric: "look_through_foreign_requirement_share", reporter: r, partner: v, flow: "intermediate inputs",
-                                  product: "ICIO:manufacturing", period: input.year, value: t.lookThroughShareOfForeign, unit: "fraction",
+            figures.append(Figure(metric: .lookThroughForeignRequirementShare, reporter: r, partner: v, flow: .intermediateInputs,
+                                  product: "ICIO:manufacturing", period: input.year, value: t.lookThroughShareOfForeign, unit: .fraction,
                                   source: input.datasetID, note: "share of the manufacturing sectors' foreign input requirements (all tiers)"))
             findings.append("At face value \(name(v)) supplies \(Fmt.pct(t.faceValueShareOfImported)) of \(name(r)) manufacturing's imported intermediate inputs (\(Fmt.pct(t.faceValueShare)) of all its direct inputs), \(input.year).")
             findings.append("Looking through the supply chain, \(name(v)) accounts for \(Fmt.pct(t.lookThroughShareOfForeign)) of \(name(r)) manufacturing's foreign input requirements (\(Fmt.pct(t.lookThroughShare)) of all requirements): \(t.lookThroughMultiple.map { NumberText.fixed($0, decimals: 1) } ?? "–")× the face value in money terms (\(Fmt.usd(t.faceValueAmount * 1e6)) direct, \(Fmt.usd(t.lookThroughAmount * 1e6)) through all tiers).")
         }
         findings.append("\(name(v)) is the top look-through foreign supplier of \(rivalTop.count) of \(rows.count) \(name(r)) manufacturing sectors.")
-        figures.append(Figure(metric: "sectors_with_rival_top_look_through_supplier", reporter: r, partner: v, product: "ICIO:manufacturing",
-                              period: input.year, value: Double(rivalTop.count), unit: "count", source: input.datasetID,
+        figures.append(Figure(metric: .sectorsWithRivalTopLookThroughSupplier, reporter: r, partner: v, product: "ICIO:manufacturing",
+                              period: input.year, value: Double(rivalTop.count), unit: .count, source: input.datasetID,
                               note: "of \(rows.count) manufacturing sectors"))
         if let most = rows.max(by: { $0.hiddenShare < $1.hiddenShare }) {
             findings.append("Largest hidden exposure: \(input.sectorNames[most.sector].map { Self.shortName($0) } ?? most.sector) (\(most.sector)), \(Fmt.pct(most.faceValueShare)) at face value, \(Fmt.pct(most.lookThroughShare)) looking through.")

@@ -26,9 +26,9 @@ extension ReportBuilder {
                 cells.append("\(data)\(value) / paper \(paper)")
                 if let a = cell.agrees { if a { agree += 1 } else { disagree += 1 } }
                 if let v = cell.value {
-                    figures.append(Figure(metric: "\(cell.dimension.rawValue)_share", reporter: row.country, flow: nil,
+                    figures.append(Figure(metric: FigureMetric(rawValue: "\(cell.dimension.rawValue)_share")!, reporter: row.country, flow: nil,
                                           product: row.arena.rawValue, period: cell.year.map(String.init) ?? "",
-                                          value: v, unit: "fraction", source: "framework",
+                                          value: v, unit: .fraction, source: "framework",
                                           note: "\(cell.indicator ?? ""); \(cell.source ?? "")"))
                 }
             }
@@ -52,9 +52,9 @@ extension ReportBuilder {
                          p.predicted.map(\.rawValue).joined(separator: ", "),
                          String(format: "%.2f", p.confidence)])
             if let share = v?.importShareFromChallenger {
-                figures.append(Figure(metric: "import_share_from_challenger", reporter: r.leader, partner: r.challenger, flow: "imports",
+                figures.append(Figure(metric: .importShareFromChallenger, reporter: r.leader, partner: r.challenger, flow: .imports,
                                       product: p.stage.map { "\(p.chain)/\($0)" } ?? p.chain, period: v?.year.map(String.init) ?? "",
-                                      value: share, unit: "fraction", source: "framework", note: v?.sources.joined(separator: "; ")))
+                                      value: share, unit: .fraction, source: "framework", note: v?.sources.joined(separator: "; ")))
             }
         }
         let restrict = r.predictions.filter { $0.predicted.first == .exportControls }.count

@@ -25,8 +25,8 @@ extension ReportBuilder {
             let recycled: String
             if let rec = p.recycled {
                 recycled = "\(Fmt.pct(rec.share)) (\(rec.year); \(rec.secondary.source.column ?? "") / \(rec.consumption.source.column ?? ""))"
-                figures.append(Figure(metric: "recycled_share", reporter: r, product: p.code, period: String(rec.year), value: rec.share,
-                                      unit: "fraction", source: sourceID(rec.secondary.source.edition),
+                figures.append(Figure(metric: .recycledShare, reporter: r, product: p.code, period: String(rec.year), value: rec.share,
+                                      unit: .fraction, source: sourceID(rec.secondary.source.edition),
                                       note: "\(rec.secondary.source) / \(rec.consumption.source.column ?? "")"))
             } else {
                 recycled = "not given"
@@ -37,8 +37,8 @@ extension ReportBuilder {
             let period = p.imports.sources.first.map { s in s.share != nil ? "shares, MCS 2022 chapter" : "order of share, \(URLFreeName(s.source.file))" } ?? ""
             for s in p.imports.sources {
                 if let share = s.share?.amount.exact, let c = s.country {
-                    figures.append(Figure(metric: "import_source_share", reporter: r, partner: c, flow: "imports", product: p.code,
-                                          period: "2017-2020", value: share / 100, unit: "fraction",
+                    figures.append(Figure(metric: .importSourceShare, reporter: r, partner: c, flow: .imports, product: p.code,
+                                          period: "2017-2020", value: share / 100, unit: .fraction,
                                           source: sourceID(s.share!.source.edition), note: s.share!.source.description))
                 }
             }
@@ -55,11 +55,11 @@ extension ReportBuilder {
             let rel = p.latestReliance
             if let pct = rel?.reported?.amount.planningValue, let share = p.rivalProductionShare, p.production != nil {
                 points.append(.init(label: p.name, x: share, y: min(1, pct / 100), isBound: rel?.reported?.amount.isBound ?? false))
-                figures.append(Figure(metric: "net_import_reliance", reporter: r, product: p.code, period: String(rel!.year),
-                                      value: pct / 100, unit: "fraction", source: sourceID(p.edition),
+                figures.append(Figure(metric: .netImportReliance, reporter: r, product: p.code, period: String(rel!.year),
+                                      value: pct / 100, unit: .fraction, source: sourceID(p.edition),
                                       note: "reported as \(rel!.reported!.amount.text); \(rel!.reported!.source)"))
-                figures.append(Figure(metric: "rival_world_production_share", reporter: v, product: p.code,
-                                      period: p.productionYear.map(String.init) ?? "", value: share, unit: "fraction",
+                figures.append(Figure(metric: .rivalWorldProductionShare, reporter: v, product: p.code,
+                                      period: p.productionYear.map(String.init) ?? "", value: share, unit: .fraction,
                                       source: sourceID(p.edition), note: p.productionType))
             }
             guard a.classification.strategy != .notAPriority && a.classification.strategy != .insufficientData else { continue }

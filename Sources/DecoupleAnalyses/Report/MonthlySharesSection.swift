@@ -18,8 +18,8 @@ extension ReportBuilder {
             let shares = cube.shares(of: v)
             if !shares.isEmpty {
                 for s in shares {
-                    figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: "TOTAL",
-                                          period: s.period.description, value: s.share, unit: "fraction", source: chapters.id,
+                    figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .imports, product: "TOTAL",
+                                          period: s.period.description, value: s.share, unit: .fraction, source: chapters.id,
                                           note: "sum of HS2 chapters"))
                 }
                 charts.append(.line(LineChart(
@@ -34,8 +34,8 @@ extension ReportBuilder {
                     let months = s.months ?? 12
                     rows.append([s.period.description + (months < 12 ? " (\(months) months)" : ""),
                                  Fmt.usd(s.partnerValue), Fmt.usd(s.totalValue), Fmt.pct(s.share)])
-                    figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: "TOTAL",
-                                          period: s.period.description, value: s.share, unit: "fraction", source: chapters.id,
+                    figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .imports, product: "TOTAL",
+                                          period: s.period.description, value: s.share, unit: .fraction, source: chapters.id,
                                           note: months < 12 ? "\(months) months only" : nil))
                 }
                 tables.append(ReportTable(title: "\(name(v))'s share of \(name(r)) imports (Census, summed from months)",
@@ -61,10 +61,10 @@ extension ReportBuilder {
                              ChartSeries(name: "Exports to \(name(v))", values: exports)],
                     format: .usd, source: withRival.provenance.citation)))
                 for (i, p) in periods.enumerated() {
-                    figures.append(Figure(metric: "trade_value", reporter: r, partner: v, flow: "imports", product: "TOTAL",
-                                          period: p.description, value: imports[i], unit: "USD", source: withRival.id))
-                    figures.append(Figure(metric: "trade_value", reporter: r, partner: v, flow: "exports", product: "TOTAL",
-                                          period: p.description, value: exports[i], unit: "USD", source: withRival.id))
+                    figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: .imports, product: "TOTAL",
+                                          period: p.description, value: imports[i], unit: .usd, source: withRival.id))
+                    figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: .exports, product: "TOTAL",
+                                          period: p.description, value: exports[i], unit: .usd, source: withRival.id))
                 }
             }
         }

@@ -43,8 +43,8 @@ extension ReportBuilder {
             let common = years.filter { reference.values[$0] != nil && other.values[$0] != nil }
             guard let last = common.last else { continue }
             let gap = other.values[last]! / reference.values[last]! - 1
-            figures.append(Figure(metric: "source_gap", reporter: r, partner: v, flow: "imports", product: "TOTAL",
-                                  period: String(last), value: gap, unit: "fraction", source: other.source,
+            figures.append(Figure(metric: .sourceGap, reporter: r, partner: v, flow: .imports, product: "TOTAL",
+                                  period: String(last), value: gap, unit: .fraction, source: other.source,
                                   note: "relative to \(reference.source)"))
             findings.append("\(last): \(other.label) is \(Fmt.pct(gap)) off IMF DOTS (\(Fmt.usd(other.values[last]!)) vs \(Fmt.usd(reference.values[last]!))).")
         }
@@ -53,16 +53,16 @@ extension ReportBuilder {
             if let last = common.last {
                 let gap = reference.values[last]! / mirror.values[last]! - 1
                 findings.append("Mirror gap \(last): \(name(r)) records \(Fmt.usd(reference.values[last]!)) of imports from \(name(v)), \(Fmt.pct(abs(gap))) \(gap >= 0 ? "more" : "less") than the \(Fmt.usd(mirror.values[last]!)) of exports \(name(v)) records to \(name(r)) (CIF vs FOB, re-exports via third economies, timing); shares are never computed across reporters.")
-                figures.append(Figure(metric: "mirror_gap", reporter: r, partner: v, flow: "imports", product: "TOTAL",
-                                      period: String(last), value: gap, unit: "fraction", source: mirror.source))
+                figures.append(Figure(metric: .mirrorGap, reporter: r, partner: v, flow: .imports, product: "TOTAL",
+                                      period: String(last), value: gap, unit: .fraction, source: mirror.source))
             }
         }
         for c in columns {
             for (y, x) in c.values.sorted(by: { $0.key < $1.key }) {
-                let flow = c.label.contains("exports") ? "exports" : "imports"
+                let flow: FigureFlow = c.label.contains("exports") ? .exports : .imports
                 let mirror = c.label.contains("mirror")
-                figures.append(Figure(metric: "trade_value", reporter: mirror ? v : r, partner: mirror ? r : v, flow: flow,
-                                      product: "TOTAL", period: String(y), value: x, unit: "USD", source: c.source,
+                figures.append(Figure(metric: .tradeValue, reporter: mirror ? v : r, partner: mirror ? r : v, flow: flow,
+                                      product: "TOTAL", period: String(y), value: x, unit: .usd, source: c.source,
                                       note: c.label))
             }
         }

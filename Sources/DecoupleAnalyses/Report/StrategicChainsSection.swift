@@ -34,11 +34,11 @@ extension ReportBuilder {
                              Fmt.usd(total), Fmt.usd(fromRival), Fmt.pct(share),
                              top.map { "\(name($0.partner)) \(Fmt.pct($0.value / total))" } ?? "–", notes])
                 let product = "\(chain.id)/\(stage.id)"
-                figures.append(Figure(metric: "partner_share", reporter: r, partner: v, flow: "imports", product: product,
-                                      period: period.description, value: share, unit: "fraction", source: data.id,
+                figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .imports, product: product,
+                                      period: period.description, value: share, unit: .fraction, source: data.id,
                                       note: "taxonomy stage, \(edition.rawValue) codes; denominator: \(DenominatorBasis.sumOfPartners.rawValue)\(notes.isEmpty ? "" : "; " + notes)"))
-                figures.append(Figure(metric: "trade_value", reporter: r, partner: v, flow: "imports", product: product,
-                                      period: period.description, value: fromRival, unit: "USD", source: data.id))
+                figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: .imports, product: product,
+                                      period: period.description, value: fromRival, unit: .usd, source: data.id))
                 if chain.arena != .criticalMinerals {
                     chartLabels.append("\(chain.name): \(stage.name)")
                     chartValues.append(share)
@@ -49,11 +49,11 @@ extension ReportBuilder {
             return ReportSection(id: id, title: title, skippedBecause: "no taxonomy code of \(edition.rawValue) appears in \(data.id)")
         }
         var findings: [String] = []
-        let green = figures.filter { $0.metric == "partner_share" && ($0.product ?? "").hasPrefix("batteries/") }
+        let green = figures.filter { $0.metric == .partnerShare && ($0.product ?? "").hasPrefix("batteries/") }
         if let cells = green.max(by: { $0.value < $1.value }) {
             findings.append("Batteries: \(name(v))'s highest share of a stage is \(Fmt.pct(cells.value)) (\(cells.product!)) in \(period).")
         }
-        let high = figures.filter { $0.metric == "partner_share" && $0.value >= 0.5 }.compactMap(\.product)
+        let high = figures.filter { $0.metric == .partnerShare && $0.value >= 0.5 }.compactMap(\.product)
         findings.append("\(high.count) of \(rows.count) chain stages still come at least half from \(name(v)) in \(period)\(high.isEmpty ? "" : ": " + high.prefix(8).joined(separator: ", ") + (high.count > 8 ? " …" : "")).")
         let chart = Chart.bar(BarChart(
             title: "\(name(v))'s share of \(name(r)) imports by green and digital chain stage, \(period)",

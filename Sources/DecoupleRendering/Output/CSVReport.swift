@@ -7,8 +7,8 @@ extension DecouplingReport {
         for section in sections {
             for f in section.figures {
                 let p = sources[f.source]
-                let fields: [String] = [section.id, f.metric, f.reporter ?? "", f.partner ?? "", f.flow ?? "", f.product ?? "",
-                                        f.period, "\(f.value)", f.unit, f.source, p?.citation ?? "", p?.licence ?? "", f.note ?? ""]
+                let fields: [String] = [section.id, f.metric.rawValue, f.reporter ?? "", f.partner ?? "", f.flow?.rawValue ?? "", f.product ?? "",
+                                        f.period, "\(f.value)", f.unit.rawValue, f.source, p?.citation ?? "", p?.licence ?? "", f.note ?? ""]
                 out += fields.map(csvField).joined(separator: ",") + "\n"
             }
         }

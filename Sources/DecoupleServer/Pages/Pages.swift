@@ -71,19 +71,20 @@ extension DecoupleApp {
         var cards = ""
         let figures = report.figures
         func cite(_ id: String) -> String { report.sources[id]?.citation ?? id }
-        if let last = figures.filter({ $0.metric == "partner_share" && $0.flow == "total" && $0.product == "TOTAL" && $0.source == "imf-dots" }).last {
+        if let last = figures.filter({ $0.metric == .partnerShare && $0.flow == .total && $0.product == "TOTAL" && $0.source == "imf-dots" }).last {
             cards += PageLayout.card(ValueFormat.percent(decimals: 1).format(last.value), "\(report.rivalName)'s share of \(report.reporterName) goods trade, \(last.period)", cite(last.source))
         }
-        for flow in ["total", "imports", "exports"] {
-            if let c = figures.first(where: { $0.metric == "share_change" && $0.flow == flow && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
-                cards += PageLayout.card(ValueFormat.percentagePoints(decimals: 1).format(c.value), "Change in the share of \(flow == "total" ? "total trade" : flow), \(c.period.replacingOccurrences(of: "..", with: "–"))", cite(c.source))
+        for flow: FigureFlow in [.total, .imports, .exports] {
+            if let c = figures.first(where: { $0.metric == .shareChange && $0.flow == flow && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
+                let what = flow == .total ? "total trade" : flow.rawValue
+                cards += PageLayout.card(ValueFormat.percentagePoints(decimals: 1).format(c.value), "Change in the share of \(what), \(c.period.replacingOccurrences(of: "..", with: "–"))", cite(c.source))
             }
         }
-        let stages = figures.filter { $0.metric == "partner_share" && ($0.product ?? "").contains("/") && $0.source == "census-hs6-2024" }
+        let stages = figures.filter { $0.metric == .partnerShare && ($0.product ?? "").contains("/") && $0.source == "census-hs6-2024" }
         if !stages.isEmpty {
             cards += PageLayout.card("\(stages.filter { $0.value >= 0.5 }.count) of \(stages.count)", "strategic chain stages still at least half from \(report.rivalName), \(stages[0].period)", cite("census-hs6-2024"))
         }
-        let nir = figures.filter { $0.metric == "net_import_reliance" }
+        let nir = figures.filter { $0.metric == .netImportReliance }
         if !nir.isEmpty {
             cards += PageLayout.card("\(nir.filter { $0.value >= 0.999 }.count) of \(nir.count)", "minerals (with production data) \(report.reporterName) imports entirely", cite(nir[0].source))
         }

@@ -1,0 +1,45 @@
+import DecoupleCore
+
+/// What a ``Figure`` measures. Raw values are the JSON and CSV names.
+public enum FigureMetric: String, Sendable, Codable, CaseIterable {
+    case partnerShare = "partner_share"
+    case tradeValue = "trade_value"
+    case shareChange = "share_change"
+    case sourceGap = "source_gap"
+    case sectorsWithRivalTopLookThroughSupplier = "sectors_with_rival_top_look_through_supplier"
+    case rivalWorldProductionShare = "rival_world_production_share"
+    case recycledShare = "recycled_share"
+    case partnerRank = "partner_rank"
+    case netImportReliance = "net_import_reliance"
+    case mirrorGap = "mirror_gap"
+    case lookThroughInputShare = "look_through_input_share"
+    case lookThroughForeignRequirementShare = "look_through_foreign_requirement_share"
+    case importSourceShare = "import_source_share"
+    case importShareFromChallenger = "import_share_from_challenger"
+    case faceValueInputShare = "face_value_input_share"
+    case faceValueImportedInputShare = "face_value_imported_input_share"
+    case dominatedProductLines = "dominated_product_lines"
+    case technologyShare = "technology_share"
+    case manufacturingShare = "manufacturing_share"
+    case marketShare = "market_share"
+}
+
+/// Which flow a ``Figure`` is of. Raw values are the JSON and CSV names.
+public enum FigureFlow: String, Sendable, Codable, CaseIterable {
+    case imports = "imports"
+    case exports = "exports"
+    case total = "total"
+    case intermediateInputs = "intermediate inputs"
+}
+
+/// The unit of a ``Figure``'s value. Raw values are the JSON and CSV names.
+public enum FigureUnit: String, Sendable, Codable, CaseIterable {
+    /// 0.163 is 16.3%.
+    case fraction
+    /// A change of fractions (0.02 is two percentage points).
+    case fractionPoints = "fraction points"
+    /// US dollars.
+    case usd = "USD"
+    case count
+    case rank
+}
