@@ -7,9 +7,6 @@ import DecoupleTrade
 /// Loads the framework's inputs from the bundled data and runs it (`decouple framework`, the
 /// report's framework section and the dashboard's framework page).
 public enum FrameworkRun {
-    /// The NCSES patent tables the technology indicators come from.
-    public static let patentTables = ["10551", "10553", "10557", "10596", "10598", "10600", "10604"]
-
     /// Runs the framework for `leader` and `challenger`.
     /// - Parameters:
     ///   - imports: the leader's HS6 imports by partner (used only when the leader is the USA).
@@ -26,7 +23,7 @@ public enum FrameworkRun {
             throw AnalysisInputError(e.description, parameter: "config")
         }
         var patents: [String: NCSESTimeSeries] = [:]
-        for id in patentTables { patents[id] = try catalog.loadNCSESTable(id) }
+        for id in try catalog.ncsesTableIDs() { patents[id] = try catalog.loadNCSESTable(id) }
         let policies = try policies ?? PolicyMeasuresLoader.bundled(catalog: catalog)
         let sectors = Set(config.chainSectors.flatMap(\.sectors) + config.arenaSectors.values.flatMap { $0 })
         let icioIndicators = icio.map {
@@ -36,9 +33,9 @@ public enum FrameworkRun {
                                      observed: ObservedInstrument.from(policies.measures, leader: leader),
                                      securitisation: SecuritisationSignal.from(policies.measures, leader: leader),
                                      icio: icioIndicators)
-        inputs.endowment = endowment(minerals, taxonomy: taxonomy)
+        inputs.endowment = endowment(minerals, taxonomy: taxonomy, config: config)
         for e in exposure?.sectors ?? [] { inputs.lookThrough[e.sector] = e.lookThroughShare }
-        inputs.netImportReliance = reliance(minerals, taxonomy: taxonomy)
+        inputs.netImportReliance = reliance(minerals, taxonomy: taxonomy, config: config)
         if let store {
             guard store.coversAllReporters else {
                 throw AnalysisInputError("the panel store \(store.path) does not cover every reporter (import CEPII BACI for world export shares)", parameter: "store")
@@ -56,33 +53,23 @@ public enum FrameworkRun {
         return (result, provenance)
     }
 
-    /// USGS commodity names that stand for a mineral chain of the taxonomy.
-    static func mineralNames(_ chain: String) -> [String] {
-        switch chain {
-        case "rare-earth-elements": ["rare earths"]
-        case "minor-metals-8112": ["gallium", "germanium", "indium"]
-        case "platinum-group-metals": ["platinum-group metals", "platinum", "palladium"]
-        default: [chain.replacingOccurrences(of: "-", with: " ")]
-        }
-    }
-
     /// Net import reliance (percent, for planning: bounds as their value) per mineral chain.
-    static func reliance(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy) -> [String: Double] {
+    static func reliance(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy, config: FrameworkConfiguration) -> [String: Double] {
         let byName = Dictionary(minerals.map { ($0.classification.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         var out: [String: Double] = [:]
         for chain in taxonomy.chains where chain.arena == .criticalMinerals {
-            if let r = mineralNames(chain.id).lazy.compactMap({ byName[$0]?.profile.latestReliance?.planningPercent }).first { out[chain.id] = r }
+            if let r = config.commodities(ofChain: chain.id).lazy.compactMap({ byName[$0]?.profile.latestReliance?.planningPercent }).first { out[chain.id] = r }
         }
         return out
     }
 
     /// The minerals rule's instruments per mineral chain: a chain takes the classification of the
     /// USGS commodity of the same name (the first classified one for grouped chains).
-    static func endowment(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy) -> [String: (instruments: [PolicyInstrument], reason: String)] {
+    static func endowment(_ minerals: [MineralAssessment], taxonomy: StrategicTaxonomy, config: FrameworkConfiguration) -> [String: (instruments: [PolicyInstrument], reason: String)] {
         var out: [String: (instruments: [PolicyInstrument], reason: String)] = [:]
         let byName = Dictionary(minerals.map { ($0.classification.name.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         for chain in taxonomy.chains where chain.arena == .criticalMinerals {
-            for n in mineralNames(chain.id) {
+            for n in config.commodities(ofChain: chain.id) {
                 guard let a = byName[n], !a.classification.instruments.isEmpty else { continue }
                 out[chain.id] = (a.classification.instruments,
                                  "\(a.classification.name): \(a.classification.strategy.rawValue) (\(a.classification.reasons.joined(separator: "; ")))")

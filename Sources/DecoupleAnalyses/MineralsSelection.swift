@@ -64,7 +64,8 @@ public enum MineralSupplySelection {
         let allies = try MineralsDefaults.allies(catalog: catalog).subtracting([leader, rival])
         let rule = MineralStrategyRule()
         var table: [MineralSupplyInput] = []
-        for code in ["cobal", "coppe", "lithi", "nicke", "raree", "simet"] {
+        let table3 = try FrameworkConfiguration.bundled(catalog: catalog).table3MineralCodes ?? []
+        for code in table3 {
             let in23 = input(mcs23, code: code, importShares: mcs22.importSourceShares)
             var chosen = mcs22.codes.contains(code) ? input(mcs22, code: code, importShares: mcs22.importSourceShares) : in23
             if chosen.importSources.isEmpty { chosen.importSources = in23.importSources }

@@ -56,6 +56,17 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
     public var weightsNote: String?
     /// Years over which catch-up is measured.
     public var catchUpWindow: Int
+    /// The USGS commodity names that stand for a mineral chain whose name is not its own
+    /// (`rare-earth-elements` → `rare earths`); any other chain stands for the commodity named
+    /// like it (hyphens as spaces). See ``commodities(ofChain:)``.
+    public var chainCommodities: [String: [String]]?
+    /// The USGS MCS file codes of the paper's Table 3 minerals (the report's minerals section).
+    public var table3MineralCodes: [String]?
+
+    /// The USGS commodity names of a mineral chain, in the order to try them.
+    public func commodities(ofChain chain: String) -> [String] {
+        chainCommodities?[chain] ?? [chain.replacingOccurrences(of: "-", with: " ")]
+    }
     public var arenaTechnology: [String: TechnologyChoice]
     public var chainTechnology: [ChainTechnology]
     /// ICIO sectors standing for each arena (Table 1) and chain (manufacturing and market indicators).

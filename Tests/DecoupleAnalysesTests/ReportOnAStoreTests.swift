@@ -6,48 +6,13 @@ import Testing
 /// `decouple report --store`: the report's trade sections from a panel store built from a small
 /// BACI release, through the same aggregation requests any engine answers.
 @Suite struct ReportOnAStoreTests {
-    /// A BACI release in miniature (thousand US$), hand-computed:
+    /// The trade tests' hand-computed BACI release (``BACIFixtureText/twoYears``, thousand US$):
     /// 2020 US imports: CHN 800 + 300, DEU 150, VNM 50, TWN 100, FRA 40 → CHN 1100 of 1440;
     /// 2021 US imports: CHN 600 + 100, DEU 300, VNM 100, TWN 100, FRA 40 → CHN 700 of 1240;
     /// 2021 850760: CHN 600 of 1000; 854140 (solar cells, weighted): CHN 100 of 200.
     static func store(_ f: Fixtures) throws -> String {
-        _ = try f.file("country_codes_V202401b.csv", """
-        country_code,country_name,country_iso2,country_iso3
-        156,China,CN,CHN
-        251,France,FR,FRA
-        276,Germany,DE,DEU
-        490,"Other Asia, nes",,S19
-        704,Viet Nam,VN,VNM
-        842,USA,US,USA
-
-        """)
-        let y2020 = try f.file("BACI_HS17_Y2020_V202401b.csv", """
-        t,i,j,k,v,q
-        2020,156,842,850760,800,1
-        2020,276,842,850760,150,1
-        2020,704,842,850760,50,1
-        2020,156,704,850760,10,1
-        2020,156,276,850760,600,1
-        2020,156,842,854140,300,1
-        2020,490,842,854140,100,1
-        2020,251,842,010121,40,1
-
-        """)
-        let y2021 = try f.file("BACI_HS17_Y2021_V202401b.csv", """
-        t,i,j,k,v,q
-        2021,156,842,850760,600,1
-        2021,276,842,850760,300,1
-        2021,704,842,850760,100,1
-        2021,156,276,850760,200,1
-        2021,842,276,850760,100,1
-        2021,156,842,854140,100,1
-        2021,490,842,854140,100,1
-        2021,251,842,10121,40,1
-        2021,842,156,10121,100,1
-
-        """)
         let out = f.folder.appendingPathComponent("fixture.dpanel").path
-        _ = try StoreImport.baci(files: [y2020, y2021], countryCodes: nil, edition: nil, to: out)
+        _ = try StoreImport.baci(files: try BACIFixtureText.write(f), countryCodes: nil, edition: nil, to: out)
         return out
     }
 

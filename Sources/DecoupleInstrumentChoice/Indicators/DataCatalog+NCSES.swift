@@ -1,3 +1,4 @@
+import Foundation
 import DecoupleCore
 
 extension DataCatalog {
@@ -8,5 +9,16 @@ extension DataCatalog {
         p.edition = "SEI 2024 table \(id)"
         return try NCSESTimeSeriesReader().read(folder: root + "/" + BundledDataset.ncsesTable(id),
                                                 displayFolder: "Data/" + BundledDataset.ncsesTable(id), provenance: p)
+    }
+
+    /// The NCSES tables bundled in `Data/ncses-patents/` (one folder per table id), sorted: the
+    /// framework loads every one, so adding a table is adding a folder.
+    public func ncsesTableIDs() throws -> [String] {
+        let folder = root + "/" + BundledDataset.ncsesPatents.path
+        let names: [String]
+        do { names = try FileManager.default.contentsOfDirectory(atPath: folder) } catch {
+            throw DataReadError(issues: [DataIssue(file: folder, message: "cannot list the NCSES tables: \(error.localizedDescription)")])
+        }
+        return names.filter { !$0.isEmpty && $0.allSatisfy(\.isNumber) }.sorted()
     }
 }
