@@ -21,29 +21,8 @@ public enum MineralsDefaults {
 
 /// Chooses, from the USGS tables of one edition, the rows and columns the measures use.
 public enum MineralSupplySelection {
-    public static func amount(_ v: SourcedMineralValue) -> MineralAmount {
-        MineralAmount(reported(v.value), unit: v.unit.code,
-                      source: MineralProvenance(edition: v.source.edition, file: v.source.file, line: v.source.line, column: v.source.column))
-    }
-
-    public static func reported(_ v: MineralValue) -> ReportedAmount {
-        switch v {
-        case .value(let x), .estimated(let x): .exact(x)
-        case .greaterThan(let x): .above(x)
-        case .lessThan(let x): .below(x)
-        case .range(let a, let b): .range(a, b)
-        case .netExporter: .netExporter
-        case .withheld: .withheld
-        case .notAvailable: .unavailable("NA")
-        case .notApplicable: .unavailable("XX")
-        case .qualitative(let s): .unavailable(s)
-        case .empty: .unavailable("")
-        }
-    }
-
-    public static func provenance(_ s: MineralSource) -> MineralProvenance {
-        MineralProvenance(edition: s.edition, file: s.file, line: s.line, column: s.column)
-    }
+    /// A USGS cell as a measure amount (``MineralAmount/init(_:)`` of DecoupleMinerals).
+    static func amount(_ v: SourcedMineralValue) -> MineralAmount { MineralAmount(v) }
 
     /// Measures and classifies each input.
     public static func assess(_ inputs: [MineralSupplyInput], leader: Country, rival: Country, allies: Set<Country>,
@@ -163,7 +142,7 @@ public enum MineralSupplySelection {
         if let shares = importShares?.sources(of: shareName), !shares.isEmpty {
             input.importSources = shares.map {
                 .init(country: $0.place.place.country, label: $0.place.printed, share: amount($0.share),
-                      source: provenance($0.share.source))
+                      source: $0.share.source)
             }
         }
         return input

@@ -2,20 +2,8 @@ import DecoupleCore
 @testable import DecoupleMinerals
 import Testing
 
-/// Converts reader cells to measure amounts (the same mapping as the `decouple` tool's).
-private func amount(_ v: SourcedMineralValue) -> MineralAmount {
-    let a: ReportedAmount = switch v.value {
-    case .value(let x), .estimated(let x): .exact(x)
-    case .greaterThan(let x): .above(x)
-    case .lessThan(let x): .below(x)
-    case .range(let a, let b): .range(a, b)
-    case .netExporter: .netExporter
-    case .withheld: .withheld
-    default: .unavailable(v.value.text)
-    }
-    return MineralAmount(a, unit: v.unit.code, source: MineralProvenance(edition: v.source.edition, file: v.source.file,
-                                                                        line: v.source.line, column: v.source.column))
-}
+/// Converts reader cells to measure amounts (the mapping the analyses use).
+private func amount(_ v: SourcedMineralValue) -> MineralAmount { MineralAmount(v) }
 
 /// World shares of a real world table's production in `year` (first production type).
 private func shares(_ w: WorldProduction, year: Int) throws -> WorldShares {
