@@ -50,52 +50,8 @@ struct FriendshoringCommand: ParsableCommand {
         }
         switch format {
         case .json: print(try encodeJSON(result))
-        case .csv:
-            print("period,reporter,alliance,membership_day,from_members,total,share,basis,members_with_imports,members_not_in_data,products,source")
-            for s in result.shares {
-                print([s.period.description, reporterCode.code, result.alliance, s.membershipDay.description, String(format: "%.0f", s.fromMembers),
-                       String(format: "%.0f", s.total), String(format: "%.6f", s.share), s.basis.rawValue,
-                       s.membersWithImports.map(\.code).joined(separator: " "), s.membersNotInData.map(\.code).joined(separator: " "),
-                       result.products, result.provenance[0].citation].map(csvQuoted).joined(separator: ","))
-            }
-        case .text: printText(result)
+        case .csv: print(FriendshoringText.csv(result), terminator: "")
+        case .text: print(FriendshoringText.text(result), terminator: "")
         }
     }
-
-    private func printText(_ r: FriendshoringResult) {
-        let names = CountryTable.standard
-        print("Friend-shoring share: \(names.name(r.reporter)) imports of \(r.products) from \(r.alliance) (\(r.allianceName)) members, \(r.membership)")
-        print("")
-        print("period   from members           total        share   members with imports")
-        for s in r.shares {
-            let partial = r.partialYears.contains(s.period.description) ? "*" : " "
-            print("\(s.period.description.padding(toLength: 7, withPad: " ", startingAt: 0))\(partial) \(rightAligned(usd(s.fromMembers), 14))  \(rightAligned(usd(s.total), 14))  \(String(format: "%6.1f%%", s.share * 100))   \(s.membersWithImports.map(\.code).joined(separator: " "))")
-        }
-        if !r.partialYears.isEmpty { print("* partial year (fewer than 12 months in the data)") }
-        if let change = r.change, let first = r.shares.first, let last = r.shares.last {
-            print(String(format: "\nChange %@ → %@: %+.1f percentage points", first.period.description, last.period.description, change * 100))
-        }
-        if let last = r.shares.last {
-            if !last.membersNotInData.isEmpty {
-                print("\nMembers on \(last.membershipDay) that are not partners in \(r.dataset) (their imports are in no figure above): \(last.membersNotInData.map(\.code).joined(separator: ", "))")
-            }
-            if last.members.contains(Country("EU")) {
-                print("The EU is a member as an institution; EU member states count only where listed individually, and aggregate lines (such as Census 'European Union') are not partner economies.")
-            }
-            print("Denominator: \(last.basis.rawValue).")
-        }
-        print("\nSources: " + r.provenance.map(\.citation).joined(separator: "; "))
-        print("Alliance sources: " + r.allianceSources.map(\.citation).joined(separator: "; "))
-    }
-
-    private func usd(_ x: Double) -> String {
-        if x >= 1e9 { return String(format: "$%.2f bn", x / 1e9) }
-        if x >= 1e6 { return String(format: "$%.1f m", x / 1e6) }
-        return String(format: "$%.0f", x)
-    }
-}
-
-/// `text` right-aligned in `width` columns.
-private func rightAligned(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : String(repeating: " ", count: width - text.count) + text
 }

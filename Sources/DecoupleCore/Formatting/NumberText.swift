@@ -8,7 +8,9 @@ package enum NumberText {
     /// - Parameters:
     ///   - grouping: insert "," thousands separators in the integer part.
     ///   - explicitPlus: prefix positive (non-zero after rounding) values with "+".
-    package static func fixed(_ v: Double, decimals: Int, grouping: Bool = false, explicitPlus: Bool = false) -> String {
+    ///   - asciiMinus: "-" instead of "−" (plain-text tables meant for copying).
+    package static func fixed(_ v: Double, decimals: Int, grouping: Bool = false, explicitPlus: Bool = false,
+                               asciiMinus: Bool = false) -> String {
         guard v.isFinite else { return "n/a" }
         let d = max(0, min(decimals, 12))
         var body = String(format: "%.\(d)f", abs(v))
@@ -24,7 +26,7 @@ package enum NumberText {
             body = parts.count > 1 ? grouped + "." + parts[1] : grouped
         }
         if isZero { return body }
-        if v < 0 { return "\u{2212}" + body }
+        if v < 0 { return (asciiMinus ? "-" : "\u{2212}") + body }
         return explicitPlus ? "+" + body : body
     }
 
@@ -94,5 +96,11 @@ package enum NumberText {
         }
         let negative = x < 0 && text != "0.00"
         return "US$\(negative ? "-" : "")\(digits)\(grouped)\(cents == "00" ? "" : "." + cents)"
+    }
+
+    /// C-printf fixed-point text (`%.Nf`, with `plus` `%+.Nf`): ASCII signs, and a value that
+    /// rounds to zero keeps its sign ("-0.0"), as the command tables have always printed it.
+    package static func printf(_ v: Double, decimals: Int, plus: Bool = false) -> String {
+        String(format: plus ? "%+.\(decimals)f" : "%.\(decimals)f", v)
     }
 }

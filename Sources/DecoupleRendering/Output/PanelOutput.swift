@@ -13,22 +13,22 @@ public enum PanelOutput {
 
     public static func percent(_ x: Double?, digits: Int = 1) -> String {
         guard let x, x.isFinite else { return "n/a" }
-        return String(format: "%.\(digits)f%%", x * 100)
+        return NumberText.printf(x * 100, decimals: digits) + "%"
     }
 
     /// Percentage points, signed.
     public static func points(_ x: Double?) -> String {
         guard let x, x.isFinite else { return "n/a" }
-        return String(format: "%+.1f pp", x * 100)
+        return NumberText.printf(x * 100, decimals: 1, plus: true) + " pp"
     }
 
     public static func number(_ x: Double?, digits: Int = 3) -> String {
         guard let x, x.isFinite else { return "n/a" }
-        return String(format: "%.\(digits)f", x)
+        return NumberText.printf(x, decimals: digits)
     }
 
     /// US dollars in millions.
-    public static func millions(_ x: Double) -> String { String(format: "%.1f", x / 1e6) }
+    public static func millions(_ x: Double) -> String { NumberText.printf(x / 1e6, decimals: 1) }
 
     /// A CSV field, quoted when it needs it (RFC 4180).
     public static func csvField(_ s: String) -> String { DecoupleRendering.csvField(s) }

@@ -79,6 +79,6 @@ public enum ExposureText {
 
 /// Number texts of the exposure tables.
 enum ExposureNumberText {
-    static func fixed1(_ v: Double) -> String { String(format: "%.1f", v) }
-    static func coef(_ v: Double) -> String { String(format: "%.5f", v) }
+    static func fixed1(_ v: Double) -> String { NumberText.printf(v, decimals: 1) }
+    static func coef(_ v: Double) -> String { NumberText.printf(v, decimals: 5) }
 }

@@ -6,16 +6,7 @@ import Foundation
 public enum ScenarioText {
     /// `1234567.891` → `1,234,567.9` (digits after the point), locale-independent.
     public static func num(_ x: Double, _ digits: Int = 0) -> String {
-        guard x.isFinite else { return "n/a" }
-        let plain = String(format: "%.\(digits)f", abs(x))
-        let parts = plain.split(separator: ".", maxSplits: 1)
-        var intPart = String(parts[0]), grouped = ""
-        while intPart.count > 3 {
-            grouped = "," + intPart.suffix(3) + grouped
-            intPart = String(intPart.dropLast(3))
-        }
-        let sign = x < 0 && plain.contains(where: { $0 != "0" && $0 != "." }) ? "-" : ""
-        return sign + intPart + grouped + (parts.count > 1 ? "." + parts[1] : "")
+        NumberText.fixed(x, decimals: digits, grouping: true, asciiMinus: true)
     }
 
     public static func gapText(_ g: SupplyGap, top: Int) -> String {
