@@ -1,11 +1,15 @@
 """Compares two `decouple … --format json` outputs: equal except the `source` field (the
-engine's name) and any --ignore'd top-level fields; numbers within 1e-9 relative."""
+engine's name) and any --ignore'd top-level fields; numbers within 1e-9 relative. --nonempty KEY
+names the top-level list that must not be empty (default: years)."""
 import json, math, sys
 
 args = sys.argv[1:]
 ignore = {"source"}
-while args and args[0] == "--ignore":
-    ignore.add(args[1]); args = args[2:]
+nonempty = "years"
+while args and args[0] in ("--ignore", "--nonempty"):
+    if args[0] == "--ignore": ignore.add(args[1])
+    else: nonempty = args[1]
+    args = args[2:]
 a, b = (json.load(open(p)) for p in args)
 
 def same(x, y, path):
@@ -25,7 +29,7 @@ def same(x, y, path):
         raise SystemExit(f"{path}: {x!r} vs {y!r}")
 
 same(a, b, "")
-years = a.get("years") or []
-print(f"spark: CLI JSON identical ({args[0]} vs {args[1]}, {len(years)} years, ignoring {sorted(ignore)})")
-if not years:
-    raise SystemExit("spark: the CLI output has no years: the check would prove nothing")
+items = a.get(nonempty) or []
+print(f"spark: CLI JSON identical ({args[0]} vs {args[1]}, {len(items)} {nonempty}, ignoring {sorted(ignore)})")
+if not items:
+    raise SystemExit(f"spark: the CLI output has no {nonempty}: the check would prove nothing")

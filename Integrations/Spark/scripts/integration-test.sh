@@ -7,7 +7,8 @@
 #     local[2], started while the Spark package builds;
 #  c. the Spark package's tests with DECOUPLE_SPARK_URL set (the integration tests compare the
 #     local engine and Spark on a generated BACI file and the US Comtrade files in ../shared);
-#  d. a CLI check: `decouple dependence --format json` with --engine local and --engine spark;
+#  d. CLI checks: `decouple dependence` and `decouple report --format json` with --engine local
+#     (a store) and --engine spark give the same documents;
 #  e. the server is stopped by its PID whatever happened, without changing the exit status.
 #
 # The build shares the main package's scratch folder (<repo>/.build), so the modules that
@@ -75,6 +76,14 @@ common=(dependence --reporter USA --rival CHN --codes 85,2603 --top 3 --format j
     --spark-source "$cli/BACI_HS17_Y2021_V202401b.csv" --spark-layout baci --spark-edition HS17 \
     --baci-country-codes "$cli/country_codes_V202401b.csv" > "$cli/spark.json"
 "$SPARK_VENV/bin/python" "$here/compare-json.py" "$cli/local.json" "$cli/spark.json"
+# The main job on a panel: `decouple report --store` and `--engine spark` give the same document
+# (the sources' retrieval line names the engine, so `sources` is compared by the figures' ids only).
+report=(report --reporter USA --rival CHN --no-html --format json)
+"$bin/decouple-spark" "${report[@]}" --store "$cli/sample.dpanel" > "$cli/report-local.json"
+"$bin/decouple-spark" "${report[@]}" --engine spark --spark "sc://127.0.0.1:$port" \
+    --spark-source "$cli/BACI_HS17_Y2021_V202401b.csv" --spark-layout baci --spark-edition HS17 \
+    --baci-country-codes "$cli/country_codes_V202401b.csv" > "$cli/report-spark.json"
+"$SPARK_VENV/bin/python" "$here/compare-json.py" --ignore sources --nonempty sections "$cli/report-local.json" "$cli/report-spark.json"
 nikhilm="$repo/../shared/data/comtrade-us-partner-hs6-nikhilm/converted-csv"
 if [ -f "$nikhilm/us_china.csv.gz" ]; then
     files=("$nikhilm"/us_china*.csv.gz "$nikhilm"/us_mexico*.csv.gz "$nikhilm"/us_vietnam*.csv.gz)
