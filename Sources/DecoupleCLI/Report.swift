@@ -34,6 +34,12 @@ struct Report: AsyncParsableCommand {
     @Option(help: "How many rows the ranking tables keep.")
     var top: Int = 10
 
+    @Flag(help: "Keep gold (HS 7108, 7118) and the special-provision chapters 98–99 in partner rankings and \"who gained\" (left out by default).")
+    var includeGold = false
+
+    @Option(help: "Headline counts of chain stages take only stages whose imports reach this value, in US dollars (default 100000000 = US$100m).")
+    var minValue: Double = ReportOptions.defaultMinimumStageValue
+
     @Option(help: "Folder for the HTML report.")
     var out: String = "decouple-report"
 
@@ -54,6 +60,7 @@ struct Report: AsyncParsableCommand {
     func validate() throws {
         guard (1990...2030).contains(baseYear) else { throw ValidationError("--base-year must be between 1990 and 2030") }
         guard top > 0 else { throw ValidationError("--top must be positive") }
+        guard minValue.isFinite, minValue >= 0 else { throw ValidationError("--min-value must be a non-negative number of US dollars, found \(minValue)") }
         try engineOptions.validate()
     }
 
@@ -77,7 +84,8 @@ struct Report: AsyncParsableCommand {
             let data = AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
                                     frameworkConfig: frameworkConfig, tradePanel: panel, progress: Progress.reporter(),
                                     warn: { printError("warning: " + $0) })
-            let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
+            let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top,
+                                        includeGold: includeGold, minimumStageValue: minValue)
             let report = try await data.report(options)
             if !noHTML {
                 let path = out + "/index.html"

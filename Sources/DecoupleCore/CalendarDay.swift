@@ -1,3 +1,5 @@
+import Foundation
+
 /// One day of the Gregorian calendar (`2024-01-01`), the unit every legal date in the policy
 /// data and the IRA rules is compared in.
 ///
@@ -45,6 +47,14 @@ public struct CalendarDay: Hashable, Comparable, Sendable, Codable, CustomString
     /// The last day of a year (`2024-12-31`).
     public static func endOfYear(_ year: Int) -> CalendarDay {
         CalendarDay(year: year, month: 12, day: 31) ?? CalendarDay(unchecked: year, 12, 31)
+    }
+
+    /// Today in UTC (the report's "as of" day).
+    public static func today() -> CalendarDay {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        let c = calendar.dateComponents([.year, .month, .day], from: Date())
+        return CalendarDay(unchecked: c.year!, c.month!, c.day!)
     }
 
     /// The next day.

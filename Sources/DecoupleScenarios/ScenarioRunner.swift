@@ -14,8 +14,12 @@ public struct ScenarioResult: Sendable, Codable {
         public let gap: SupplyGap
         public let partialEquilibrium: PartialEquilibrium.Result?
         public let partialEquilibriumNote: String?
-        /// Partners left out because another row already counts them (EU members when EU is listed) or aggregates.
+        /// Aggregates left out (World, regions): totals, not suppliers (``PartnerRule``).
         public let droppedPartners: [String]
+        /// Partner aggregates counted as one supplier with the part of their value that the
+        /// members listed beside them do not account for, e.g. "EU: 2,012,345 of 2,100,000 USD
+        /// (less SVK, listed separately)".
+        public let aggregateSuppliers: [String]
     }
     public struct MineralBlock: Sendable, Codable {
         public let dataset: String
@@ -75,23 +79,29 @@ public enum ScenarioRunner {
     /// only US imports): `c_i = headroom × current shipments of i to the importer`.
     public static func products(_ sc: Scenario, _ p: Scenario.Products, trade: TradeDataset) throws -> ScenarioResult.ProductBlock {
         let codes = Set(p.hs6)
-        var byPartner: [String: Double] = [:]
+        var values: [Country: Double] = [:]
         var years: Set<Int> = []
         for f in trade.flows where f.direction == .imports && f.reporter.code == sc.importer && codes.contains(f.product.code) {
-            byPartner[f.partner.code, default: 0] += f.value
+            values[f.partner, default: 0] += f.value
             years.insert(f.period.year)
         }
-        // Partners: the Census file lists the EU as a whole (code EU) and a few of its members
-        // (SVK) on their own; keep EU and drop its members to avoid counting them twice. Other
-        // aggregates are dropped.
+        // Suppliers follow the one partner rule (PartnerRule): every economy, and a partner
+        // aggregate (the Census file's EU line) with the part its listed members (Slovakia) do
+        // not account for, so no member is a supplier twice and the shares are those of the
+        // report. Other aggregates are dropped.
+        let year = years.max() ?? 0
+        let remainders = PartnerRule.partnerAggregates(in: values, year: year)
+        var byPartner: [String: Double] = [:]
         var dropped: [String] = []
-        let hasEU = byPartner["EU"] != nil
-        for code in byPartner.keys.sorted() {
-            let c = Country(code)
-            if (hasEU && CountryBloc.eu27.contains(c)) || (code != "EU" && CountryTable.standard.info(c)?.kind == .aggregate) {
-                byPartner[code] = nil
-                dropped.append(code)
-            }
+        for (c, v) in values.sorted(by: { $0.key < $1.key }) {
+            if PartnerRule.isPartner(c) { byPartner[c.code] = v } else if !remainders.contains(where: { $0.aggregate == c }) { dropped.append(c.code) }
+        }
+        var aggregateSuppliers: [String] = []
+        for a in remainders {
+            byPartner[a.aggregate.code] = a.remainder
+            let listed = CountryGroup.group(a.aggregate)!.members(in: year).filter { (values[$0] ?? 0) > 0 }.map(\.code).sorted()
+            aggregateSuppliers.append("\(a.aggregate.code): \(NumberText.fixed(a.remainder, decimals: 0, grouping: true)) of \(NumberText.fixed(values[a.aggregate] ?? 0, decimals: 0, grouping: true)) USD"
+                + (listed.isEmpty ? "" : " (less \(listed.joined(separator: ", ")), listed separately)"))
         }
         guard !byPartner.isEmpty else {
             throw ScenarioRunError("\(trade.id) has no imports of \(sc.importer) in HS \(p.hs6.joined(separator: ", ")) (it holds US imports only)")
@@ -100,7 +110,7 @@ public enum ScenarioRunner {
         let others = byPartner.filter { $0.key != sc.supplier }.map { (name: $0.key, current: $0.value, capacity: p.headroom * $0.value) }
         let gap = SupplyGap(supplier: sc.supplier, supplierSupply: supply, cutFraction: sc.cut, others: others, alliance: Set(sc.alliance),
                             capacityGrowthPerYear: sc.capacityGrowthPerYear,
-                            capacityMeasure: "headroom proxy: each alliance supplier can raise its shipments to \(sc.importer) by \(p.headroom) × its \(years.max() ?? 0) shipments (the bundled trade data holds \(sc.importer) imports only, not exports to third countries)",
+                            capacityMeasure: "headroom proxy: each alliance supplier can raise its shipments to \(sc.importer) by \(p.headroom) × its \(year) shipments (the bundled trade data holds \(sc.importer) imports only, not exports to third countries)",
                             unit: "USD")
         // PE: the cut supplier faces the tariff (prohibitive = full cut); the others keep theirs (0).
         var sources: [PartialEquilibrium.Source] = []
@@ -124,8 +134,8 @@ public enum ScenarioRunner {
         } catch let e as PartialEquilibrium.ModelError {
             note = "partial-equilibrium model not run: \(e.message)"
         }
-        return .init(dataset: trade.id, year: years.max() ?? 0, hs6: p.hs6, unit: "USD", gap: gap, partialEquilibrium: pe,
-                     partialEquilibriumNote: note, droppedPartners: dropped)
+        return .init(dataset: trade.id, year: year, hs6: p.hs6, unit: "USD", gap: gap, partialEquilibrium: pe,
+                     partialEquilibriumNote: note, droppedPartners: dropped, aggregateSuppliers: aggregateSuppliers)
     }
 
     /// Minerals level on USGS world production. Gap = cut × exportShare × the supplier's

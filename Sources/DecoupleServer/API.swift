@@ -116,12 +116,15 @@ extension DecoupleApp {
         guard reporter != rival else { throw APIError.badRequest("\(reporterKey) and \(rivalKey) must differ", parameter: rivalKey) }
         let baseYear = try q.int("base-year", in: 1990...2030) ?? 2017
         let top = try q.int("top", in: 1...200) ?? 10
-        return ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top)
+        let includeGold = try q.flag("include-gold")
+        let minimum = try q.double("min-value", in: 0...1e13) ?? ReportOptions.defaultMinimumStageValue
+        return ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top,
+                             includeGold: includeGold, minimumStageValue: minimum)
     }
 
     func apiReport(_ request: Request) async throws -> Response {
         let o = try Self.reportOptions(Self.query(request, "/api/v1/report"))
-        return try await cachedJSON("report|\(o.reporter)|\(o.rival)|\(o.baseYear)|\(o.topCount)") {
+        return try await cachedJSON("report|\(o.reporter)|\(o.rival)|\(o.baseYear)|\(o.topCount)|\(o.includeGold)|\(o.minimumStageValue)|\(o.asOf)") {
             try await self.store.report(o)
         }
     }

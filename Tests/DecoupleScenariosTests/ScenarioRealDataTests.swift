@@ -23,12 +23,18 @@ import Testing
         #expect(m.gap.suppliers.first { $0.name == "Other countries" }?.capacity == 88_000)
     }
 
-    /// Census 2024 HS 850760: US imports from China USD 15 656 111 816 of 22 200 620 006
-    /// (EU counted as one partner, SVK dropped as part of it).
+    /// Census 2024 HS 850760: US imports from China USD 15 656 111 816 of 22 200 062 481 — the
+    /// report's denominator (PartnerRule): the EU aggregate counts as one supplier with the part
+    /// that Slovakia, listed beside it, does not account for; Slovakia is a supplier of its own.
     @Test func batteryBan() throws {
         let p = try #require(try Self.run("battery-ban.json").products)
         #expect(p.gap.gap == 15_656_111_816)
-        #expect(p.droppedPartners == ["SVK"])
+        #expect(p.droppedPartners.isEmpty)
+        #expect(p.aggregateSuppliers == ["EU: 1,718,736,203 of 1,719,293,728 USD (less SVK, listed separately)"])
+        #expect(p.gap.suppliers.first { $0.name == "EU" }?.current == 1_718_736_203.0)   // 1,719,293,728 − 557,525
+        #expect(p.gap.suppliers.first { $0.name == "SVK" }?.current == 557_525)
+        let total = p.gap.supplierSupply + p.gap.suppliers.reduce(0) { $0 + $1.current }
+        #expect(abs(total - 22_200_062_481) < 1e-3)
         #expect(abs(p.gap.covered + p.gap.uncovered - p.gap.gap) < 1e-3)
         let jpn = try #require(p.gap.suppliers.first { $0.name == "JPN" })
         #expect(jpn.current == 1_369_417_325 && jpn.capacity == 0.5 * 1_369_417_325)

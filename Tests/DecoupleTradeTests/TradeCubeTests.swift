@@ -33,13 +33,69 @@ import DecoupleCore
         #expect(cube.share(of: .china, period: .year(2017))?.share == 45.0 / 150.0)
     }
 
-    @Test func withoutAWorldTotalTheDenominatorIsTheSumOfEconomies() {
+    /// Issue #16: without a world total the denominator is the sum of partners, and the EU
+    /// listed without its members is one of them (until #16 it was dropped, and China's share
+    /// here read 0.75 instead of 30/540).
+    @Test func withoutAWorldTotalAnAggregateWithoutItsMembersIsAPartner() {
         let flows = [flow(.year(2024), .china, 30), flow(.year(2024), vnm, 10), flow(.year(2024), eu, 500)]
         let cube = TradeCube(flows: flows, query: TradeQuery(reporter: .usa, flow: .imports))
         let s = cube.share(of: .china, period: .year(2024))
-        #expect(s?.share == 0.75)
+        #expect(s?.share == 30.0 / 540.0)
         #expect(s?.basis == .sumOfPartners)
-        #expect(cube.partners(period: .year(2024)).map(\.partner) == [.china, vnm])
+        #expect(cube.partners(period: .year(2024)).map(\.partner) == [eu, .china, vnm])
+        #expect(PartnerRule.displayName(eu) == "European Union (aggregate)")
+    }
+
+    /// The EU with one member listed beside it (the Census 2024 file: Slovakia) counts once:
+    /// its published value for its share and rank, its remainder (500 − 8) in the total.
+    @Test func aMemberListedBesideItsAggregateIsNotCountedTwice() {
+        let svk = Country("SVK")
+        let flows = [flow(.year(2024), .china, 30), flow(.year(2024), svk, 8), flow(.year(2024), eu, 500)]
+        let cube = TradeCube(flows: flows, query: TradeQuery(reporter: .usa, flow: .imports))
+        #expect(cube.total(period: .year(2024))?.value == 530.0)   // 30 + 8 + (500 − 8)
+        #expect(cube.share(of: eu, period: .year(2024))?.share == 500.0 / 530.0)
+        #expect(cube.partners(period: .year(2024)).map(\.partner) == [eu, .china, svk])
+        #expect(cube.partnerAggregates(period: .year(2024)).map(\.remainder) == [492])
+    }
+
+    /// IMF DOTS lists the EU and every member: the members account for the aggregate, so it is
+    /// a total, not a partner. Membership is dated: in 2019 the UK was a member, in 2020 not.
+    @Test func anAggregateCoveredByItsMembersIsNotAPartner() {
+        func members(_ year: Int) -> [TradeFlow] {
+            CountryGroup.europeanUnion.members(in: year).map { flow(.year(year), $0, 10) }
+        }
+        let n2019 = CountryGroup.europeanUnion.members(in: 2019).count, n2020 = CountryGroup.europeanUnion.members(in: 2020).count
+        #expect(n2019 == 28 && n2020 == 27)
+        let flows = members(2019) + members(2020) + [flow(.year(2019), eu, Double(10 * n2019)), flow(.year(2020), eu, Double(10 * n2020)),
+                                                     flow(.year(2019), .china, 50), flow(.year(2020), .china, 50)]
+        let cube = TradeCube(flows: flows, query: TradeQuery(reporter: .usa, flow: .imports))
+        for year in [2019, 2020] {
+            #expect(!cube.partners(period: .year(year)).contains { $0.partner == eu })
+            #expect(cube.total(period: .year(year))?.value == Double(10 * (year == 2019 ? n2019 : n2020) + 50))
+        }
+        // A 2020 file whose EU line still includes the UK's trade (28 × 10) leaves a remainder of
+        // 10 > 1%: the EU becomes a partner for that part.
+        let stale = members(2020) + [flow(.year(2020), eu, 280)]
+        let c2 = TradeCube(flows: stale, query: TradeQuery(reporter: .usa, flow: .imports))
+        #expect(c2.partnerAggregates(period: .year(2020)).map(\.remainder) == [10])
+    }
+
+    /// The panel measures (``ReporterTrade``) apply the same rule as the cube: the EU line with
+    /// Slovakia beside it is a partner, counted with its remainder in the partner sum.
+    @Test func panelTradeAppliesTheSamePartnerRule() throws {
+        let svk = Country("SVK"), code = try ProductCode("850760")
+        let rows = [(Country.china, 30.0), (eu, 500.0), (svk, 8.0)].map {
+            TradeAggregateRow(year: 2024, reporter: .usa, partner: $0.0, product: code, value: $0.1, quantity: 0, rowCount: 1)
+        }
+        let trade = ReporterTrade(country: .usa, side: .imports,
+                                  aggregate: TradeAggregate(groupBy: [.year, .product, .partner], rows: rows, provenance: []))
+        let values = trade.partnerValues(year: 2024)
+        #expect(values.total == 530)
+        #expect(values.byPartner[eu] == 500 && values.byPartner[.china] == 30)
+        let cube = TradeCube(flows: [flow(.year(2024), .china, 30, product: "850760"), flow(.year(2024), eu, 500, product: "850760"),
+                                     flow(.year(2024), svk, 8, product: "850760")],
+                             query: TradeQuery(reporter: .usa, flow: .imports))
+        #expect(cube.total(period: .year(2024))?.value == values.total)
     }
 
     @Test func shareShiftShowsWhoGainedWhatTheRivalLost() {

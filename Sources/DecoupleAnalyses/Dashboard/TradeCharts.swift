@@ -10,7 +10,7 @@ public enum TradeCharts {
     public static func chainSourcing(_ chain: SupplyChain, taxonomy: StrategicTaxonomy, data: TradeDataset,
                                      reporter: Country, rival: Country, countries: CountryTable = .standard) -> StackedBarChart? {
         guard let imports = StrategicImports(data: data, taxonomy: taxonomy, reporter: reporter, countries: countries) else { return nil }
-        let name = { countries.name($0) }
+        let name = { PartnerRule.displayName($0, countries: countries) }
         let stages = chain.stages.compactMap { s -> (String, ProductSetTrade)? in
             guard !imports.codes(chain: chain.id, stage: s.id).isEmpty else { return nil }
             let trade = imports.trade(chain: chain.id, stage: s.id)
@@ -36,7 +36,7 @@ public enum TradeCharts {
     /// six in the last year, and the rival.
     public static func largestSuppliers(flows: [TradeFlow], provenance: Provenance, reporter: Country, rival: Country,
                                         countries: CountryTable = .standard) -> LineChart? {
-        let name = { countries.name($0) }
+        let name = { PartnerRule.displayName($0, countries: countries) }
         let imports = TradeCube(flows: flows, query: TradeQuery(reporter: reporter, flow: .imports), countries: countries)
         guard let last = imports.periods.last else { return nil }
         var partners = imports.topPartners(period: last, k: 6).map(\.partner)

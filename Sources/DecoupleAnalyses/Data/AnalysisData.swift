@@ -178,7 +178,7 @@ public final class AnalysisData: Sendable {
     /// trade sections from ``tradePanel`` when one is set.
     public func report(_ options: ReportOptions) async throws -> DecouplingReport {
         let (r, v) = (options.reporter, options.rival)
-        let key = "\(r.code)|\(v.code)|\(options.baseYear)|\(options.topCount)"
+        let key = "\(r.code)|\(v.code)|\(options.baseYear)|\(options.topCount)|\(options.includeGold)|\(options.minimumStageValue)|\(options.asOf)"
         if let cached = reports.cached(key) { return cached }
         // Gather the data (each cached) and then build synchronously.
         let data = try await reportData(reporter: r, rival: v)

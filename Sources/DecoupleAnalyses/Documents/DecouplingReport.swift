@@ -7,6 +7,8 @@ public struct DecouplingReport: Sendable, Codable {
     public var rival: Country
     public var reporterName: String
     public var rivalName: String
+    /// The headline figures, each with its source and vintage (the dashboard's cards).
+    public var headlines: [ReportHeadline] = []
     public var sections: [ReportSection]
     /// Every dataset a figure cites, by id.
     public var sources: [String: Provenance]

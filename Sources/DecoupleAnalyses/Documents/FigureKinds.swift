@@ -19,6 +19,10 @@ public enum FigureMetric: String, Sendable, Codable, CaseIterable {
     case faceValueInputShare = "face_value_input_share"
     case faceValueImportedInputShare = "face_value_imported_input_share"
     case dominatedProductLines = "dominated_product_lines"
+    /// Chain stages whose imports reach the report's minimum and come at least half from the rival.
+    case chainStagesMostlyFromRival = "chain_stages_mostly_from_rival"
+    /// Chain stages whose imports reach the report's minimum (the denominator of the count above).
+    case chainStagesCounted = "chain_stages_counted"
     case technologyShare = "technology_share"
     case manufacturingShare = "manufacturing_share"
     case marketShare = "market_share"

@@ -12,6 +12,10 @@ public struct ReportSection: Sendable, Codable {
     public var charts: [Chart] = []
     /// Why a section is empty, when it is.
     public var skippedBecause: String?
+    /// How the section's numbers were delimited (what was left out, which minimum applies).
+    public var notes: [String] = []
+    /// The latest period the section covers (nil for a skipped section or one without periods).
+    public var vintage: Vintage?
 
     public init(id: String, title: String, findings: [String] = [], figures: [Figure] = [],
                 tables: [ReportTable] = [], charts: [Chart] = [], skippedBecause: String? = nil) {
@@ -24,5 +28,5 @@ public struct ReportSection: Sendable, Codable {
         self.skippedBecause = skippedBecause
     }
 
-    enum CodingKeys: String, CodingKey { case id, title, findings, figures, tables, skippedBecause }
+    enum CodingKeys: String, CodingKey { case id, title, vintage, findings, notes, figures, tables, skippedBecause }
 }

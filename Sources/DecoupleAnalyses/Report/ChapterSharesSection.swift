@@ -12,7 +12,10 @@ extension ReportBuilder {
             return ReportSection(id: id, title: title, skippedBecause: "no chapter-level dataset was loaded")
         }
         let byChapter = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, productLevel: .hs2, annual: true), countries: countries)
-        let all = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, annual: true), countries: countries)
+        // All products, less gold unless asked (GoldExclusion): "who gained" and the rival's overall change.
+        let level = GoldExclusion.level(of: data)
+        let excluded = options.includeGold ? [] : GoldExclusion.prefixes(level: level)
+        let all = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, annual: true, excluding: excluded), countries: countries)
         let complete = all.periods.filter { all.isComplete($0) }
         let base = Period.year(options.baseYear)
         guard all.value(v, period: base) > 0, let end = complete.last, end > base else {
@@ -84,23 +87,25 @@ extension ReportBuilder {
         }
         charts.append(.bar(BarChart(
             title: "Who gained: change in partner shares of \(name(r)) imports, \(options.baseYear)–\(end)",
-            subtitle: "All products; partners in the data",
+            subtitle: options.includeGold ? "All products; partners in the data" : "All products except gold; partners in the data",
             labels: (shift.filter { $0.partner == v } + gainers).map { name($0.partner) },
             values: (shift.filter { $0.partner == v } + gainers).map(\.change),
             format: .percentagePoints(decimals: 1), source: data.provenance.citation)))
 
         let last = periods.last.map { all.isComplete($0) ? "" : " (\($0): \(all.monthsCovered[$0.year] ?? 0) months)" } ?? ""
-        return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
+        var section = ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
             ReportTable(title: "Chapters where \(name(v))'s share of \(name(r)) imports fell most, \(options.baseYear)–\(end)",
                         columns: ["HS2", "Chapter", "From \(name(v)) \(options.baseYear)", "From \(name(v)) \(end)",
                                   "Share \(options.baseYear)", "Share \(end)", "Change", "Largest gainers"],
                         numericColumns: [2, 3, 4, 5, 6], rows: fallRows, sources: [data.id]),
-            ReportTable(title: "Who gained \(name(r)) import share, \(options.baseYear)–\(end) (all products)",
+            ReportTable(title: "Who gained \(name(r)) import share, \(options.baseYear)–\(end) (all products\(options.includeGold ? "" : " except gold"))",
                         columns: ["Partner", "Imports \(options.baseYear)", "Imports \(end)", "Share \(options.baseYear)", "Share \(end)", "Change"],
                         numericColumns: [1, 2, 3, 4, 5], rows: shiftRows, sources: [data.id]),
             ReportTable(title: "\(name(v))'s share of \(name(r)) imports by HS2 chapter\(last)",
                         columns: ["HS2", "Chapter"] + periods.map(\.description),
                         numericColumns: Set(2..<(2 + periods.count)), rows: matrix, sources: [data.id]),
         ], charts: charts)
+        if !options.includeGold { section.notes = ["Who gained, and \(name(v))'s change over all products: \(GoldExclusion.note(level: level))."] }
+        return section
     }
 }

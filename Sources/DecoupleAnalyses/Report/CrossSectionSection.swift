@@ -13,7 +13,10 @@ extension ReportBuilder {
             return ReportSection(id: id, title: title, skippedBecause: "no product cross-section was loaded")
         }
         let cube = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, productLevel: .hs6), countries: countries)
-        let totals = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports), countries: countries)
+        // Partner totals and ranks, less gold unless asked (GoldExclusion).
+        let level = GoldExclusion.level(of: data)
+        let excluded = options.includeGold ? [] : GoldExclusion.prefixes(level: level)
+        let totals = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, excluding: excluded), countries: countries)
         guard let period = cube.periods.last, totals.value(v, period: period) > 0 else {
             return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no \(name(r)) imports from \(name(v))")
         }
@@ -67,8 +70,8 @@ extension ReportBuilder {
             subtitle: "Value of imports for consumption",
             labels: byValue.prefix(15).map(\.code), values: byValue.prefix(15).map(\.value),
             format: .usd, source: data.provenance.citation))
-        return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
-            ReportTable(title: "Largest partners, \(period) (share of imports from the partners in the data)",
+        var section = ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
+            ReportTable(title: "Largest partners, \(period) (share of imports from the partners in the data\(options.includeGold ? "" : ", except gold"))",
                         columns: ["Partner", "Imports", "Share"], numericColumns: [1, 2], rows: partnerRows, sources: [data.id]),
             ReportTable(title: "Largest HS6 imports from \(name(v)), \(period)",
                         columns: ["HS6", "Product", "From \(name(v))", "\(name(v)) share", "Strategic chain/stage"], numericColumns: [2, 3],
@@ -77,5 +80,13 @@ extension ReportBuilder {
                         columns: ["HS6", "Product", "From \(name(v))", "\(name(v)) share", "Strategic chain/stage"], numericColumns: [2, 3],
                         rows: dominantRows, sources: [data.id] + (taxonomy == nil ? [] : ["taxonomy"])),
         ], charts: [chart])
+        section.notes = ["Partner totals, shares and ranks: \(options.includeGold ? "gold included (--include-gold)" : GoldExclusion.note(level: level))."]
+        for a in totals.partnerAggregates(period: period) {
+            let listed = (CountryGroup.group(a.aggregate)?.members(in: period.year) ?? [])
+                .filter { totals.value($0, period: period) > 0 }.map { countries.name($0) }.sorted()
+            section.notes.append("\(name(a.aggregate)) is one partner (not all its members are listed in \(data.id))"
+                + (listed.isEmpty ? "." : "; \(listed.joined(separator: ", ")), listed beside it, \(listed.count == 1 ? "is" : "are") counted once in the total."))
+        }
+        return section
     }
 }

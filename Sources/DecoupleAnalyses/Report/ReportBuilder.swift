@@ -11,7 +11,17 @@ public struct ReportBuilder: Sendable {
         self.countries = countries
     }
 
-    func name(_ c: Country) -> String { countries.name(c) }
+    /// A country's display name; an aggregate partner such as the EU is marked "(aggregate)".
+    func name(_ c: Country) -> String { PartnerRule.displayName(c, countries: countries) }
+
+    /// The section with its vintage: the latest period among its figures, judged against
+    /// ``ReportOptions/asOf`` (sections built one by one, as the dashboard's pages do, call it).
+    public func dated(_ section: ReportSection) -> ReportSection {
+        guard section.skippedBecause == nil, section.vintage == nil else { return section }
+        var s = section
+        s.vintage = vintage(of: s.figures)
+        return s
+    }
 
     public func build(_ inputs: ReportInputs) -> DecouplingReport {
         var sections: [ReportSection] = []
@@ -24,6 +34,7 @@ public struct ReportBuilder: Sendable {
         sections.append(strategicChains(inputs.productCrossSection, taxonomy: inputs.taxonomy))
         sections.append(minerals(inputs.minerals))
         sections.append(exposure(inputs.exposure))
+        sections = sections.map(dated)
         var sources: [String: Provenance] = [:]
         for d in inputs.all { sources[d.id] = d.provenance }
         for (id, p) in inputs.minerals?.sources ?? [:] { sources[id] = p }
@@ -40,9 +51,11 @@ public struct ReportBuilder: Sendable {
             for (i, p) in t.provenance.enumerated() { sources[i == 0 ? "taxonomy" : "taxonomy-\(i)"] = p }
         }
         let r = options.reporter, v = options.rival
-        return DecouplingReport(
+        var report = DecouplingReport(
             title: "How far has \(name(r)) trade decoupled from \(name(v))?",
             reporter: r, rival: v, reporterName: name(r), rivalName: name(v),
             sections: sections, sources: sources)
+        report.headlines = headlines(sections)
+        return report
     }
 }

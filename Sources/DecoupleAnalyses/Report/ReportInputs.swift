@@ -48,11 +48,26 @@ public struct ReportOptions: Sendable {
     public var baseYear: Int
     /// How many rows the "largest falls" and "who gained" tables keep.
     public var topCount: Int
+    /// Keep gold (HS 7108, 7118) and the special-provision chapters 98–99 in partner rankings
+    /// and "who gained" (``GoldExclusion``); left out by default.
+    public var includeGold: Bool
+    /// Headline counts of chain stages take only stages whose imports reach this value (US$).
+    public var minimumStageValue: Double
+    /// The day the report is made, against which each section's vintage is judged.
+    public var asOf: CalendarDay
 
-    public init(reporter: Country = .usa, rival: Country = .china, baseYear: Int = 2017, topCount: Int = 10) {
+    /// The default minimum of a chain stage's imports in headline counts: US$100 million.
+    public static let defaultMinimumStageValue = 100e6
+
+    public init(reporter: Country = .usa, rival: Country = .china, baseYear: Int = 2017, topCount: Int = 10,
+                includeGold: Bool = false, minimumStageValue: Double = ReportOptions.defaultMinimumStageValue,
+                asOf: CalendarDay = .today()) {
         self.reporter = reporter
         self.rival = rival
         self.baseYear = baseYear
         self.topCount = topCount
+        self.includeGold = includeGold
+        self.minimumStageValue = minimumStageValue
+        self.asOf = asOf
     }
 }

@@ -18,6 +18,10 @@ extension ReportBuilder {
         var rows: [[String]] = []
         var figures: [Figure] = []
         var chartLabels: [String] = [], chartValues: [Double] = []
+        // The headline count: stages whose imports reach the minimum, and those at least half from the rival.
+        let minimum = options.minimumStageValue
+        var counted = 0, below = 0
+        var mostly: [String] = []
         let arenaOrder = Dictionary(uniqueKeysWithValues: Arena.allCases.enumerated().map { ($1, $0) })
         for chain in taxonomy.chains.sorted(by: { (arenaOrder[$0.arena]!, $0.id) < (arenaOrder[$1.arena]!, $1.id) }) {
             for stage in chain.stages {
@@ -39,6 +43,12 @@ extension ReportBuilder {
                                       note: "taxonomy stage, \(edition.rawValue) codes; denominator: \(DenominatorBasis.sumOfPartners.rawValue)\(notes.isEmpty ? "" : "; " + notes)"))
                 figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: .imports, product: product,
                                       period: period.description, value: fromRival, unit: .usd, source: data.id))
+                if total >= minimum {
+                    counted += 1
+                    if share >= 0.5 { mostly.append(product) }
+                } else {
+                    below += 1
+                }
                 if chain.arena != .criticalMinerals {
                     chartLabels.append("\(chain.name): \(stage.name)")
                     chartValues.append(share)
@@ -53,8 +63,14 @@ extension ReportBuilder {
         if let cells = green.max(by: { $0.value < $1.value }) {
             findings.append("Batteries: \(name(v))'s highest share of a stage is \(Fmt.pct(cells.value)) (\(cells.product!)) in \(period).")
         }
-        let high = figures.filter { $0.metric == .partnerShare && $0.value >= 0.5 }.compactMap(\.product)
-        findings.append("\(high.count) of \(rows.count) chain stages still come at least half from \(name(v)) in \(period)\(high.isEmpty ? "" : ": " + high.prefix(8).joined(separator: ", ") + (high.count > 8 ? " …" : "")).")
+        let minimumText = Fmt.usdThreshold(minimum)
+        findings.append("\(mostly.count) of \(counted) chain stages with imports of at least \(minimumText) still come at least half from \(name(v)) in \(period)\(mostly.isEmpty ? "" : ": " + mostly.prefix(8).joined(separator: ", ") + (mostly.count > 8 ? " …" : ""))\(below == 0 ? "" : "; \(below) stage\(below == 1 ? "" : "s") below \(minimumText) not counted").")
+        figures.append(Figure(metric: .chainStagesMostlyFromRival, reporter: r, partner: v, flow: .imports, product: "chain stages",
+                              period: period.description, value: Double(mostly.count), unit: .count, source: data.id,
+                              note: "of \(counted) stages with imports of at least \(minimumText); \(below) below that not counted"))
+        figures.append(Figure(metric: .chainStagesCounted, reporter: r, partner: v, flow: .imports, product: "chain stages",
+                              period: period.description, value: Double(counted), unit: .count, source: data.id,
+                              note: "stages with imports of at least \(minimumText); \(below) below that"))
         let chart = Chart.bar(BarChart(
             title: "\(name(v))'s share of \(name(r)) imports by green and digital chain stage, \(period)",
             subtitle: "Share of imports from the partners in the data; weighted HS6 lines",
@@ -63,6 +79,8 @@ extension ReportBuilder {
             title: "\(name(r)) imports by strategic chain and stage, \(period) (\(edition.rawValue) codes)",
             columns: ["Arena", "Chain", "Stage", "HS6 lines", "Imports", "From \(name(v))", "\(name(v)) share", "Largest supplier", "Notes"],
             numericColumns: [3, 4, 5, 6], rows: rows, sources: [data.id, "taxonomy"])
-        return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])
+        var section = ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])
+        section.notes = ["Headline count: stages with imports of at least \(minimumText) (--min-value); the table lists every stage."]
+        return section
     }
 }

@@ -39,10 +39,11 @@ public struct FriendshoringSeries: Sendable, Codable {
 /// Computes friend-shoring shares from a ``TradeCube`` of one reporter's imports.
 ///
 /// The cube must hold imports grouped at the level of the product codes (HS6 codes need an HS6
-/// cube; no codes means all products, `TOTAL`). Only partner economies count on either side
-/// (aggregates such as the Census "European Union" line are left out, see
-/// ``TradeCube/partners(period:product:)``), except that the denominator is the source's world
-/// total when it has one.
+/// cube; no codes means all products, `TOTAL`). Partners follow ``PartnerRule``: economies,
+/// and a partner aggregate such as the Census "European Union" line, which counts for a
+/// member alliance with the part its listed members do not account for (so Slovakia, listed
+/// beside the EU, is never counted twice). The denominator is the source's world total when it
+/// has one, else the sum of partners.
 public struct FriendshoringMeasure: Sendable {
     public let alliance: Alliance
     /// Product codes and the share of each code's trade that belongs to the product set
@@ -83,8 +84,9 @@ public struct FriendshoringMeasure: Sendable {
             guard let t = cube.total(period: period, product: code) else { continue }
             total += weight * t.value
             basis = basis ?? t.basis
+            let remainders = Dictionary(uniqueKeysWithValues: cube.partnerAggregates(period: period, product: code).map { ($0.aggregate, $0.remainder) })
             for p in cube.partners(period: period, product: code) where memberSet.contains(p.partner) {
-                fromMembers += weight * p.value
+                fromMembers += weight * (remainders[p.partner] ?? p.value)
                 if p.value > 0 { withImports.insert(p.partner) }
             }
         }

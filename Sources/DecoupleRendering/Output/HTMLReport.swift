@@ -7,6 +7,12 @@ extension DecouplingReport {
         body += "<header><h1>\(xmlEscaped(title))</h1>"
         body += "<p class=\"lead\">Reporter: <b>\(xmlEscaped(reporterName))</b> (\(reporter.code)) · Rival: <b>\(xmlEscaped(rivalName))</b> (\(rival.code)). "
         body += "Every chart and table names its source; the full provenance of each source is listed at the end.</p></header>\n"
+        if !headlines.isEmpty {
+            body += "<section id=\"headlines\"><h2>Headlines</h2><ul class=\"findings\">" + headlines.map { h in
+                "<li><b>\(xmlEscaped(h.value))</b> \(xmlEscaped(h.label)) <span class=\"src\">(\(xmlEscaped(sources[h.source]?.citation ?? h.source)); \(xmlEscaped(h.vintage.latestPeriod)))</span>"
+                    + (h.vintage.staleNote.map { " <span class=\"stale\">\(xmlEscaped($0))</span>" } ?? "") + "</li>"
+            }.joined() + "</ul></section>\n"
+        }
         body += "<nav><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(xmlEscaped($0.title))</a></li>" }.joined() + "<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n"
         for section in sections { body += html(section) }
         body += "<section id=\"provenance\"><h2>Sources</h2>\(Self.sourcesHTML(sources))</section>\n"
@@ -30,8 +36,14 @@ extension DecouplingReport {
         if let why = section.skippedBecause {
             return body + "<p class=\"skipped\">Skipped: \(xmlEscaped(why)).</p></section>\n"
         }
+        if let v = section.vintage {
+            body += "<p class=\"\(v.staleNote == nil ? "vintage" : "stale")\">\(xmlEscaped(v.text.prefix(1).uppercased() + v.text.dropFirst()))</p>\n"
+        }
         if !section.findings.isEmpty {
             body += "<ul class=\"findings\">" + section.findings.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>\n"
+        }
+        if !section.notes.isEmpty {
+            body += "<ul class=\"notes\">" + section.notes.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>\n"
         }
         for chart in section.charts { body += "<figure>\(chart.svg())</figure>\n" }
         for table in section.tables { body += html(table) }
@@ -77,7 +89,7 @@ extension DecouplingReport {
     body{font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;max-width:1000px;margin:2em auto;padding:0 1em;color:rgb(34,34,34);line-height:1.45}
     h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid rgb(220,220,220);padding-bottom:.2em;margin-top:2em}
     .lead{color:rgb(80,80,80)}nav ol{columns:2}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
-    .findings li{margin:.3em 0}.skipped{color:rgb(120,120,120);font-style:italic}
+    .findings li{margin:.3em 0}.notes{font-size:.85em;color:rgb(90,90,90)}.vintage{font-size:.85em;color:rgb(100,100,100)}.stale{font-size:.85em;color:rgb(160,60,0)}.src{color:rgb(110,110,110);font-size:.85em}.skipped{color:rgb(120,120,120);font-style:italic}
     .table{overflow-x:auto;margin:1em 0}table{border-collapse:collapse;font-size:.85em}
     caption{text-align:left;font-weight:600;padding:.3em 0}th,td{padding:.25em .6em;border-bottom:1px solid rgb(230,230,230);text-align:left;white-space:nowrap}
     th{background:rgb(246,246,246);white-space:normal;vertical-align:bottom;max-width:14em}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}

@@ -7,13 +7,24 @@ extension DecouplingReport {
     public func text(maxRows: Int = 12, colour: Bool) -> String {
         let paint = Paint(on: colour)
         var out = paint.bold(title) + "\n"
+        if !headlines.isEmpty {
+            out += "\n" + paint.heading("── Headlines ") + "\n"
+            for h in headlines {
+                out += "  \(paint.bold(h.value))  \(h.label) [\(h.source); \(h.vintage.text)]\n"
+            }
+        }
         for section in sections {
             out += "\n" + paint.heading("── \(section.title) ") + "\n"
             if let why = section.skippedBecause {
                 out += paint.dim("  (skipped: \(why))") + "\n"
                 continue
             }
+            if let v = section.vintage {
+                let line = "  " + v.text.prefix(1).uppercased() + v.text.dropFirst()
+                out += (v.staleNote == nil ? paint.dim(line) : paint.bold(line)) + "\n"
+            }
             for f in section.findings { out += "  • " + f + "\n" }
+            for n in section.notes { out += paint.dim("  Note: " + n) + "\n" }
             for table in section.tables {
                 out += "\n  " + paint.bold(table.title) + "\n"
                 out += render(table, maxRows: maxRows, paint: paint)

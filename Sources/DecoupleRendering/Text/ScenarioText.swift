@@ -26,7 +26,8 @@ public enum ScenarioText {
         if let p = r.products {
             s += "== Product level: \(sourceLine(p.dataset)) \(p.year), HS \(p.hs6.joined(separator: ", ")), importer \(r.scenario.importer) ==\n"
             s += gapText(p.gap, top: top)
-            if !p.droppedPartners.isEmpty { s += "Partners counted inside another row, left out: \(p.droppedPartners.joined(separator: ", "))\n" }
+            if !p.aggregateSuppliers.isEmpty { s += "Aggregate suppliers, less their members listed separately: \(p.aggregateSuppliers.joined(separator: "; "))\n" }
+            if !p.droppedPartners.isEmpty { s += "Aggregates left out (totals, not suppliers): \(p.droppedPartners.joined(separator: ", "))\n" }
             if let pe = p.partialEquilibrium {
                 let e = r.scenario.elasticities
                 s += "\n-- Partial equilibrium (ε = \(e.importDemand), σ = \(e.substitution), η = \(e.exportSupply.map { "\($0)" } ?? "∞")) --\n"

@@ -43,7 +43,7 @@ enum PageLayout {
     button{font-size:.95em;padding:.3em .9em;border:1px solid rgb(0,114,178);background:rgb(0,114,178);color:white;border-radius:4px;cursor:pointer}
     .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(200px,1fr));gap:.8em;margin:1em 0}
     .card{border:1px solid rgb(225,228,232);border-radius:6px;padding:.6em .8em;background:white}.card .v{font-size:1.6em;font-weight:700;color:rgb(0,84,148)}
-    .card .l{font-size:.85em;color:rgb(80,80,80)}.card .s{font-size:.75em;color:rgb(120,120,120)}
+    .card .l{font-size:.85em;color:rgb(80,80,80)}.card .s{font-size:.75em;color:rgb(120,120,120)}.card .stale,.stale{font-size:.75em;color:rgb(160,60,0)}.vintage{font-size:.8em;color:rgb(100,100,100)}.notes{font-size:.85em;color:rgb(90,90,90)}
     .notice{border-left:4px solid rgb(230,159,0);background:rgb(255,248,230);padding:.6em 1em;margin:1em 0}
     .error{border-left:4px solid rgb(213,94,0);background:rgb(253,237,230);padding:.6em 1em;margin:1em 0}
     textarea{width:100%;font-family:ui-monospace,Menlo,Consolas,monospace;font-size:.8em}
@@ -80,8 +80,13 @@ enum PageLayout {
 
     static func figure(_ chart: Chart) -> String { figure(chart.svg()) }
 
-    static func card(_ value: String, _ label: String, _ source: String) -> String {
-        "<div class=\"card\"><div class=\"v\">\(xmlEscaped(value))</div><div class=\"l\">\(xmlEscaped(label))</div><div class=\"s\">Source: \(xmlEscaped(source))</div></div>"
+    static func card(_ value: String, _ label: String, _ source: String, vintage: Vintage? = nil) -> String {
+        var html = "<div class=\"card\"><div class=\"v\">\(xmlEscaped(value))</div><div class=\"l\">\(xmlEscaped(label))</div><div class=\"s\">Source: \(xmlEscaped(source))</div>"
+        if let vintage {
+            html += "<div class=\"s\">Latest period: \(xmlEscaped(vintage.latestPeriod))</div>"
+            if let stale = vintage.staleNote { html += "<div class=\"stale\">\(xmlEscaped(stale))</div>" }
+        }
+        return html + "</div>"
     }
 
     /// The page shown to a browser for an error.

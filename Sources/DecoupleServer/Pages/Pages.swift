@@ -69,24 +69,9 @@ extension DecoupleApp {
         body += "<p class=\"lead\">\(xmlEscaped(report.title)) The headline figures of <code>decouple report</code>; each card names its source.</p>"
         // Cards from the report's figures.
         var cards = ""
-        let figures = report.figures
         func cite(_ id: String) -> String { report.sources[id]?.citation ?? id }
-        if let last = figures.filter({ $0.metric == .partnerShare && $0.flow == .total && $0.product == "TOTAL" && $0.source == "imf-dots" }).last {
-            cards += PageLayout.card(ValueFormat.percent(decimals: 1).format(last.value), "\(report.rivalName)'s share of \(report.reporterName) goods trade, \(last.period)", cite(last.source))
-        }
-        for flow: FigureFlow in [.total, .imports, .exports] {
-            if let c = figures.first(where: { $0.metric == .shareChange && $0.flow == flow && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
-                let what = flow == .total ? "total trade" : flow.rawValue
-                cards += PageLayout.card(ValueFormat.percentagePoints(decimals: 1).format(c.value), "Change in the share of \(what), \(c.period.replacingOccurrences(of: "..", with: "–"))", cite(c.source))
-            }
-        }
-        let stages = figures.filter { $0.metric == .partnerShare && ($0.product ?? "").contains("/") && $0.source == "census-hs6-2024" }
-        if !stages.isEmpty {
-            cards += PageLayout.card("\(stages.filter { $0.value >= 0.5 }.count) of \(stages.count)", "strategic chain stages still at least half from \(report.rivalName), \(stages[0].period)", cite("census-hs6-2024"))
-        }
-        let nir = figures.filter { $0.metric == .netImportReliance }
-        if !nir.isEmpty {
-            cards += PageLayout.card("\(nir.filter { $0.value >= 0.999 }.count) of \(nir.count)", "minerals (with production data) \(report.reporterName) imports entirely", cite(nir[0].source))
+        for h in report.headlines {
+            cards += PageLayout.card(h.value, h.label, cite(h.source), vintage: h.vintage)
         }
         body += "<div class=\"cards\">\(cards)</div>\n"
         for section in report.sections where section.skippedBecause == nil && !section.findings.isEmpty {
@@ -97,7 +82,9 @@ extension DecoupleApp {
             case "framework": link = "/framework?leader=\(o.reporter.code)&challenger=\(o.rival.code)"
             default: link = ""
             }
-            body += "<h2>\(xmlEscaped(section.title))</h2><ul class=\"findings\">" + section.findings.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>"
+            body += "<h2>\(xmlEscaped(section.title))</h2>"
+            if let v = section.vintage { body += "<p class=\"\(v.staleNote == nil ? "vintage" : "stale")\">\(xmlEscaped(v.text.prefix(1).uppercased() + v.text.dropFirst()))</p>" }
+            body += "<ul class=\"findings\">" + section.findings.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>"
             if !link.isEmpty { body += "<p><a href=\"\(xmlEscaped(link))\">More →</a></p>" }
             if ["annual-shares", "chains"].contains(section.id), let chart = section.charts.first { body += PageLayout.figure(chart) }
         }
@@ -264,7 +251,8 @@ extension DecoupleApp {
         let table = try ICIOCache.shared.oecdICIO2022(catalog)
         let input = try ExposureSelection.reportInput(table: table, sectorNames: (try? catalog.loadOECDICIOSectorNames()) ?? [:],
                                                       importer: .usa, rival: .china)
-        let section = ReportBuilder(options: ReportOptions(reporter: .usa, rival: .china), countries: .standard).exposure(input)
+        let builder = ReportBuilder(options: ReportOptions(reporter: .usa, rival: .china), countries: .standard)
+        let section = builder.dated(builder.exposure(input))
         var sources: [String: Provenance] = [:]
         if let input { sources[input.datasetID] = input.provenance }
         let report = DecouplingReport(title: "", reporter: .usa, rival: .china, reporterName: name(.usa), rivalName: name(.china),
@@ -338,7 +326,8 @@ extension DecoupleApp {
                 labels: vulnerable.map(\.0), values: vulnerable.map(\.1), format: .percent(decimals: 0),
                 source: b.provenance.first { $0.source.contains("Census") }?.citation ?? "US Census Bureau").svg())
         }
-        let section = ReportBuilder(options: ReportOptions(reporter: r.leader, rival: r.challenger), countries: .standard).framework(shown)
+        let builder = ReportBuilder(options: ReportOptions(reporter: r.leader, rival: r.challenger), countries: .standard)
+        let section = builder.dated(builder.framework(shown))
         let report = DecouplingReport(title: "", reporter: r.leader, rival: r.challenger, reporterName: name(r.leader),
                                       rivalName: name(r.challenger), sections: [section], sources: sources)
         body += report.html(section)

@@ -4,18 +4,33 @@ import DecoupleCore
 /// selection: the table that partner shares, trends, diversion and the selective-decoupling
 /// regression start from. Built from one aggregate grouped by year, product and partner.
 ///
-/// For each product the country's total is its `World` partner row when the source has one
-/// (UN Comtrade), else the sum over partners that are not aggregates (BACI). Weighted products
-/// count `w_p × value` (the engine applies the weights).
+/// Partners follow ``PartnerRule``. For each product the country's total is its `World` partner
+/// row when the source has one (UN Comtrade), else the sum over partners (BACI): economies, and
+/// a partner aggregate such as the EU with the part its listed members do not account for.
+/// Weighted products count `w_p × value` (the engine applies the weights).
 struct ReporterTrade {
     struct ProductYear {
         var product: ProductCode
-        /// Partners that are not aggregates, in aggregate order.
+        /// The partners (``PartnerRule``): economies in aggregate order, then partner aggregates.
         var partners: [(partner: Country, value: Double)] = []
         /// The World row, when the source has one.
         var world: Double?
-        /// Σ over `partners`.
+        /// Σ over the economies, plus each partner aggregate's remainder.
         var partnerSum = 0.0
+        /// Aggregates with known members seen in the rows (resolved when the entry is complete).
+        var groups: [(aggregate: Country, value: Double)] = []
+
+        /// Adds the aggregates whose listed members do not account for them as partners.
+        mutating func resolveGroups(year: Int) {
+            guard !groups.isEmpty else { return }
+            var values = Dictionary(partners.map { ($0.partner, $0.value) }, uniquingKeysWith: +)
+            for g in groups { values[g.aggregate, default: 0] += g.value }
+            for a in PartnerRule.partnerAggregates(in: values, year: year) {
+                partners.append((a.aggregate, values[a.aggregate] ?? 0))
+                partnerSum += a.remainder
+            }
+            groups = []
+        }
         /// The total: the World row, else the partner sum.
         var total: Double { world ?? partnerSum }
     }
@@ -37,7 +52,10 @@ struct ReporterTrade {
         var current: (year: Int, product: ProductCode)? = nil
         var entry: ProductYear? = nil
         func flush(_ byYear: inout [Int: [ProductYear]]) {
-            if let e = entry, let c = current { byYear[c.year, default: []].append(e) }
+            if var e = entry, let c = current {
+                e.resolveGroups(year: c.year)
+                byYear[c.year, default: []].append(e)
+            }
         }
         for row in aggregate.rows {
             guard let year = row.year, let product = row.product, let partner = row.partner else { continue }
@@ -47,7 +65,11 @@ struct ReporterTrade {
                 entry = ProductYear(product: product)
             }
             if PartnerRule.isAggregate(partner) {
-                if partner == .world { entry!.world = (entry!.world ?? 0) + row.value }
+                if partner == .world {
+                    entry!.world = (entry!.world ?? 0) + row.value
+                } else if CountryGroup.group(partner) != nil {
+                    entry!.groups.append((partner, row.value))
+                }
                 continue
             }
             entry!.partners.append((partner, row.value))
@@ -95,7 +117,7 @@ struct ReporterTrade {
 /// One country's trade in one year, summed over a product selection, by partner: the table
 /// every share, concentration and asymmetry measure starts from.
 struct PartnerValues {
-    /// Value by partner (aggregates excluded), US dollars.
+    /// Value by partner (``PartnerRule``: economies and partner aggregates), US dollars.
     var byPartner: [Country: Double]
     /// Σ_p w_p · total_p, where total_p is the World row or the partner sum.
     var total: Double

@@ -17,6 +17,7 @@ public struct TradeCube: Sendable {
         let prefixes = query.products
         for f in flows where f.reporter == query.reporter && query.flow.includes(f.direction) {
             if let prefixes, !prefixes.contains(where: { f.product.code.hasPrefix($0) }) { continue }
+            if !query.excluding.isEmpty, query.excluding.contains(where: { f.product.code.hasPrefix($0) }) { continue }
             var period = f.period
             if query.annual, case .month(let y, let m) = f.period {
                 period = .year(y)
@@ -45,22 +46,29 @@ public struct TradeCube: Sendable {
     }
 
     /// The reporter's total with the world: the source's world total when it has one,
-    /// else the sum over its partners (``PartnerRule``: aggregates such as the EU are left out).
+    /// else the sum over its partners (``PartnerRule``: economies, plus the part of a partner
+    /// aggregate such as the EU that the members listed beside it do not account for).
     public func total(period: Period, product: String = "TOTAL") -> (value: Double, basis: DenominatorBasis)? {
         guard let byPartner = values[period]?[product] else { return nil }
         if let world = byPartner[.world] { return (world, .reportedWorld) }
-        let sum = byPartner.reduce(0.0) { acc, kv in
-            PartnerRule.isPartner(kv.key, in: countries) ? acc + kv.value : acc
-        }
-        return (sum, .sumOfPartners)
+        return (PartnerRule.sumOfPartners(byPartner, year: period.year, countries: countries), .sumOfPartners)
     }
 
-    /// The partners (``PartnerRule``) and their values in a period, largest first.
+    /// The partners (``PartnerRule``: economies and partner aggregates) and their values in a
+    /// period, largest first.
     public func partners(period: Period, product: String = "TOTAL") -> [(partner: Country, value: Double)] {
-        (values[period]?[product] ?? [:])
-            .filter { PartnerRule.isPartner($0.key, in: countries) && $0.key != query.reporter }
+        let byPartner = values[period]?[product] ?? [:]
+        let aggregates = Set(PartnerRule.partnerAggregates(in: byPartner, year: period.year, countries: countries).map(\.aggregate))
+        return byPartner
+            .filter { (PartnerRule.isPartner($0.key, in: countries) || aggregates.contains($0.key)) && $0.key != query.reporter }
             .map { (partner: $0.key, value: $0.value) }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.partner < $1.partner }
+    }
+
+    /// The partner aggregates of a period and product (``PartnerRule``), each with the part of
+    /// its value that the members listed beside it do not account for.
+    public func partnerAggregates(period: Period, product: String = "TOTAL") -> [(aggregate: Country, remainder: Double)] {
+        PartnerRule.partnerAggregates(in: values[period]?[product] ?? [:], year: period.year, countries: countries)
     }
 
     /// True when a year of an annual cube built from monthly data has all twelve months.

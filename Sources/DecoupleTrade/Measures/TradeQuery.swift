@@ -27,14 +27,17 @@ public struct TradeQuery: Sendable, Hashable {
     public var products: Set<String>?
     /// Sum monthly figures into calendar years.
     public var annual: Bool
+    /// Products whose code starts with one of these codes are left out (``GoldExclusion``).
+    public var excluding: [String]
 
     public init(reporter: Country, flow: FlowSelection, productLevel: ProductLevel = .total,
-                products: Set<String>? = nil, annual: Bool = false) {
+                products: Set<String>? = nil, annual: Bool = false, excluding: [String] = []) {
         self.reporter = reporter
         self.flow = flow
         self.productLevel = productLevel
         self.products = products
         self.annual = annual
+        self.excluding = excluding
     }
 }
 
