@@ -3,15 +3,26 @@ import DecoupleAnalyses
 import DecoupleRendering
 import Foundation
 
+/// `decouple framework`: the framework applied (the default), its panel and its timeline.
 struct FrameworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
+        abstract: "Apply the framework (default), list its variables by stage and year (panel), or order catch-up and securitisation (timeline).",
+        subcommands: [FrameworkShowCommand.self, FrameworkPanelCommand.self, FrameworkTimelineCommand.self],
+        defaultSubcommand: FrameworkShowCommand.self)
+}
+
+/// `decouple framework [show]`: Table 1, predictions and agreement with observed measures.
+struct FrameworkShowCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show",
         abstract: "Apply the framework: advantage profile, vulnerability, catch-up, predicted vs observed instruments.",
         discussion: """
         For each chain and stage of the taxonomy: technology indicators (USPTO patent shares, NCSES), \
         sourced manufacturing observations, the leader's import share from the challenger and supplier \
         concentration (Census 2024, leader USA), the rules' predicted instruments with confidence and reasons. \
-        Thresholds and rules live in Data/framework/framework.json; override any field with --config FILE.
+        Thresholds and rules live in Data/framework/framework.json; override any field with --config FILE. \
+        `framework panel` lists the variables by stage and year; `framework timeline` orders catch-up and securitisation.
         """)
 
     @Option(help: "The leading economy.") var leader: String = "USA"

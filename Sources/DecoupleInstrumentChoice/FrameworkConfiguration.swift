@@ -56,6 +56,8 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
     public var weightsNote: String?
     /// Years over which catch-up is measured.
     public var catchUpWindow: Int
+    /// When a gap counts as closing, for the stage timelines (``CatchUpRule/standard`` when absent).
+    public var catchUpRule: CatchUpRule?
     /// The USGS commodity names that stand for a mineral chain whose name is not its own
     /// (`rare-earth-elements` → `rare earths`); any other chain stands for the commodity named
     /// like it (hyphens as spaces). See ``commodities(ofChain:)``.

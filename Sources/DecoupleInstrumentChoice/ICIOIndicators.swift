@@ -34,23 +34,38 @@ public struct ICIOIndicators: Sendable {
         self.year = year
     }
 
-    func share(_ table: [String: [String: Double]], _ sectors: [String], _ country: Country) -> Double? {
-        var total = 0.0, own = 0.0
+    /// The share of `countries` (one economy, or a bloc's members summed) in the sectors'
+    /// world total; nil when none of them is in the table.
+    func share(_ table: [String: [String: Double]], _ sectors: [String], _ countries: Set<Country>) -> Double? {
+        var total = 0.0, own = 0.0, found = false
+        let codes = Set(countries.map(\.code))
         // Sum in region order, so the result does not depend on dictionary order from run to run.
-        for s in sectors { for (r, v) in (table[s] ?? [:]).sorted(by: { $0.key < $1.key }) { total += v; if r == country.code { own += v } } }
-        return total > 0 ? own / total : nil
+        for s in sectors {
+            for (r, v) in (table[s] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                total += v
+                if codes.contains(r) { own += v; found = true }
+            }
+        }
+        return total > 0 && found ? own / total : nil
     }
 
-    /// The manufacturing and market indicators of a set of sectors for two countries.
+    /// The manufacturing and market indicators of a set of sectors for two countries; a bloc
+    /// with known members (the EU) is the sum of its members in the table's year.
     public func indicators(sectors: [String], leader: Country, challenger: Country, configuration: FrameworkConfiguration) -> [Indicator] {
+        indicators(sectors: sectors, leaders: FrameworkAnalysis.members(of: leader, in: year),
+                   challengers: FrameworkAnalysis.members(of: challenger, in: year), configuration: configuration)
+    }
+
+    /// The indicators for two sets of countries: a bloc (the EU) is the sum of its members.
+    public func indicators(sectors: [String], leaders: Set<Country>, challengers: Set<Country>, configuration: FrameworkConfiguration) -> [Indicator] {
         guard !sectors.isEmpty, sectors.contains(where: { output[$0] != nil }) else { return [] }
         let label = sectors.joined(separator: "+")
         return [
             Indicator(dimension: .manufacturing, name: "share of world gross output, ICIO sectors \(label)",
-                      leaderValue: share(output, sectors, leader), challengerValue: share(output, sectors, challenger),
+                      leaderValue: share(output, sectors, leaders), challengerValue: share(output, sectors, challengers),
                       year: year, source: source, scale: configuration.scale(.manufacturing)),
             Indicator(dimension: .market, name: "share of world intermediate use of ICIO \(label) products (final demand not in the table)",
-                      leaderValue: share(use, sectors, leader), challengerValue: share(use, sectors, challenger),
+                      leaderValue: share(use, sectors, leaders), challengerValue: share(use, sectors, challengers),
                       year: year, source: source, scale: configuration.scale(.market)),
         ]
     }

@@ -24,7 +24,7 @@ public enum FriendshoringText {
                 print("\nMembers on \(last.membershipDay) that are not partners in \(r.dataset) (their imports are in no figure above): \(last.membersNotInData.map(\.code).joined(separator: ", "))")
             }
             if last.members.contains(Country("EU")) {
-                print("The EU is a member as an institution; EU member states count only where listed individually, and aggregate lines (such as Census 'European Union') are not partner economies.")
+                print("The EU is a member as an institution: an EU aggregate line (such as Census 'European Union') counts, less the member states listed beside it, which count on their own when they are members.")
             }
             print("Denominator: \(last.basis.rawValue).")
         }

@@ -1,0 +1,97 @@
+import DecoupleCore
+import DecoupleInputOutput
+import DecoupleInstrumentChoice
+import DecouplePolicy
+import DecoupleTrade
+
+/// The framework's variables by chain, stage, year and dimension (`decouple framework panel`).
+public struct FrameworkPanelDocument: Encodable, Sendable {
+    public let panel: FrameworkPanel
+    public let provenance: [Provenance]
+
+    /// The rows of one chain (and stage) within a year range.
+    /// - Throws: ``AnalysisInputError`` when the panel has no row of `chain`.
+    public func filtered(chain: String?, stage: String?, from: Int?, to: Int?) throws -> FrameworkPanelDocument {
+        if let chain, !panel.rows.contains(where: { $0.chain == chain }) {
+            throw AnalysisInputError("no rows for chain '\(chain)'; chains in the panel: \(Set(panel.rows.map(\.chain)).sorted().joined(separator: ", "))", parameter: "chain")
+        }
+        let rows = panel.rows.filter { r in
+            (chain == nil || r.chain == chain) && (stage == nil || r.stage == stage)
+                && (from.map { r.year >= $0 } ?? true) && (to.map { r.year <= $0 } ?? true)
+        }
+        var p = panel
+        p.rows = rows
+        return FrameworkPanelDocument(panel: p, provenance: provenance)
+    }
+}
+
+/// The framework's sequence per stage: catch-up, designation, first instrument and the
+/// challenger's measures (`decouple framework timeline`).
+public struct FrameworkTimelineDocument: Encodable, Sendable {
+    public let timeline: FrameworkTimeline
+    public let provenance: [Provenance]
+}
+
+extension AnalysisData {
+    /// The framework panel of a pair: patents by the chain's field (NCSES, every year), the ICIO
+    /// 2022 sector shares, and, with an all-reporter `store` (CEPII BACI), world export and import
+    /// shares of every stage's HS6 lines in every year of the store. A bloc (`EU`) is the sum of
+    /// its members wherever members are in the data.
+    public func frameworkPanel(leader: Country, challenger: Country, store: String? = nil) async throws -> FrameworkPanelDocument {
+        let taxonomy = try await self.taxonomy().taxonomy
+        let catalog = self.catalog, configPath = frameworkConfig
+        return try await Offload.run {
+            let config: FrameworkConfiguration
+            do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
+                throw AnalysisInputError(e.description, parameter: "config")
+            }
+            var patents: [String: NCSESTimeSeries] = [:]
+            for id in try catalog.ncsesTableIDs() { patents[id] = try catalog.loadNCSESTable(id) }
+            let icio = try ICIOCache.shared.oecdICIO2022(catalog, progress: self.reporting("Reading OECD ICIO 2022"))
+            let sectors = Set(config.chainSectors.flatMap(\.sectors) + config.arenaSectors.values.flatMap { $0 })
+            let icioProvenance = BundledDataset.oecdICIO2022.provenance
+            var inputs = FrameworkPanelInputs(
+                taxonomy: taxonomy, patents: patents,
+                icio: ICIOIndicators(table: icio, sectors: sectors, source: icioProvenance.citation, year: 2022),
+                icioVintage: icioProvenance.edition)
+            var provenance = [BundledDataset.ncsesPatents.provenance, icioProvenance]
+            if let store {
+                let panel = try TradePanelRequest.openStore(store)
+                guard panel.coversAllReporters else {
+                    throw AnalysisInputError("the panel store \(panel.path) does not cover every reporter (import CEPII BACI for world shares)", parameter: "store")
+                }
+                let years = panel.bilateralPanel.years
+                let request = StageWorldSharesRequest(
+                    members: StageWorldSharesRequest.members(of: taxonomy),
+                    leader: Set(years.flatMap { FrameworkAnalysis.members(of: leader, in: $0) }),
+                    challenger: Set(years.flatMap { FrameworkAnalysis.members(of: challenger, in: $0) }))
+                inputs.stageShares = panel.bilateralPanel.measure(request)
+                inputs.stageSharesSource = (panel.provenance.map(\.citation).joined(separator: "; "),
+                                            panel.provenance.map(\.edition).joined(separator: "; "))
+                provenance.append(contentsOf: panel.provenance)
+            }
+            provenance.append(contentsOf: taxonomy.provenance)
+            let analysis = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger)
+            return FrameworkPanelDocument(panel: analysis.panel(inputs), provenance: provenance)
+        }
+    }
+
+    /// The timeline of every stage (or of one chain): catch-up per dimension from the panel, the
+    /// leader's designation and first instrument and the challenger's first measure from the
+    /// policy data, and whether catch-up preceded securitisation.
+    public func frameworkTimeline(leader: Country, challenger: Country, chain: String? = nil, store: String? = nil) async throws -> FrameworkTimelineDocument {
+        let panel = try await frameworkPanel(leader: leader, challenger: challenger, store: store)
+        let taxonomy = try await self.taxonomy().taxonomy
+        let policies = try await policy().measures
+        if let chain, taxonomy.chain(chain) == nil {
+            throw AnalysisInputError("unknown chain '\(chain)'; known chains: \(taxonomy.chains.map(\.id).joined(separator: ", "))", parameter: "chain")
+        }
+        let config: FrameworkConfiguration
+        do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: frameworkConfig) } catch let e as FrameworkConfigurationError {
+            throw AnalysisInputError(e.description, parameter: "config")
+        }
+        let timeline = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger)
+            .timeline(panel: panel.panel, taxonomy: taxonomy, measures: policies.measures, chain: chain)
+        return FrameworkTimelineDocument(timeline: timeline, provenance: panel.provenance + [policies.provenance])
+    }
+}

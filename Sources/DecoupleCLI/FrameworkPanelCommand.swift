@@ -1,0 +1,97 @@
+import ArgumentParser
+import DecoupleAnalyses
+import DecoupleRendering
+import Foundation
+
+/// Options shared by `framework panel` and `framework timeline`.
+struct FrameworkPairOptions: ParsableArguments {
+    @Option(help: "The leading economy (ISO3, or a bloc with known members: EU).") var leader: String = "USA"
+    @Option(help: "The challenging economy.") var challenger: String = "CHN"
+    @Option(help: "An imported all-reporter panel store (CEPII BACI, see `decouple data import`): world export and import shares of every stage, every year.") var store: String?
+    @Option(help: "A framework configuration file overriding Data/framework/framework.json (same schema).") var config: String?
+    @OptionGroup var taxonomy: TaxonomyOptions
+
+    /// The two economies, resolved.
+    func pair() throws -> (Country, Country) {
+        let table = CountryTable.standard
+        do {
+            let l = try table.resolve(leader), c = try table.resolve(challenger)
+            guard l != c else { throw ValidationError("--leader and --challenger must differ") }
+            return (l, c)
+        } catch let e as UnknownCountryCode {
+            throw ValidationError(e.description)
+        }
+    }
+
+    func data() throws -> AnalysisData {
+        AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
+                     frameworkConfig: config, progress: Progress.reporter())
+    }
+}
+
+/// `decouple framework panel`: the framework's variables by chain, stage, year and dimension.
+struct FrameworkPanelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "panel",
+        abstract: "The framework's variables by chain, stage, year and dimension, for the leader and the challenger.",
+        discussion: """
+        One row per chain, stage, year and dimension: the leader's and the challenger's value, the \
+        indicator, its granularity (stage, chain, sector), source and vintage. Technology: USPTO \
+        patent shares in the chain's field (NCSES, every year). Manufacturing and market: world export \
+        and import shares of the stage's HS6 lines per year with --store (CEPII BACI), else the OECD \
+        ICIO 2022 sector shares. Missing values are shown as n/a, never as zero.
+        """)
+
+    @OptionGroup var pair: FrameworkPairOptions
+    @Option(help: "Only this chain (id).") var chain: String?
+    @Option(help: "Only this stage (id; with --chain).") var stage: String?
+    @Option(help: "First year shown.") var from: Int?
+    @Option(help: "Last year shown.") var to: Int?
+    @Option(help: "text, json or csv.") var format: OutputFormat = .text
+
+    func validate() throws {
+        if stage != nil && chain == nil { throw ValidationError("--stage needs --chain") }
+        if let from, let to, from > to { throw ValidationError("--from (\(from)) is after --to (\(to))") }
+    }
+
+    func run() async throws {
+        let (l, c) = try pair.pair()
+        let document = try await guardedAsync {
+            try await pair.data().frameworkPanel(leader: l, challenger: c, store: pair.store).filtered(chain: chain, stage: stage, from: from, to: to)
+        }
+        switch format {
+        case .json: print(try encodeJSON(document))
+        case .csv: print(FrameworkPanelText.csv(document), terminator: "")
+        case .text: print(FrameworkPanelText.text(document), terminator: "")
+        }
+    }
+}
+
+/// `decouple framework timeline`: catch-up, designation and first instruments per stage.
+struct FrameworkTimelineCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timeline",
+        abstract: "Per stage: catch-up dates per dimension, designation, first instruments of both sides, and their order.",
+        discussion: """
+        The catch-up year follows the documented rule in framework.json (catchUpRule). Securitisation \
+        is the leader's first strategy naming the chain or its first instrument, whichever is earlier \
+        (Data/policy/measures.json); the challenger's first measure on the chain is shown beside it. \
+        A stage the leader securitised before the data show catch-up is reported as such.
+        """)
+
+    @OptionGroup var pair: FrameworkPairOptions
+    @Option(help: "Only this chain (id).") var chain: String?
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let (l, c) = try pair.pair()
+        let document = try await guardedAsync {
+            try await pair.data().frameworkTimeline(leader: l, challenger: c, chain: chain, store: pair.store)
+        }
+        switch format {
+        case .json: print(try encodeJSON(document))
+        case .csv: throw ValidationError("framework timeline prints text or json")
+        case .text: print(FrameworkPanelText.timelineText(document), terminator: "")
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import DecoupleAnalyses
+import Foundation
+
+/// Text and CSV of the framework panel and the stage timelines (`decouple framework panel`,
+/// `decouple framework timeline`).
+public enum FrameworkPanelText {
+    static func share(_ v: Double?) -> String { v.map { NumberText.printf($0 * 100, decimals: 1) + "%" } ?? "n/a" }
+    static func points(_ v: Double?) -> String { v.map { NumberText.printf($0 * 100, decimals: 1, plus: true) + " pp" } ?? "n/a" }
+
+    /// The panel's rows as a table: one line per chain stage, dimension, indicator and year.
+    public static func text(_ d: FrameworkPanelDocument) -> String {
+        let names = CountryTable.standard
+        var out = "Framework panel: \(names.name(Country(d.panel.leader))) (leader) and \(names.name(Country(d.panel.challenger))) (challenger), \(d.panel.rows.count) rows\n"
+        out += "Granularity: stage = the stage's own HS6 lines; chain = the chain's patent field; sector = ICIO industries containing the chain.\n\n"
+        let rows = d.panel.rows.map { r in
+            [r.chain, r.stage ?? "–", r.dimension.rawValue, String(r.year), share(r.leaderValue), share(r.challengerValue), points(r.gap),
+             r.granularity.rawValue, r.indicator]
+        }
+        out += PanelOutput.table(["Chain", "Stage", "Dimension", "Year", d.panel.leader, d.panel.challenger, "Gap", "Granularity", "Indicator"], rows)
+        out += "\nSources: " + d.provenance.map(\.citation).joined(separator: "; ") + "\n"
+        return out
+    }
+
+    /// One CSV row per panel row, with source and vintage.
+    public static func csv(_ d: FrameworkPanelDocument) -> String {
+        var lines = ["leader,challenger,chain,stage,year,dimension,leader_value,challenger_value,indicator,granularity,source,vintage"]
+        for r in d.panel.rows {
+            lines.append([r.leader, r.challenger, r.chain, r.stage ?? "", String(r.year), r.dimension.rawValue,
+                          r.leaderValue.map { "\($0)" } ?? "", r.challengerValue.map { "\($0)" } ?? "", r.indicator,
+                          r.granularity.rawValue, r.source, r.vintage].map(PanelOutput.csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Per stage: catch-up per dimension, designation, first instrument, the challenger's first
+    /// measure, and whether catch-up preceded securitisation.
+    public static func timelineText(_ d: FrameworkTimelineDocument) -> String {
+        let t = d.timeline
+        let names = CountryTable.standard
+        let leader = names.name(Country(t.leader)), challenger = names.name(Country(t.challenger))
+        var out = "Timeline: \(challenger) catching up, \(leader) securitising\n"
+        out += "Catch-up rule: \(t.rule.note ?? "parity gap \(t.rule.parityGap), closing \(t.rule.closingRatePerYear)/yr over \(t.rule.window) years")\n"
+        for s in t.stages {
+            out += "\n\(s.chain)\(s.stage.map { "/" + $0 } ?? "")\n"
+            for c in s.catchUps {
+                let when = c.catchUpYear.map { "catch-up \($0) (\(c.criterion ?? ""))" } ?? "no catch-up \(c.firstYear)–\(c.lastYear)"
+                out += "  \(c.dimension.rawValue) [\(c.granularity.rawValue)] gap \(points(c.gapFirst)) (\(c.firstYear)) → \(points(c.gapLast)) (\(c.lastYear)), \(c.changePerYear.map { NumberText.printf($0 * 100, decimals: 2, plus: true) + " pp/yr" } ?? "n/a"); \(when) — \(c.indicator)\n"
+            }
+            if s.catchUps.isEmpty { out += "  no indicator with a time series for this stage\n" }
+            out += "  designated: \(s.designated.map { "\($0) (\(s.designatedBy ?? ""))" } ?? "none in the data")\n"
+            out += "  first \(leader) instrument: \(s.firstInstrument.map { "\($0) (\(s.firstInstrumentMeasure ?? ""))" } ?? "none in the data")\n"
+            out += "  first \(challenger) measure: \(s.challengerFirstMeasure.map { "\($0) (\(s.challengerFirstMeasureID ?? ""))" } ?? "none in the data")\n"
+            var order = "  order: \(s.order.rawValue)"
+            if let y = s.yearsFromCatchUpToSecuritisation { order += " (\(y >= 0 ? "\(y) years after" : "\(-y) years before") catch-up)" }
+            out += order + "\n"
+        }
+        out += "\nSources: " + d.provenance.map(\.citation).joined(separator: "; ") + "\n"
+        return out
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import DecoupleAnalyses
+import DecoupleTestSupport
+import DecoupleRendering
+
+/// Issue #17: the framework's variables by stage and over time, for any leader and challenger.
+@Suite struct FrameworkPanelTests {
+    static let catalog = DataCatalog(root: DataCatalog.sourceCheckoutDataFolder)
+
+    /// Stage-level manufacturing and market indicators from the hand-computed BACI release
+    /// (``BACIFixtureText/twoYears``, thousand US$). HS 850760 in 2021 — exports by exporter:
+    /// CHN 600 + 200 + 50 + 90 = 940, DEU 300, VNM 100, USA 100, FRA 100 (world 1,540); imports by
+    /// importer: USA 600 + 300 + 100 = 1,000, DEU 200 + 100 + 100 = 400, FRA 50, VNM 90 (1,540).
+    /// The battery cells stage holds 850760 only, so its shares are these ratios.
+    @Test func stageSharesFromAnAllReporterPanel() async throws {
+        let f = try Fixtures()
+        let store = f.folder.appendingPathComponent("fixture.dpanel").path
+        _ = try StoreImport.baci(files: try BACIFixtureText.write(f), countryCodes: nil, edition: nil, to: store)
+        let data = AnalysisData(catalog: Self.catalog)
+        let panel = try await data.frameworkPanel(leader: .usa, challenger: .china, store: store).panel
+        func row(_ d: AdvantageDimension, _ year: Int) -> FrameworkPanelRow? {
+            panel.rows.first { $0.chain == "batteries" && $0.stage == "cells-packs" && $0.dimension == d && $0.year == year && $0.granularity == .stage }
+        }
+        let x = try #require(row(.manufacturing, 2021)), m = try #require(row(.market, 2021))
+        #expect(x.leaderValue == 100.0 / 1540 && x.challengerValue == 940.0 / 1540)
+        #expect(m.leaderValue == 1000.0 / 1540 && m.challengerValue == 0)
+        #expect(x.indicator == "share of world exports of the stage's HS6 lines")
+        // 2020: exports CHN 800 + 10 + 600 = 1,410, DEU 150, VNM 50 (1,610); the US exported none.
+        #expect(row(.manufacturing, 2020)?.challengerValue == 1410.0 / 1610)
+        #expect(row(.manufacturing, 2020)?.leaderValue == 0)
+        // The EU as the sum of its members (DEU + FRA in the fixture): exports 300 + 100, imports 400 + 50.
+        let eu = try await data.frameworkPanel(leader: Country("EU"), challenger: .china, store: store).panel
+        let euRow = try #require(eu.rows.first { $0.chain == "batteries" && $0.stage == "cells-packs" && $0.dimension == .manufacturing && $0.year == 2021 && $0.granularity == .stage })
+        #expect(euRow.leaderValue == 400.0 / 1540)
+        #expect(eu.rows.first { $0.chain == "batteries" && $0.stage == "cells-packs" && $0.dimension == .market && $0.year == 2021 && $0.granularity == .stage }?.leaderValue == 450.0 / 1540)
+    }
+
+    /// The technology indicator is the chain's own patent field: solar (energy generation,
+    /// NCSES table 10598) and EVs (transportation, table 10600) differ; every year of the table.
+    @Test func patentFieldsDifferByChainAndCoverEveryYear() async throws {
+        let panel = try await AnalysisData(catalog: Self.catalog).frameworkPanel(leader: .usa, challenger: .china).panel
+        let solar = panel.rows.filter { $0.chain == "solar-pv" && $0.dimension == .technology }
+        let ev = panel.rows.filter { $0.chain == "electric-vehicles" && $0.dimension == .technology }
+        #expect(!solar.isEmpty && solar.allSatisfy { $0.source.hasSuffix("table 10598") })
+        #expect(!ev.isEmpty && ev.allSatisfy { $0.source.hasSuffix("table 10600") })
+        #expect(Set(solar.map(\.year)) == Set(1998...2022))
+        #expect(solar.allSatisfy { $0.granularity == .chain })
+        // Recomputed from the table: US and China shares of world patents in 2022.
+        let t = try Self.catalog.loadNCSESTable("10598")
+        let world = try #require(t.value(.world, year: 2022))
+        let r2022 = try #require(solar.first { $0.year == 2022 })
+        #expect(r2022.leaderValue == t.value(.usa, year: 2022)! / world)
+        #expect(r2022.challengerValue == t.value(.china, year: 2022)! / world)
+        // Without a store the manufacturing indicator is the ICIO sector, said as such.
+        #expect(panel.rows.filter { $0.dimension == .manufacturing }.allSatisfy { $0.granularity == .sector && $0.year == 2022 })
+    }
+
+    /// EU27 manufacturing share of world C26 gross output on the bundled ICIO 2022 is the sum
+    /// of its members' output, recomputed here from the table (not 0.0 %, as before #17).
+    @Test func euIsTheSumOfItsMembersInTheICIO() async throws {
+        let t = try ICIOCache.shared.oecdICIO2022(Self.catalog)
+        let members = Set(CountryGroup.europeanUnion.members(in: 2022).map(\.code))
+        #expect(members.count == 27)
+        var eu = 0.0, world = 0.0
+        for i in 0..<t.n where t.nodeSectors[i] == "C26" {
+            world += t.grossOutput[i]
+            if members.contains(t.nodeRegions[i]) { eu += t.grossOutput[i] }
+        }
+        let panel = try await AnalysisData(catalog: Self.catalog).frameworkPanel(leader: Country("EU"), challenger: .china).panel
+        let row = try #require(panel.rows.first { $0.chain == "semiconductors" && $0.dimension == .manufacturing && $0.indicator.hasSuffix("C26") })
+        let value = try #require(row.leaderValue)
+        #expect(abs(value - eu / world) < 1e-12)
+        #expect(value > 0.05)
+    }
+
+    /// A stage whose first measure predates the catch-up year is reported as "securitised before
+    /// catch-up", not hidden: batteries, whose patent gap closed in 2020 by the documented rule,
+    /// were named by US measures from 2018.
+    @Test func securitisedBeforeCatchUpIsReported() async throws {
+        let doc = try await AnalysisData(catalog: Self.catalog).frameworkTimeline(leader: .usa, challenger: .china, chain: "batteries")
+        let cells = try #require(doc.timeline.stages.first { $0.stage == "cells-packs" })
+        let tech = try #require(cells.catchUps.first { $0.dimension == .technology })
+        #expect(tech.catchUpYear == 2020)
+        #expect(tech.criterion?.hasPrefix("closing") == true)
+        #expect(cells.securitisedYear == 2018)
+        #expect(cells.order == .securitisedBeforeCatchUp)
+        #expect(cells.yearsFromCatchUpToSecuritisation == -2)
+        #expect(FrameworkPanelText.timelineText(doc).contains("order: securitised before catch-up (2 years before catch-up)"))
+    }
+
+    /// The rule itself, on made-up series: parity, closing with the challenger's own gain, and a
+    /// gap that closes only because the leader falls (not catch-up).
+    @Test func catchUpRuleOnMadeUpSeries() {
+        let rule = CatchUpRule.standard
+        #expect(rule.catchUp([(2000, 0.5, 0.1), (2001, 0.4, 0.3), (2002, 0.3, 0.35)])?.year == 2002)
+        #expect(rule.catchUp([(2000, 0.5, 0.10), (2001, 0.5, 0.12), (2002, 0.5, 0.14), (2003, 0.5, 0.16)])?.year == 2003)   // 2 pp a year
+        #expect(rule.catchUp([(2000, 0.5, 0.10), (2001, 0.45, 0.10), (2002, 0.40, 0.10), (2003, 0.35, 0.10)]) == nil)    // the leader falls
+        #expect(rule.catchUp([(2000, 0.1, 0.3), (2001, 0.1, 0.4)]) == nil)                                              // never ahead
+    }
+}
