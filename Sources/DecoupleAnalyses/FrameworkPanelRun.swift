@@ -90,8 +90,27 @@ extension AnalysisData {
         do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: frameworkConfig) } catch let e as FrameworkConfigurationError {
             throw AnalysisInputError(e.description, parameter: "config")
         }
-        let timeline = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger)
-            .timeline(panel: panel.panel, taxonomy: taxonomy, measures: policies.measures, chain: chain)
-        return FrameworkTimelineDocument(timeline: timeline, provenance: panel.provenance + [policies.provenance])
+        let analysis = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger)
+        // The leader's imports by stage and partner: every year of an all-reporter store, else
+        // the one year of the bundled Census file for a US leader.
+        var imports: StageImports?, importsSource = "", importsProvenance: [Provenance] = []
+        let members = StageWorldSharesRequest.members(of: taxonomy)
+        if let store {
+            let panel = try TradePanelRequest.openStore(store)
+            let years = panel.bilateralPanel.years
+            imports = panel.bilateralPanel.measure(StageImportsRequest(
+                members: members, importer: Set(years.flatMap { FrameworkAnalysis.members(of: leader, in: $0) })))
+            importsSource = panel.provenance.map(\.citation).joined(separator: "; ")
+        } else if leader == .usa {
+            let census = try await censusHS6()
+            if let s = StrategicImports(data: census, taxonomy: taxonomy, reporter: .usa) {
+                imports = s.stageImports()
+                importsSource = census.provenance.citation
+                importsProvenance = [census.provenance]
+            }
+        }
+        let timeline = analysis.timeline(panel: panel.panel, taxonomy: taxonomy, measures: policies.measures, chain: chain,
+                                         imports: imports, importsSource: importsSource, alliances: try await policy().alliances.alliances)
+        return FrameworkTimelineDocument(timeline: timeline, provenance: panel.provenance + importsProvenance + [policies.provenance])
     }
 }

@@ -111,6 +111,19 @@ public struct StageTimeline: Sendable, Codable, Hashable {
     public var order: TimelineOrder
     /// securitisation year − catch-up year (positive in the paper's order).
     public var yearsFromCatchUpToSecuritisation: Int?
+    /// The leader's vulnerability, measured before its first measure on the stage when the data allow.
+    public var vulnerability: DatedVulnerability?
+    /// Every measure of either side naming the stage, in date order: the action–reaction sequence.
+    public var actions: [TimelineAction]
+}
+
+/// One measure in a stage's action–reaction sequence.
+public struct TimelineAction: Sendable, Codable, Hashable {
+    public var date: String
+    /// The economy that took the measure.
+    public var by: String
+    public var measure: String
+    public var instrument: String
 }
 
 /// The framework's sequence for every chain stage (`decouple framework timeline`).
@@ -123,7 +136,12 @@ public struct FrameworkTimeline: Sendable, Codable {
 
 extension FrameworkAnalysis {
     /// The timeline of every chain stage of `panel`, with the measures of both sides.
-    public func timeline(panel: FrameworkPanel, taxonomy: StrategicTaxonomy, measures: [PolicyMeasure], chain only: String? = nil) -> FrameworkTimeline {
+    /// - Parameters:
+    ///   - imports: the leader's imports by stage, partner and year (an all-reporter panel, or
+    ///     one year of the leader's own statistics), for the dated vulnerability.
+    ///   - alliances: the alliances with dated membership (who counts as an ally).
+    public func timeline(panel: FrameworkPanel, taxonomy: StrategicTaxonomy, measures: [PolicyMeasure], chain only: String? = nil,
+                         imports: StageImports? = nil, importsSource: String = "", alliances: [Alliance] = []) -> FrameworkTimeline {
         let rule = configuration.catchUpRule ?? .standard
         var stages: [StageTimeline] = []
         let dated = measures.filter { $0.start != nil }.sorted { $0.start!.description < $1.start!.description }
@@ -152,6 +170,18 @@ extension FrameworkAnalysis {
                 let designation = own.first { $0.instrument == .supplyChainStrategy }
                 let instrument = own.first { $0.instrument != .supplyChainStrategy }
                 let reaction = dated.first { $0.jurisdiction == challenger && names($0) }
+                let actions = dated.filter { ($0.jurisdiction == leader || $0.jurisdiction == challenger) && names($0) }.map {
+                    TimelineAction(date: $0.start!.description, by: $0.jurisdiction.code, measure: $0.id, instrument: $0.instrument.rawValue)
+                }
+                var vulnerability: DatedVulnerability?
+                if let imports, let stage {
+                    let firstMeasure = own.first?.start?.year
+                    if let choice = Self.vulnerabilityYear(available: imports.years(chain: chain.id, stage: stage), firstMeasureYear: firstMeasure),
+                       let row = imports.row(chain: chain.id, stage: stage, year: choice.year) {
+                        vulnerability = datedVulnerability(imports: row, firstMeasureYear: firstMeasure, before: choice.before, note: choice.note,
+                                                           alliances: alliances, source: importsSource)
+                    }
+                }
                 let earliest = catchUps.filter { $0.catchUpYear != nil }.min { ($0.catchUpYear!, $0.dimension.rawValue) < ($1.catchUpYear!, $1.dimension.rawValue) }
                 let securitised = [designation, instrument].compactMap { $0?.start?.year }.min()
                 let order: TimelineOrder
@@ -167,7 +197,8 @@ extension FrameworkAnalysis {
                     firstInstrument: instrument?.start?.description, firstInstrumentMeasure: instrument?.id,
                     challengerFirstMeasure: reaction?.start?.description, challengerFirstMeasureID: reaction?.id,
                     securitisedYear: securitised, order: order,
-                    yearsFromCatchUpToSecuritisation: earliest?.catchUpYear.flatMap { c in securitised.map { $0 - c } }))
+                    yearsFromCatchUpToSecuritisation: earliest?.catchUpYear.flatMap { c in securitised.map { $0 - c } },
+                    vulnerability: vulnerability, actions: actions))
             }
         }
         return FrameworkTimeline(leader: leader.code, challenger: challenger.code, rule: rule, stages: stages)

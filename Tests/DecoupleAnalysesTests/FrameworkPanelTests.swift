@@ -99,3 +99,42 @@ import DecoupleRendering
         #expect(rule.catchUp([(2000, 0.1, 0.3), (2001, 0.1, 0.4)]) == nil)                                              // never ahead
     }
 }
+
+/// Issue #17 item 4: vulnerability dated before the first measure, allies not counted as risk.
+@Suite struct DatedVulnerabilityTests {
+    /// The year rule: the latest year before the first measure; if the data start later, the
+    /// first year, flagged as measured after the outcome; without a measure, the latest year.
+    @Test func yearBeforeTheFirstMeasure() {
+        #expect(FrameworkAnalysis.vulnerabilityYear(available: [2015, 2016, 2017, 2018, 2019], firstMeasureYear: 2018)?.year == 2017)
+        #expect(FrameworkAnalysis.vulnerabilityYear(available: [2015, 2016, 2017, 2018, 2019], firstMeasureYear: 2018)?.before == true)
+        let late = FrameworkAnalysis.vulnerabilityYear(available: [2024], firstMeasureYear: 2018)
+        #expect(late?.year == 2024 && late?.before == false)
+        #expect(FrameworkAnalysis.vulnerabilityYear(available: [2020, 2021], firstMeasureYear: nil)?.year == 2021)
+    }
+
+    /// Made-up imports: China 40, Canada 30 (an MSP member in 2023), Chile 20, Peru 10 (not
+    /// allies in the bundled alliances). Non-allied HHI = 0.4² + 0.2² + 0.1² = 0.21; allies 30 %.
+    @Test func alliesAreNotRisk() throws {
+        let alliances = try AlliancesLoader.bundled(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder)).alliances
+        let analysis = FrameworkAnalysis(configuration: try FrameworkConfiguration.bundled(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder)))
+        let allies = analysis.allies(in: 2023, alliances: alliances)
+        #expect(allies.contains(Country("CAN")) && !allies.contains(Country("CHL")) && !allies.contains(.china) && !allies.contains(.usa))
+        let row = StageImports.Row(chain: "lithium", stage: "chemical", year: 2023,
+                                   byPartner: [.china: 40, Country("CAN"): 30, Country("CHL"): 20, Country("PER"): 10], total: 100)
+        let v = analysis.datedVulnerability(imports: row, firstMeasureYear: 2024, before: true, note: "test", alliances: alliances, source: "made up")
+        #expect(v.importShareFromChallenger == 0.4)
+        #expect(v.alliedShare == 0.3)
+        #expect(abs(v.nonAlliedConcentration! - 0.21) < 1e-12)
+        #expect(v.year == 2023 && v.beforeFirstMeasure == true)
+    }
+
+    /// On the bundled Census 2024 data every US stage measure is older than the data: the
+    /// timeline says the vulnerability was measured after the outcome, and shows the year.
+    @Test func bundledDataAreFlaggedAsAfterTheOutcome() async throws {
+        let doc = try await AnalysisData(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))
+            .frameworkTimeline(leader: .usa, challenger: .china, chain: "batteries")
+        let cells = try #require(doc.timeline.stages.first { $0.stage == "cells-packs" }?.vulnerability)
+        #expect(cells.year == 2024 && cells.firstMeasureYear == 2018 && cells.beforeFirstMeasure == false)
+        #expect(abs(cells.importShareFromChallenger! - 15_656_111_816.0 / 22_200_062_481.0) < 1e-12)
+    }
+}

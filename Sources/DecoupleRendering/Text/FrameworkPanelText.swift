@@ -50,6 +50,12 @@ public enum FrameworkPanelText {
             out += "  designated: \(s.designated.map { "\($0) (\(s.designatedBy ?? ""))" } ?? "none in the data")\n"
             out += "  first \(leader) instrument: \(s.firstInstrument.map { "\($0) (\(s.firstInstrumentMeasure ?? ""))" } ?? "none in the data")\n"
             out += "  first \(challenger) measure: \(s.challengerFirstMeasure.map { "\($0) (\(s.challengerFirstMeasureID ?? ""))" } ?? "none in the data")\n"
+            if let v = s.vulnerability {
+                out += "  vulnerability (\(v.year); \(v.note)): imports from \(challenger) \(share(v.importShareFromChallenger)), from allies \(share(v.alliedShare)) (\(v.allyCount) allies), non-allied HHI \(v.nonAlliedConcentration.map { NumberText.printf($0, decimals: 3) } ?? "n/a")\n"
+            }
+            if !s.actions.isEmpty {
+                out += "  actions: " + s.actions.map { "\($0.date) \($0.by) \($0.instrument) (\($0.measure))" }.joined(separator: "; ") + "\n"
+            }
             var order = "  order: \(s.order.rawValue)"
             if let y = s.yearsFromCatchUpToSecuritisation { order += " (\(y >= 0 ? "\(y) years after" : "\(-y) years before") catch-up)" }
             out += order + "\n"

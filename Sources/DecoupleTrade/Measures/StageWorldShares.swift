@@ -111,3 +111,77 @@ public struct StageWorldSharesRequest: TradeMeasureRequest {
         return StageWorldShares(rows: rows)
     }
 }
+
+/// One importer's (or bloc's) imports of every chain stage by partner and year: what the
+/// framework's dated vulnerability reads (the challenger's share, and concentration among
+/// suppliers that are not allies). A bloc's imports from its own members are left out: the
+/// EU's vulnerability is to suppliers outside it.
+public struct StageImports: Sendable, Codable, Hashable {
+    /// One stage in one year.
+    public struct Row: Sendable, Codable, Hashable {
+        public var chain: String
+        public var stage: String
+        public var year: Int
+        /// Imports by partner economy (weighted lines), US dollars.
+        public var byPartner: [Country: Double]
+        /// Σ over partners.
+        public var total: Double
+
+        public init(chain: String, stage: String, year: Int, byPartner: [Country: Double], total: Double) {
+            self.chain = chain
+            self.stage = stage
+            self.year = year
+            self.byPartner = byPartner
+            self.total = total
+        }
+    }
+
+    public var rows: [Row]
+
+    public init(rows: [Row]) { self.rows = rows }
+
+    /// The years with a row for a stage, ascending.
+    public func years(chain: String, stage: String) -> [Int] {
+        rows.filter { $0.chain == chain && $0.stage == stage }.map(\.year).sorted()
+    }
+
+    /// The row of a stage in a year.
+    public func row(chain: String, stage: String, year: Int) -> Row? {
+        rows.first { $0.chain == chain && $0.stage == stage && $0.year == year }
+    }
+}
+
+/// The request behind ``StageImports``: one aggregation of the importer's imports by year,
+/// chain, stage and partner.
+public struct StageImportsRequest: TradeMeasureRequest {
+    public var members: [ProductGroupMember]
+    /// The importing economy, or a bloc's members.
+    public var importer: Set<Country>
+    public var years: [Int]?
+
+    public init(members: [ProductGroupMember], importer: Set<Country>, years: [Int]? = nil) {
+        self.members = members
+        self.importer = importer
+        self.years = years
+    }
+
+    public var queries: [TradeAggregationQuery] {
+        [TradeAggregationQuery(side: .imports, years: years, reporters: importer.sorted(), partners: PartnerRule.standardPartners,
+                               products: .groups(members), groupBy: [.year, .chain, .stage, .partner])]
+    }
+
+    public func result(from aggregates: [TradeAggregate]) -> StageImports {
+        struct Key: Hashable { var chain: String, stage: String, year: Int }
+        var values: [Key: [Country: Double]] = [:]
+        for row in aggregates[0].rows {
+            guard let year = row.year, let chain = row.chain, let stage = row.stage, let partner = row.partner,
+                  !importer.contains(partner) else { continue }
+            values[Key(chain: chain, stage: stage, year: year), default: [:]][partner, default: 0] += row.value
+        }
+        let rows = values.map { key, byPartner in
+            StageImports.Row(chain: key.chain, stage: key.stage, year: key.year, byPartner: byPartner,
+                             total: byPartner.sorted { $0.key < $1.key }.reduce(0) { $0 + $1.value })
+        }.sorted { ($0.chain, $0.stage, $0.year) < ($1.chain, $1.stage, $1.year) }
+        return StageImports(rows: rows)
+    }
+}

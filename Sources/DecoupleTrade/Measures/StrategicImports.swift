@@ -47,4 +47,17 @@ public struct StrategicImports: Sendable {
     public func share(of partner: Country, chain: String, stage: String? = nil) -> Double? {
         trade(chain: chain, stage: stage).share(of: partner)
     }
+
+    /// The reporter's imports of every chain stage by partner, as one year of ``StageImports``
+    /// (the dated vulnerability's input when no all-reporter panel is loaded).
+    public func stageImports() -> StageImports {
+        var rows: [StageImports.Row] = []
+        for chain in taxonomy.chains {
+            for stage in chain.stages where !codes(chain: chain.id, stage: stage.id).isEmpty {
+                let t = trade(chain: chain.id, stage: stage.id)
+                rows.append(StageImports.Row(chain: chain.id, stage: stage.id, year: period.year, byPartner: t.byPartner, total: t.total))
+            }
+        }
+        return StageImports(rows: rows)
+    }
 }
