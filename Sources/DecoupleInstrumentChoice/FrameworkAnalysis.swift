@@ -81,7 +81,7 @@ public struct FrameworkAnalysis: Sendable {
         let l = t.value(leader, year: y, countries: countries).map { $0 / world }
         let c = t.value(challenger, year: y, countries: countries).map { $0 / world }
         return Indicator(dimension: .technology, name: name, leaderValue: l, challengerValue: c, year: y,
-                         source: "\(t.provenance.source), table \(t.tableID)", scale: configuration.scale(.technology))
+                         source: "\(t.provenance.source), table \(t.tableID)", scale: configuration.scale(.technology), granularity: .chain)
     }
 
     func catchUp(_ table: String, scope: String, name: String, year: Int?, inputs: FrameworkInputs) -> CatchUpSignal? {
@@ -111,7 +111,8 @@ public struct FrameworkAnalysis: Sendable {
             guard l != nil || c != nil else { continue }
             out.append(Indicator(dimension: first.dimension, name: first.name, leaderValue: l, challengerValue: c,
                                  year: first.year, source: group.map(\.source).joined(separator: "; "),
-                                 scale: configuration.scale(first.dimension)))
+                                 scale: configuration.scale(first.dimension),
+                                 granularity: first.chain.hasPrefix("*") ? .arena : (first.stage == nil ? .chain : .stage)))
         }
         return out.sorted { $0.name < $1.name }
     }

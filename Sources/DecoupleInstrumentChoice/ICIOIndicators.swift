@@ -63,10 +63,10 @@ public struct ICIOIndicators: Sendable {
         return [
             Indicator(dimension: .manufacturing, name: "share of world gross output, ICIO sectors \(label)",
                       leaderValue: share(output, sectors, leaders), challengerValue: share(output, sectors, challengers),
-                      year: year, source: source, scale: configuration.scale(.manufacturing)),
+                      year: year, source: source, scale: configuration.scale(.manufacturing), granularity: .sector),
             Indicator(dimension: .market, name: "share of world intermediate use of ICIO \(label) products (final demand not in the table)",
                       leaderValue: share(use, sectors, leaders), challengerValue: share(use, sectors, challengers),
-                      year: year, source: source, scale: configuration.scale(.market)),
+                      year: year, source: source, scale: configuration.scale(.market), granularity: .sector),
         ]
     }
 }

@@ -27,9 +27,13 @@ public struct Indicator: Sendable, Codable, Hashable {
     /// The framework's "+" scale (0–3) for each side, from ``PlusScale``.
     public var leaderPluses: Int?
     public var challengerPluses: Int?
+    /// How finely the indicator measures a stage (chain-wide patents, ICIO sectors …).
+    public var granularity: IndicatorGranularity?
 
     public init(dimension: AdvantageDimension, name: String, leaderValue: Double?, challengerValue: Double?,
-                unit: String = "share of world", year: Int, source: String, scale: PlusScale? = nil) {
+                unit: String = "share of world", year: Int, source: String, scale: PlusScale? = nil,
+                granularity: IndicatorGranularity? = nil) {
+        self.granularity = granularity
         self.dimension = dimension
         self.name = name
         self.leaderValue = leaderValue

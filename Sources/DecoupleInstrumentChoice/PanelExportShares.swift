@@ -32,6 +32,6 @@ public struct PanelExportShares: Sendable {
         guard let s = shares[chain] else { return nil }
         return Indicator(dimension: .manufacturing, name: "share of world exports of the chain's HS6 products (trade panel)",
                          leaderValue: s.leader, challengerValue: s.challenger, year: year, source: source,
-                         scale: configuration.scale(.manufacturing))
+                         scale: configuration.scale(.manufacturing), granularity: .chain)
     }
 }

@@ -138,3 +138,22 @@ import DecoupleRendering
         #expect(abs(cells.importShareFromChallenger! - 15_656_111_816.0 / 22_200_062_481.0) < 1e-12)
     }
 }
+
+/// Issue #17: `decouple framework` shows the stage in the terminal, and a value measured more
+/// coarsely than the stage says so.
+@Suite struct FrameworkTerminalTests {
+    @Test func terminalTableShowsTheStageAndGranularity() async throws {
+        let data = AnalysisData(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))
+        let bundle = try await data.framework(leader: .usa, challenger: .china, year: nil)
+        var inputs = ReportInputs()
+        inputs.framework = bundle.result
+        let report = ReportBuilder(options: ReportOptions()).build(inputs)
+        let text = report.text(maxRows: 200, colour: false)
+        let header = try #require(text.split(separator: "\n").first { $0.contains("| Chain") && $0.contains("Predicted instruments") })
+        #expect(header.contains("| Stage "))
+        #expect(text.contains("cells-packs"))
+        let cells = try #require(text.split(separator: "\n").first { $0.contains("| batteries ") && $0.contains("cells-packs") })
+        #expect(cells.contains("[chain]") && cells.contains("[sector]"))
+        #expect(text.contains("more columns (Arena, Position, Vulnerability)"))
+    }
+}

@@ -9,13 +9,18 @@ public struct ReportTable: Sendable, Codable, Hashable {
     public var rows: [[String]]
     /// Dataset ids.
     public var sources: [String]
+    /// The columns a terminal shows, most important first (nil: all, or the first and last few
+    /// of a very wide table). A presentation hint; not part of the JSON.
+    public var terminalColumns: [Int]?
 
-    public init(title: String, columns: [String], numericColumns: Set<Int> = [], rows: [[String]], sources: [String]) {
+    public init(title: String, columns: [String], numericColumns: Set<Int> = [], rows: [[String]], sources: [String],
+                terminalColumns: [Int]? = nil) {
         self.title = title
         self.columns = columns
         self.numericColumns = numericColumns
         self.rows = rows
         self.sources = sources
+        self.terminalColumns = terminalColumns
     }
 
     enum CodingKeys: String, CodingKey { case title, columns, numericColumns, rows, sources }

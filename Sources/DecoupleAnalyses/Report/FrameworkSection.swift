@@ -43,9 +43,14 @@ extension ReportBuilder {
             let profile = r.profiles.first { $0.chain == p.chain && $0.stage == p.stage }
             let tech = profile?.indicators(.technology).first
             let manufacturing = profile?.indicators(.manufacturing).first
+            // A value measured more coarsely than the stage says so: "[chain]", "[sector]".
+            func coarser(_ i: Indicator) -> String {
+                guard let g = i.granularity, g > (p.stage == nil ? .chain : .stage) else { return "" }
+                return " [\(g.rawValue)]"
+            }
             rows.append([p.arena.rawValue, p.chain, p.stage ?? "–",
-                         tech.map { "\(Fmt.pct($0.leaderValue ?? .nan)) vs \(Fmt.pct($0.challengerValue ?? .nan))" } ?? "n/a",
-                         manufacturing.map { "\($0.leaderValue.map(Fmt.pct) ?? "n/a") vs \($0.challengerValue.map(Fmt.pct) ?? "n/a")" } ?? "n/a",
+                         tech.map { "\($0.leaderValue.map(Fmt.pct) ?? "n/a") vs \($0.challengerValue.map(Fmt.pct) ?? "n/a")\(coarser($0))" } ?? "n/a",
+                         manufacturing.map { "\($0.leaderValue.map(Fmt.pct) ?? "n/a") vs \($0.challengerValue.map(Fmt.pct) ?? "n/a")\(coarser($0))" } ?? "n/a",
                          p.position?.rawValue ?? "undetermined",
                          v?.importShareFromChallenger.map(Fmt.pct) ?? "n/a",
                          p.vulnerability.rawValue,
@@ -103,7 +108,7 @@ extension ReportBuilder {
             ReportTable(title: "Predicted instruments by chain and stage (leader \(l), challenger \(c))",
                         columns: ["Arena", "Chain", "Stage", "Technology (\(l) vs \(c))", "Manufacturing (\(l) vs \(c))", "Position",
                                   "Imports from \(c)", "Vulnerability", "Predicted instruments", "Confidence"],
-                        numericColumns: [6, 9], rows: rows, sources: ["framework"]),
+                        numericColumns: [6, 9], rows: rows, sources: ["framework"], terminalColumns: [1, 2, 3, 4, 6, 8, 9]),
             ReportTable(title: "Catch-up: shares of world patents",
                         columns: ["Scope", "Years", l, c, "Gap closed per year", "Years to parity"], numericColumns: [4, 5],
                         rows: signalRows, sources: ["framework"]),

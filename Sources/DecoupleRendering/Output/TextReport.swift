@@ -38,7 +38,11 @@ extension DecouplingReport {
     private func render(_ table: ReportTable, maxRows: Int, paint: Paint) -> String {
         // Very wide tables (a year per column) show their first columns and the last few.
         var columns = Array(table.columns.indices)
-        if columns.count > 9 { columns = Array(columns.prefix(2)) + Array(columns.suffix(5)) }
+        if let chosen = table.terminalColumns?.filter({ $0 < table.columns.count }), !chosen.isEmpty {
+            columns = chosen
+        } else if columns.count > 9 {
+            columns = Array(columns.prefix(2)) + Array(columns.suffix(5))
+        }
         let rows = Array(table.rows.prefix(maxRows))
         let shown = Set(columns.indices.filter { table.numericColumns.contains(columns[$0]) })
         let text = TableText.render(header: columns.map { table.columns[$0] },
@@ -50,7 +54,8 @@ extension DecouplingReport {
             s += paint.dim("  … \(table.rows.count - rows.count) more rows in the HTML, JSON and CSV outputs") + "\n"
         }
         if columns.count < table.columns.count {
-            s += paint.dim("  … \(table.columns.count - columns.count) more columns in the HTML, JSON and CSV outputs") + "\n"
+            let hidden = table.columns.indices.filter { !columns.contains($0) }.map { table.columns[$0] }
+            s += paint.dim("  … \(hidden.count) more column\(hidden.count == 1 ? "" : "s") (\(hidden.joined(separator: ", "))) in the HTML, JSON and CSV outputs") + "\n"
         }
         return s
     }
