@@ -157,3 +157,18 @@ import DecoupleRendering
         #expect(text.contains("more columns (Arena, Position, Vulnerability)"))
     }
 }
+
+/// The NCSES tables' EU-27 row ("EU-27<sup>b</sup>": footnote markup has ">" too, which used to
+/// cut the region path in the wrong place) is the EU's technology indicator.
+@Suite struct BlocTechnologyTests {
+    @Test func euPatentShareIsTheEU27Row() async throws {
+        let catalog = DataCatalog(root: DataCatalog.sourceCheckoutDataFolder)
+        let t = try catalog.loadNCSESTable("10598")
+        let eu = try #require(t.value(Country("EU"), year: 2022)), world = try #require(t.value(.world, year: 2022))
+        #expect(t.path(of: Country("EU"))?.hasSuffix("EU-27<sup>b</sup>") == true)
+        let panel = try await AnalysisData(catalog: catalog).frameworkPanel(leader: Country("EU"), challenger: .china).panel
+        let row = try #require(panel.rows.first { $0.chain == "solar-pv" && $0.stage == "cells" && $0.dimension == .technology && $0.year == 2022 })
+        #expect(row.leaderValue == eu / world)
+        #expect(abs(eu / world - 0.139) < 0.001)
+    }
+}

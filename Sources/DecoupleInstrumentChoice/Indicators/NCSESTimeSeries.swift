@@ -22,8 +22,12 @@ public struct NCSESTimeSeries: Sendable {
     /// The region path whose last component names the country.
     public func path(of country: Country, countries: CountryTable = .standard) -> String? {
         if country == .world { return regions.first { $0 == "World" } }
+        // The tables label the European Union "EU-27" (members since 2020; the UK on its own row).
+        let aliases: [String: String] = ["EU": "EU-27"]
         return regions.first { path in
-            let leaf = String(path.split(separator: ">").last ?? "").trimmingCharacters(in: .whitespaces)
+            // Split on the " -> " arrows, not on ">": footnote markup ("EU-27<sup>b</sup>") has ">" too.
+            let leaf = (path.components(separatedBy: "->").last ?? "").trimmingCharacters(in: .whitespaces)
+            if let alias = aliases[country.code] { return Self.plainName(leaf) == alias }
             return (try? countries.resolve(Self.plainName(leaf), as: .name)) == country
         }
     }
