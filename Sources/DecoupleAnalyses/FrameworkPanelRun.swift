@@ -114,3 +114,47 @@ extension AnalysisData {
         return FrameworkTimelineDocument(timeline: timeline, provenance: panel.provenance + importsProvenance + [policies.provenance])
     }
 }
+
+/// The framework as a falsifiable test (`decouple framework evaluate`): dated stage-level
+/// outcomes, predictions from predictors read before each outcome, null models and a
+/// permutation test.
+public struct FrameworkEvaluationDocument: Encodable, Sendable {
+    public let leader: String
+    public let challenger: String
+    public let evaluation: FrameworkEvaluation
+    /// What the predictions could use, and what was left out because it is dated after the outcomes.
+    public let predictorsUsed: [String]
+    public let predictorsLeftOut: [String]
+    public let provenance: [Provenance]
+}
+
+extension AnalysisData {
+    /// Scores the framework against the null models on the bundled policy data.
+    public func frameworkEvaluation(leader: Country, challenger: Country, permutations: Int = 10_000,
+                                    seed: UInt64 = 20241205) async throws -> FrameworkEvaluationDocument {
+        let taxonomy = try await self.taxonomy().taxonomy
+        let policies = try await policy().measures
+        let catalog = self.catalog, configPath = frameworkConfig
+        return try await Offload.run {
+            let config: FrameworkConfiguration
+            do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
+                throw AnalysisInputError(e.description, parameter: "config")
+            }
+            var patents: [String: NCSESTimeSeries] = [:]
+            for id in try catalog.ncsesTableIDs() { patents[id] = try catalog.loadNCSESTable(id) }
+            // Only predictors with a year: patents by year; sourced observations by their year.
+            let inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents)
+            let analysis = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger)
+            let (cases, excluded) = analysis.evaluationCases(inputs: inputs, observed: ObservedInstrument.from(policies.measures, leader: leader))
+            let evaluation = FrameworkEvaluation.evaluate(cases, excluded: excluded, permutations: permutations, seed: seed)
+            return FrameworkEvaluationDocument(
+                leader: leader.code, challenger: challenger.code, evaluation: evaluation,
+                predictorsUsed: ["technology: USPTO patent shares in the chain's field (NCSES), read in the year before each stage's first measure",
+                                 "sourced observations of framework.json dated no later than that year"],
+                predictorsLeftOut: ["manufacturing and market from the OECD ICIO 2022 table (dated after most outcomes)",
+                                    "vulnerability from the Census 2024 imports (dated after every outcome)",
+                                    "minerals endowment and net import reliance (MCS 2022–2024 editions)"],
+                provenance: [BundledDataset.ncsesPatents.provenance, policies.provenance] + taxonomy.provenance)
+        }
+    }
+}

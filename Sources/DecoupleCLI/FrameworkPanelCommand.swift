@@ -95,3 +95,37 @@ struct FrameworkTimelineCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `decouple framework evaluate`: the framework against null models, with a permutation test.
+struct FrameworkEvaluateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "evaluate",
+        abstract: "Score the framework's predictions against dated stage-level outcomes, null models and a permutation test.",
+        discussion: """
+        Each stage's outcome is the family (restrict or substitute) of the leader's first measure on it; \
+        the prediction uses only predictors read in the year before. Nulls: the majority class, always \
+        substitute, and the arena rule (green → substitute, digital → restrict); a permutation test \
+        shuffles the predictions across stages. The result is printed as it is.
+        """)
+
+    @OptionGroup var pair: FrameworkPairOptions
+    @Option(help: "Shuffles of the permutation test.") var permutations: Int = 10_000
+    @Option(help: "Seed of the permutation test.") var seed: UInt64 = 20241205
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func validate() throws {
+        guard (0...1_000_000).contains(permutations) else { throw ValidationError("--permutations must be between 0 and 1000000") }
+    }
+
+    func run() async throws {
+        let (l, c) = try pair.pair()
+        let document = try await guardedAsync {
+            try await pair.data().frameworkEvaluation(leader: l, challenger: c, permutations: permutations, seed: seed)
+        }
+        switch format {
+        case .json: print(try encodeJSON(document))
+        case .csv: throw ValidationError("framework evaluate prints text or json")
+        case .text: print(FrameworkPanelText.evaluationText(document), terminator: "")
+        }
+    }
+}

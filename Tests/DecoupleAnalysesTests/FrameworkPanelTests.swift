@@ -172,3 +172,28 @@ import DecoupleRendering
         #expect(abs(eu / world - 0.139) < 0.001)
     }
 }
+
+/// Issue #18 on the bundled data: predictors are dated before the outcomes, and the JSON lists
+/// every null model's score and the p-value. The scores themselves are what the data say.
+@Suite struct FrameworkEvaluationDataTests {
+    @Test func noPredictorIsDatedAfterItsOutcome() async throws {
+        let doc = try await AnalysisData(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))
+            .frameworkEvaluation(leader: .usa, challenger: .china, permutations: 200)
+        #expect(doc.evaluation.cases.count >= 20)
+        for c in doc.evaluation.cases {
+            let outcomeYear = try #require(Int(c.outcomeDate.prefix(4)))
+            #expect(c.predictorYear < outcomeYear, "\(c.unit)")
+            for p in c.predictors {
+                // "technology: … (2017)": the year each indicator was read in.
+                let year = try #require(Int(p.suffix(5).prefix(4)), "\(p)")
+                #expect(year <= c.predictorYear && year < outcomeYear, "\(c.unit): \(p)")
+            }
+        }
+        let json = try JSONSerialization.jsonObject(with: try DecoupleJSON.data(doc)) as! [String: Any]
+        let evaluation = json["evaluation"] as! [String: Any]
+        let nulls = (evaluation["nulls"] as! [[String: Any]]).map { $0["model"] as! String }
+        #expect(nulls == ["majority class", "always substitute", "arena rule"])
+        #expect((evaluation["permutation"] as! [String: Any])["pValue"] is Double)
+        #expect((evaluation["framework"] as! [String: Any])["balancedAccuracy"] is Double)
+    }
+}

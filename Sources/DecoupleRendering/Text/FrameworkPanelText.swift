@@ -64,3 +64,32 @@ public enum FrameworkPanelText {
         return out
     }
 }
+
+extension FrameworkPanelText {
+    /// The evaluation: the framework's score beside the null models, the p-value, the confusion
+    /// matrix and the mispredicted stages with their reasons.
+    public static func evaluationText(_ d: FrameworkEvaluationDocument) -> String {
+        let e = d.evaluation
+        func pct(_ v: Double) -> String { v.isFinite ? NumberText.printf(v * 100, decimals: 1) + "%" : "n/a" }
+        var out = "Framework evaluation: \(d.leader) (leader) vs \(d.challenger), \(e.cases.count) stages with a dated first measure\n\n"
+        let rows = ([e.framework] + e.nulls).map { [$0.model, "\($0.correct)/\($0.total)", pct($0.accuracy), pct($0.balancedAccuracy), $0.description] }
+        out += PanelOutput.table(["Model", "Correct", "Accuracy", "Balanced accuracy", "How it predicts"], rows)
+        out += "\nPermutation test (\(e.permutation.permutations) shuffles of the predictions across stages, seed \(e.permutation.seed)): "
+        out += "p = \(NumberText.printf(e.permutation.pValue, decimals: 4)); shuffled balanced accuracy \(pct(e.permutation.nullMean)) on average.\n"
+        out += "Primary or secondary family right: \(e.primaryOrSecondaryCorrect)/\(e.cases.count) (a looser score, not the test).\n\n"
+        let families = InstrumentFamily.allCases.map(\.rawValue)
+        out += "Confusion (rows: observed; columns: predicted)\n"
+        out += PanelOutput.table(["observed"] + families + ["none"], zip(families, e.framework.confusion).map { [$0] + $1.map(String.init) })
+        out += "\nPredictors used: " + d.predictorsUsed.joined(separator: "; ") + "\n"
+        out += "Left out (dated after the outcomes): " + d.predictorsLeftOut.joined(separator: "; ") + "\n"
+        if !e.mispredicted.isEmpty {
+            out += "\nMispredicted stages\n"
+            for c in e.mispredicted {
+                out += "  \(c.unit): predicted \(c.predicted?.rawValue ?? "none"), observed \(c.observed.rawValue) (\(c.outcomeMeasure), \(c.outcomeDate)); predictors of \(c.predictorYear): \(c.reasons.joined(separator: "; "))\n"
+            }
+        }
+        if !e.excluded.isEmpty { out += "\nNot scored: \(e.excluded.count) stages (\(e.excluded.prefix(5).joined(separator: "; "))\(e.excluded.count > 5 ? " …" : ""))\n" }
+        out += "\nSources: " + d.provenance.map(\.citation).joined(separator: "; ") + "\n"
+        return out
+    }
+}
