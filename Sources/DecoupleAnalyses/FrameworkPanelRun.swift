@@ -158,3 +158,33 @@ extension AnalysisData {
         }
     }
 }
+
+/// The evaluation over a grid of configurations (`decouple framework sensitivity`).
+public struct FrameworkSensitivityDocument: Encodable, Sendable {
+    public let leader: String
+    public let challenger: String
+    public let sensitivity: FrameworkSensitivity
+    public let provenance: [Provenance]
+}
+
+extension AnalysisData {
+    /// Scores every configuration of ``FrameworkSensitivity/grid`` on the dated cases.
+    public func frameworkSensitivity(leader: Country, challenger: Country) async throws -> FrameworkSensitivityDocument {
+        let taxonomy = try await self.taxonomy().taxonomy
+        let policies = try await policy().measures
+        let catalog = self.catalog, configPath = frameworkConfig
+        return try await Offload.run {
+            let config: FrameworkConfiguration
+            do { config = try FrameworkConfiguration.bundled(catalog: catalog, override: configPath) } catch let e as FrameworkConfigurationError {
+                throw AnalysisInputError(e.description, parameter: "config")
+            }
+            var patents: [String: NCSESTimeSeries] = [:]
+            for id in try catalog.ncsesTableIDs() { patents[id] = try catalog.loadNCSESTable(id) }
+            let s = FrameworkSensitivity.run(analysis: FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger),
+                                             inputs: FrameworkInputs(taxonomy: taxonomy, patents: patents),
+                                             observed: ObservedInstrument.from(policies.measures, leader: leader))
+            return FrameworkSensitivityDocument(leader: leader.code, challenger: challenger.code, sensitivity: s,
+                                                provenance: [BundledDataset.ncsesPatents.provenance, policies.provenance] + taxonomy.provenance)
+        }
+    }
+}

@@ -8,7 +8,7 @@ struct FrameworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
         abstract: "Apply the framework (default), list its variables by stage and year (panel), or order catch-up and securitisation (timeline).",
-        subcommands: [FrameworkShowCommand.self, FrameworkPanelCommand.self, FrameworkTimelineCommand.self, FrameworkEvaluateCommand.self],
+        subcommands: [FrameworkShowCommand.self, FrameworkPanelCommand.self, FrameworkTimelineCommand.self, FrameworkEvaluateCommand.self, FrameworkSensitivityCommand.self],
         defaultSubcommand: FrameworkShowCommand.self)
 }
 

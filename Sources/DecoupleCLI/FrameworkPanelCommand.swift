@@ -129,3 +129,23 @@ struct FrameworkEvaluateCommand: AsyncParsableCommand {
         }
     }
 }
+
+/// `decouple framework sensitivity`: the evaluation over a grid of configurations.
+struct FrameworkSensitivityCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Score the framework over 567 configurations (weights, net lead, \"+\" thresholds): where does it beat the null models?")
+
+    @OptionGroup var pair: FrameworkPairOptions
+    @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func run() async throws {
+        let (l, c) = try pair.pair()
+        let document = try await guardedAsync { try await pair.data().frameworkSensitivity(leader: l, challenger: c) }
+        switch format {
+        case .json: print(try encodeJSON(document))
+        case .csv: throw ValidationError("framework sensitivity prints text or json")
+        case .text: print(FrameworkPanelText.sensitivityText(document), terminator: "")
+        }
+    }
+}

@@ -197,3 +197,21 @@ import DecoupleRendering
         #expect((evaluation["framework"] as! [String: Any])["balancedAccuracy"] is Double)
     }
 }
+
+/// Issue #18 item 5: at least 500 configurations, each scored like the default; every stage's
+/// shares of predicted families add up to one.
+@Suite struct FrameworkSensitivityTests {
+    @Test func gridOfAtLeast500Configurations() async throws {
+        #expect(FrameworkSensitivity.grid.count == 567)
+        let doc = try await AnalysisData(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder)).frameworkSensitivity(leader: .usa, challenger: .china)
+        let s = doc.sensitivity
+        #expect(s.points.count == 567)
+        #expect(Set(s.points.map { "\($0.weights)|\($0.minimumNetLead)|\($0.scaleFactor)" }).count == 567)
+        for st in s.stages { #expect(abs(st.restrict + st.substitute + st.none - 1) < 1e-9, "\(st.unit)") }
+        #expect(s.quantiles.count == 5 && s.quantiles == s.quantiles.sorted())
+        // The nulls do not depend on the configuration: the best is the arena rule on these data.
+        #expect(s.bestNullModel == "arena rule")
+        #expect(s.shareBeatingEveryNull == Double(s.points.filter(\.beatsEveryNull).count) / 567)
+        #expect(FrameworkPanelText.sensitivityText(doc).contains("567 configurations"))
+    }
+}

@@ -13,6 +13,24 @@ public struct NCSESTimeSeries: Sendable {
     public let regions: [String]
     public let provenance: Provenance
 
+    /// The region path of each country of the standard table that has a row, found once.
+    private let standardPaths: [Country: String]
+
+    public init(tableID: String, title: String, years: ClosedRange<Int>, values: [String: [Int: Double]], regions: [String],
+                provenance: Provenance) {
+        self.tableID = tableID
+        self.title = title
+        self.years = years
+        self.values = values
+        self.regions = regions
+        self.provenance = provenance
+        var paths: [Country: String] = [:]
+        for path in regions {
+            if let c = Self.country(ofPath: path, countries: .standard), paths[c] == nil { paths[c] = path }
+        }
+        standardPaths = paths
+    }
+
     /// The value for a country in a year, found by the last component of the region path
     /// (`WLD` for the world row).
     public func value(_ country: Country, year: Int, countries: CountryTable = .standard) -> Double? {
@@ -22,14 +40,19 @@ public struct NCSESTimeSeries: Sendable {
     /// The region path whose last component names the country.
     public func path(of country: Country, countries: CountryTable = .standard) -> String? {
         if country == .world { return regions.first { $0 == "World" } }
-        // The tables label the European Union "EU-27" (members since 2020; the UK on its own row).
-        let aliases: [String: String] = ["EU": "EU-27"]
-        return regions.first { path in
-            // Split on the " -> " arrows, not on ">": footnote markup ("EU-27<sup>b</sup>") has ">" too.
-            let leaf = (path.components(separatedBy: "->").last ?? "").trimmingCharacters(in: .whitespaces)
-            if let alias = aliases[country.code] { return Self.plainName(leaf) == alias }
-            return (try? countries.resolve(Self.plainName(leaf), as: .name)) == country
-        }
+        if countries.entries.count == CountryTable.standard.entries.count { return standardPaths[country] }
+        return regions.first { Self.country(ofPath: $0, countries: countries) == country }
+    }
+
+    /// The tables label the European Union "EU-27" (members since 2020; the UK on its own row).
+    static let aliases: [String: Country] = ["EU-27": Country("EU")]
+
+    /// The country a region path ends in, if its last component names one.
+    static func country(ofPath path: String, countries: CountryTable) -> Country? {
+        // Split on the " -> " arrows, not on ">": footnote markup ("EU-27<sup>b</sup>") has ">" too.
+        let leaf = plainName((path.components(separatedBy: "->").last ?? "").trimmingCharacters(in: .whitespaces))
+        if let alias = aliases[leaf] { return alias }
+        return try? countries.resolve(leaf, as: .name)
     }
 
     /// A region name without footnote markup ("EU-27<sup>b</sup>" → "EU-27").

@@ -93,3 +93,26 @@ extension FrameworkPanelText {
         return out
     }
 }
+
+extension FrameworkPanelText {
+    /// The sensitivity grid: score distribution, the region beating every null, and per stage
+    /// the share of configurations predicting each family.
+    public static func sensitivityText(_ d: FrameworkSensitivityDocument) -> String {
+        let s = d.sensitivity
+        func pct(_ v: Double) -> String { v.isFinite ? NumberText.printf(v * 100, decimals: 1) + "%" : "n/a" }
+        var out = "Framework sensitivity: \(d.leader) (leader) vs \(d.challenger), \(s.points.count) configurations "
+        out += "(weights 1–3 per dimension × net lead 1–3 × \"+\" threshold factor 0.5–3)\n\n"
+        out += "Balanced accuracy over the grid: min \(pct(s.quantiles.first ?? .nan)), quartiles \(s.quantiles.dropFirst().dropLast().map(pct).joined(separator: ", ")), max \(pct(s.quantiles.last ?? .nan))\n"
+        out += "Best null model: \(s.bestNullModel) \(pct(s.bestNull)). The framework beats every null in \(pct(s.shareBeatingEveryNull)) of the configurations"
+        let winners = s.points.filter(\.beatsEveryNull)
+        if !winners.isEmpty {
+            out += ": " + winners.prefix(6).map { "weights \($0.weights.map(String.init).joined(separator: "/")), lead \($0.minimumNetLead), factor \($0.scaleFactor)" }.joined(separator: "; ")
+            if winners.count > 6 { out += " …" }
+        }
+        out += ".\n\nShare of configurations predicting each family, by stage\n"
+        out += PanelOutput.table(["Stage", "Observed", "Restrict", "Substitute", "None"],
+                                 s.stages.map { [$0.unit, $0.observed.rawValue, pct($0.restrict), pct($0.substitute), pct($0.none)] })
+        out += "\nSources: " + d.provenance.map(\.citation).joined(separator: "; ") + "\n"
+        return out
+    }
+}
