@@ -132,6 +132,12 @@ extension AnalysisData {
     /// Scores the framework against the null models on the bundled policy data.
     public func frameworkEvaluation(leader: Country, challenger: Country, permutations: Int = 10_000,
                                     seed: UInt64 = 20241205) async throws -> FrameworkEvaluationDocument {
+        try await evaluations.value(for: "\(leader.code)|\(challenger.code)|\(permutations)|\(seed)") {
+            try await self.computeEvaluation(leader: leader, challenger: challenger, permutations: permutations, seed: seed)
+        }
+    }
+
+    func computeEvaluation(leader: Country, challenger: Country, permutations: Int, seed: UInt64) async throws -> FrameworkEvaluationDocument {
         let taxonomy = try await self.taxonomy().taxonomy
         let policies = try await policy().measures
         let catalog = self.catalog, configPath = frameworkConfig
@@ -170,6 +176,12 @@ public struct FrameworkSensitivityDocument: Encodable, Sendable {
 extension AnalysisData {
     /// Scores every configuration of ``FrameworkSensitivity/grid`` on the dated cases.
     public func frameworkSensitivity(leader: Country, challenger: Country) async throws -> FrameworkSensitivityDocument {
+        try await sensitivities.value(for: "\(leader.code)|\(challenger.code)") {
+            try await self.computeSensitivity(leader: leader, challenger: challenger)
+        }
+    }
+
+    func computeSensitivity(leader: Country, challenger: Country) async throws -> FrameworkSensitivityDocument {
         let taxonomy = try await self.taxonomy().taxonomy
         let policies = try await policy().measures
         let catalog = self.catalog, configPath = frameworkConfig

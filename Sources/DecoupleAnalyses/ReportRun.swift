@@ -20,6 +20,9 @@ public struct ReportData: Sendable {
     public var concordance: HSConcordance
     public var framework: FrameworkResult
     public var frameworkProvenance: [Provenance]
+    /// The framework scored against null models, and over the configuration grid.
+    public var evaluation: FrameworkEvaluation?
+    public var sensitivity: FrameworkSensitivity?
     /// Look-through exposure in the input–output table, for the hidden-exposure section.
     public var exposure: ExposureOutcome
 }
@@ -41,6 +44,8 @@ public enum ReportRun {
         inputs.productNames = data.concordance.names[.hs2022] ?? [:]
         inputs.framework = data.framework
         inputs.frameworkProvenance = data.frameworkProvenance
+        inputs.frameworkEvaluation = data.evaluation
+        inputs.frameworkSensitivity = data.sensitivity
         return (inputs, warnings)
     }
 }

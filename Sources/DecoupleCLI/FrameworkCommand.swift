@@ -40,7 +40,7 @@ struct FrameworkShowCommand: AsyncParsableCommand {
         do { (l, c) = (try table.resolve(leader), try table.resolve(challenger)) } catch let e as UnknownCountryCode {
             throw ValidationError(e.description)
         }
-        let (result, provenance) = try await guardedAsync {
+        let (result, provenance, evaluation, sensitivity) = try await guardedAsync {
             let data = AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
                                     frameworkConfig: config, progress: Progress.reporter())
             let t = try await data.taxonomy().taxonomy
@@ -48,7 +48,10 @@ struct FrameworkShowCommand: AsyncParsableCommand {
                 throw ValidationError("unknown chain '\(chain)'; known chains: \(t.chains.map(\.id).joined(separator: ", "))")
             }
             let bundle = try await data.framework(leader: l, challenger: c, year: year, store: store)
-            return (bundle.result, bundle.provenance)
+            // The text leads with the evaluation against the null models (issue #18).
+            let evaluation = format == .text && chain == nil ? try await data.frameworkEvaluation(leader: l, challenger: c).evaluation : nil
+            let sensitivity = format == .text && chain == nil ? try await data.frameworkSensitivity(leader: l, challenger: c).sensitivity : nil
+            return (bundle.result, bundle.provenance, evaluation, sensitivity)
         }
         let shown = FrameworkRun.only(chain: chain, of: result)
         switch format {
@@ -66,6 +69,8 @@ struct FrameworkShowCommand: AsyncParsableCommand {
             var inputs = ReportInputs()
             inputs.framework = shown
             inputs.frameworkProvenance = provenance
+            inputs.frameworkEvaluation = evaluation
+            inputs.frameworkSensitivity = sensitivity
             let report = ReportBuilder(options: ReportOptions(reporter: l, rival: c), countries: table).build(inputs)
             var only = report
             only.title = "The framework applied: \(table.name(l)) (leader) and \(table.name(c)) (challenger)"

@@ -34,6 +34,8 @@ public final class AnalysisData: Sendable {
     private let mineralsInput = SingleFlightCache<String, MineralsReportInput>(capacity: 16)
     private let frameworks = SingleFlightCache<String, FrameworkBundle>(capacity: 32)
     private let reports = SingleFlightCache<String, DecouplingReport>(capacity: 32)
+    let evaluations = SingleFlightCache<String, FrameworkEvaluationDocument>(capacity: 8)
+    let sensitivities = SingleFlightCache<String, FrameworkSensitivityDocument>(capacity: 8)
     private let scenarios = SingleFlightCache<String, ScenarioResult>(capacity: 8)
     private let exposures = SingleFlightCache<String, ExposureOutcome>(capacity: 16)
 
@@ -208,10 +210,13 @@ public final class AnalysisData: Sendable {
         }
         let taxonomy = try await taxonomy()
         let framework = try await framework(leader: reporter, challenger: rival, year: nil)
+        let evaluation = try await frameworkEvaluation(leader: reporter, challenger: rival)
+        let sensitivity = try await frameworkSensitivity(leader: reporter, challenger: rival)
         return ReportData(annualBilateral: annual, monthlyByChapter: hs2, productCrossSection: hs6, monthlyWithRival: usChina,
                           minerals: usa ? try await mineralsReportInput(leader: reporter, rival: rival) : nil,
                           taxonomy: taxonomy.taxonomy, concordance: taxonomy.concordance,
                           framework: framework.result, frameworkProvenance: framework.provenance,
+                          evaluation: evaluation.evaluation, sensitivity: sensitivity.sensitivity,
                           exposure: try await exposure(importer: reporter, rival: rival))
     }
 

@@ -23,6 +23,10 @@ public enum FigureMetric: String, Sendable, Codable, CaseIterable {
     case chainStagesMostlyFromRival = "chain_stages_mostly_from_rival"
     /// Chain stages whose imports reach the report's minimum (the denominator of the count above).
     case chainStagesCounted = "chain_stages_counted"
+    /// A model's balanced accuracy on the dated stage outcomes (the framework or a null model, in `product`).
+    case evaluationBalancedAccuracy = "evaluation_balanced_accuracy"
+    /// The permutation test's p-value of the framework's score.
+    case evaluationPValue = "evaluation_p_value"
     case technologyShare = "technology_share"
     case manufacturingShare = "manufacturing_share"
     case marketShare = "market_share"

@@ -25,7 +25,9 @@ public struct ReportBuilder: Sendable {
 
     public func build(_ inputs: ReportInputs) -> DecouplingReport {
         var sections: [ReportSection] = []
-        if inputs.framework != nil { sections.append(framework(inputs.framework)) }
+        if inputs.framework != nil {
+            sections.append(framework(inputs.framework, evaluation: inputs.frameworkEvaluation, sensitivity: inputs.frameworkSensitivity))
+        }
         sections.append(annualShares(inputs.annualBilateral))
         sections.append(monthlyShares(inputs.monthlyByChapter, inputs.monthlyWithRival))
         sections.append(sourceComparison(inputs))

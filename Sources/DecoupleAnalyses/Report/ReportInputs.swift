@@ -21,6 +21,10 @@ public struct ReportInputs: Sendable {
     public var framework: FrameworkResult?
     /// The framework's sources (patent tables, configuration), cited by its figures.
     public var frameworkProvenance: [Provenance] = []
+    /// The framework scored against null models on dated outcomes (leads the framework section).
+    public var frameworkEvaluation: FrameworkEvaluation? = nil
+    /// The evaluation over the configuration grid.
+    public var frameworkSensitivity: FrameworkSensitivity? = nil
     /// Critical-minerals assessments (USGS MCS), for the minerals section.
     public var minerals: MineralsReportInput? = nil
     /// Hidden (look-through) supply-chain exposure from an input–output table, for the exposure section.

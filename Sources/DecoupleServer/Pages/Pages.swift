@@ -303,6 +303,20 @@ extension DecoupleApp {
             source: "Decouple framework engine (Zhou 2024) on bundled indicators",
             edition: b.provenance.map(\.citation).joined(separator: "; "), url: "Data/framework/framework.json",
             licence: b.provenance.map(\.licence).joined(separator: "; "), retrievedFrom: "computed by decouple from the sources listed in its edition")]
+        // The evaluation against the null models leads the page (issue #18); the section follows the charts.
+        let evaluation = r.chain == nil ? try await store.frameworkEvaluation(leader: r.leader, challenger: r.challenger).evaluation : nil
+        let sensitivity = r.chain == nil ? try await store.frameworkSensitivity(leader: r.leader, challenger: r.challenger).sensitivity : nil
+        let builder = ReportBuilder(options: ReportOptions(reporter: r.leader, rival: r.challenger), countries: .standard)
+        let section = builder.dated(builder.framework(shown, evaluation: evaluation, sensitivity: sensitivity))
+        let report = DecouplingReport(title: "", reporter: r.leader, rival: r.challenger, reporterName: name(r.leader),
+                                      rivalName: name(r.challenger), sections: [section], sources: sources)
+        var rest = section
+        if evaluation != nil, let evaluationChart = section.charts.first {
+            body += "<h2>Does the framework predict the instruments?</h2><ul class=\"findings\">"
+                + section.findings.prefix(3).map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>" + PageLayout.figure(evaluationChart)
+            rest.charts.removeFirst()   // drawn above
+        }
+        let sectionHTML = report.html(rest)
         // Table 1 as a chart: pluses per dimension, from data.
         let rows = shown.table1
         let dims = rows.first?.cells.map(\.dimension) ?? []
@@ -326,11 +340,7 @@ extension DecoupleApp {
                 labels: vulnerable.map(\.0), values: vulnerable.map(\.1), format: .percent(decimals: 0),
                 source: b.provenance.first { $0.source.contains("Census") }?.citation ?? "US Census Bureau").svg())
         }
-        let builder = ReportBuilder(options: ReportOptions(reporter: r.leader, rival: r.challenger), countries: .standard)
-        let section = builder.dated(builder.framework(shown))
-        let report = DecouplingReport(title: "", reporter: r.leader, rival: r.challenger, reporterName: name(r.leader),
-                                      rivalName: name(r.challenger), sections: [section], sources: sources)
-        body += report.html(section)
+        body += sectionHTML
         return PageLayout.page(title: "The framework: \(name(r.leader)) (leader) and \(name(r.challenger)) (challenger)", active: "/framework",
                                body: body, sources: sources)
     }
