@@ -115,6 +115,7 @@ struct FrameworkEvaluateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (0...1_000_000).contains(permutations) else { throw ValidationError("--permutations must be between 0 and 1000000") }
+        if pair.store != nil { throw ValidationError("framework evaluate does not read a panel store yet (its predictors are the dated patent shares); drop --store") }
     }
 
     func run() async throws {
@@ -138,6 +139,10 @@ struct FrameworkSensitivityCommand: AsyncParsableCommand {
 
     @OptionGroup var pair: FrameworkPairOptions
     @Option(help: "text or json.") var format: OutputFormat = .text
+
+    func validate() throws {
+        if pair.store != nil { throw ValidationError("framework sensitivity does not read a panel store yet (its predictors are the dated patent shares); drop --store") }
+    }
 
     func run() async throws {
         let (l, c) = try pair.pair()
