@@ -22,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Largest request body accepted, in bytes.") var maxBody: Int = 1 << 20
     @Option(help: "Access-log format: text or json.") var logFormat: LogFormat = .text
     @Flag(help: "Do not compute the default analyses in the background after start.") var noWarmUp = false
+    @Option(help: "Another host name the server answers to (repeatable); requests naming any other Host are refused (DNS rebinding).") var allowHost: [String] = []
+    @Option(help: "Seconds a connection may stay idle before it is closed (slow clients).") var idleTimeout: Int64 = 30
 
     enum LogFormat: String, ExpressibleByArgument { case text, json }
 
@@ -43,8 +45,9 @@ struct ServeCommand: AsyncParsableCommand {
             case .text: return StreamLogHandler.standardError(label: label)
             }
         }
+        guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
         let app = DecoupleApp(configuration: ServerConfiguration(host: host, port: port, dataRoot: catalog.root, maxBodyBytes: maxBody,
-                                                                 warmUp: !noWarmUp))
+                                                                 warmUp: !noWarmUp, allowHosts: allowHost, idleTimeoutSeconds: idleTimeout))
         try await app.application().runService()
     }
 }

@@ -17,9 +17,15 @@ public struct ServerConfiguration: Sendable {
     public var responseCacheSize: Int
     /// Compute the default analyses in the background after start.
     public var warmUp: Bool
+    /// Host names the server answers to besides the bound address's own (`--allow-host`).
+    public var allowHosts: [String]
+    /// Seconds a connection may stay idle (headers not sent, nothing read) before it is closed.
+    public var idleTimeoutSeconds: Int64
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataRoot: String, maxBodyBytes: Int = 1 << 20,
-                responseCacheSize: Int = 512, warmUp: Bool = true) {
+                responseCacheSize: Int = 512, warmUp: Bool = true, allowHosts: [String] = [], idleTimeoutSeconds: Int64 = 30) {
+        self.allowHosts = allowHosts
+        self.idleTimeoutSeconds = idleTimeoutSeconds
         self.host = host
         self.port = port
         self.dataRoot = dataRoot
@@ -59,13 +65,15 @@ public final class DecoupleApp: Sendable {
     /// The responder: the router behind access logging, request limits and JSON errors.
     public func responder() -> DecoupleResponder<RouterResponder<BasicRequestContext>> {
         DecoupleResponder(inner: router().buildResponder(), logger: logger, maxBodyBytes: configuration.maxBodyBytes,
-                          knownRoutes: Self.knownRoutes)
+                          knownRoutes: Self.knownRoutes,
+                          allowedHosts: ServerSecurity.allowedHosts(boundTo: configuration.host, extra: configuration.allowHosts))
     }
 
     /// The Hummingbird application, ready to run (`runService()` stops gracefully on SIGINT/SIGTERM).
     public func application() -> some ApplicationProtocol {
         var app = Application(
             responder: responder(),
+            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "decouple"),
             onServerRunning: { [logger, started] channel in
                 let ms = Double((ContinuousClock.now - started).components.attoseconds) / 1e15

@@ -7,13 +7,18 @@ import Logging
 /// Wraps the router: one structured access-log line per request, a request-size check before
 /// routing, 405 for known paths asked with the wrong method, and a JSON error body for every
 /// error the router answers without one. An unexpected error is logged and answered 500 with
-/// a JSON body (the server stays up).
+/// a JSON body (the server stays up). HEAD is answered as GET without the body; every response
+/// carries the security headers (``ServerSecurity/headers``); a request whose Host is not one the
+/// server answers to (``allowedHosts``) is refused before routing (DNS rebinding against a
+/// dashboard on loopback).
 public struct DecoupleResponder<Inner: HTTPResponder>: HTTPResponder where Inner.Context == BasicRequestContext {
     public typealias Context = BasicRequestContext
     let inner: Inner
     let logger: Logger
     let maxBodyBytes: Int
     let knownRoutes: [String: [HTTPRequest.Method]]
+    /// Host names (without port) the server answers to; nil: any.
+    var allowedHosts: Set<String>? = nil
 
     public static var maxPathLength: Int { 2048 }
 
@@ -21,7 +26,18 @@ public struct DecoupleResponder<Inner: HTTPResponder>: HTTPResponder where Inner
         let start = ContinuousClock.now
         var response: Response
         do {
-            response = try await route(request, context: context)
+            if let allowed = allowedHosts, let authority = request.head.authority, !allowed.contains(ServerSecurity.hostName(authority)) {
+                throw APIError(.misdirectedRequest, "this server does not answer to the host '\(String(authority.prefix(100)))'; start it with --allow-host to add a name")
+            }
+            if request.method == .head {
+                var head = request.head
+                head.method = .get
+                let get = try await route(Request(head: head, body: request.body), context: context)
+                // Same status and headers (Content-Length included), no body.
+                response = Response(status: get.status, headers: get.headers, body: ResponseBody())
+            } else {
+                response = try await route(request, context: context)
+            }
         } catch let e as any HTTPResponseError {
             response = (try? e.response(from: request, context: context)).map { normalised($0, request: request) }
                 ?? APIError(.internalServerError, "internal error").response(for: request)
@@ -39,6 +55,7 @@ public struct DecoupleResponder<Inner: HTTPResponder>: HTTPResponder where Inner
             "bytes": "\(response.body.contentLength.map(String.init) ?? "-")",
             "request_id": "\(context.id)",
         ])
+        for field in ServerSecurity.headers { response.headers[field.name] = field.value }
         return response
     }
 
