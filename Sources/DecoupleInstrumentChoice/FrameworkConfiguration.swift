@@ -111,6 +111,9 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw FrameworkConfigurationError(file: path, message: "cannot read file: \(error.localizedDescription)")
         }
+        if let d = JSONText.firstDuplicateKey(in: data) {
+            throw FrameworkConfigurationError(file: path, message: "line \(d.line), column \(d.column): duplicate key \"\(d.key)\" in one object")
+        }
         do {
             if let base {
                 // Merge: encode the base, overlay the user's top-level fields, decode the result.

@@ -41,6 +41,15 @@ import DecoupleCore
         #expect(try IRA.engine.assess(bom).credit == 7500)  // (1000)/(1500) = 66.7% ≥ 50%; 10000/10000 ≥ 60%
     }
 
+    /// A duplicated field once took its last value without a word (#22): a second
+    /// `manufacturedOrAssembledIn` turned a US$7,500 credit into 0. It is an error with its position.
+    @Test func duplicatedFieldIsAnError() throws {
+        let text = Self.json { $0.replacingOccurrences(of: "\"manufacturedOrAssembledIn\": \"MX\"", with: "\"manufacturedOrAssembledIn\": \"MX\", \"manufacturedOrAssembledIn\": \"CHN\"") }
+        #expect(text.contains("\"CHN\""))
+        let found = issues(text)
+        #expect(found.count == 1 && found[0].hasPrefix("bom.json:") && found[0].contains("duplicate key \"manufacturedOrAssembledIn\""))
+    }
+
     @Test func missingValue() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 6000, ", with: "") }
         #expect(issues(text) == ["bom.json: components[0] (cells): missing field 'value' (a non-negative number of US dollars, at most US$1 trillion)"])

@@ -23,3 +23,59 @@ package enum JSONText {
 
 /// True when the number came from a JSON `true`/`false` (Foundation types those as `char`).
 package func isJSONBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
+
+extension JSONText {
+    /// The first key that appears twice in one JSON object, with its line and column (1-based,
+    /// columns in characters), or nil. `JSONSerialization` keeps the last value of a duplicated
+    /// key without a word; the readers call this first so that a duplicated field is an error
+    /// (issue #22: a duplicated `manufacturedOrAssembledIn` silently changed a credit).
+    ///
+    /// A scan of the structure only: it assumes the text is otherwise valid JSON (the parser
+    /// reports other faults). Keys are compared after decoding their escapes.
+    package static func firstDuplicateKey(in data: Data) -> (key: String, line: Int, column: Int)? {
+        enum Context { case object(Set<String>), array }
+        var stack: [Context] = []
+        var expectKey = false
+        var line = 1, column = 1
+        let bytes = [UInt8](data)
+        var k = 0
+        func advance(_ b: UInt8) {
+            if b == UInt8(ascii: "\n") { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        while k < bytes.count {
+            let b = bytes[k]
+            switch b {
+            case UInt8(ascii: "{"):
+                stack.append(.object([])); expectKey = true
+            case UInt8(ascii: "["):
+                stack.append(.array); expectKey = false
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                _ = stack.popLast(); expectKey = false
+            case UInt8(ascii: ","):
+                if case .object? = stack.last { expectKey = true }
+            case UInt8(ascii: "\""):
+                let (startLine, startColumn) = (line, column)
+                advance(b); k += 1
+                var raw: [UInt8] = []
+                while k < bytes.count && bytes[k] != UInt8(ascii: "\"") {
+                    if bytes[k] == UInt8(ascii: "\\") && k + 1 < bytes.count { raw.append(bytes[k]); advance(bytes[k]); k += 1 }
+                    raw.append(bytes[k]); advance(bytes[k]); k += 1
+                }
+                if expectKey, case .object(var keys)? = stack.last {
+                    // Decode the escapes through the parser: "\u0061" and "a" are the same key.
+                    let quoted = Data([UInt8(ascii: "\"")] + raw + [UInt8(ascii: "\"")])
+                    let key = (try? JSONSerialization.jsonObject(with: quoted, options: .fragmentsAllowed) as? String) ?? String(decoding: raw, as: UTF8.self)
+                    if keys.contains(key) { return (key, startLine, startColumn) }
+                    keys.insert(key)
+                    stack[stack.count - 1] = .object(keys)
+                    expectKey = false
+                }
+            default:
+                break
+            }
+            if k < bytes.count { advance(bytes[k]) }   // the byte just handled (the closing quote of a string)
+            k += 1
+        }
+        return nil
+    }
+}

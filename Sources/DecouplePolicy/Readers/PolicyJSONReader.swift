@@ -30,11 +30,17 @@ struct PolicyJSONReader {
 
     static func parse(data: Data, file: String, what: String) throws -> Any {
         guard !data.isEmpty else { throw DataReadError(issues: [DataIssue(file: file, message: "empty file: expected \(what)")]) }
-        do { return try JSONSerialization.jsonObject(with: data) } catch {
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data) } catch {
             let (line, column) = JSONText.location(of: error, in: data)
             throw DataReadError(issues: [DataIssue(file: file, line: line, column: column,
                                                    message: "invalid JSON: expected \(what) (\(JSONText.detail(of: error)))")])
         }
+        if let d = JSONText.firstDuplicateKey(in: data) {
+            throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column,
+                                                   message: "duplicate key \"\(d.key)\" in one object: each field may appear once")])
+        }
+        return object
     }
 
     func finish() throws { try issues.finish() }
