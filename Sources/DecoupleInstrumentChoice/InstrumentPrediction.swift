@@ -61,50 +61,84 @@ public struct FrameworkRules: Sendable, Codable, Hashable {
         return (nil, reasons + ["no net lead"], measured)
     }
 
+    /// The inputs a prediction rests on, and which of them the data lack: each side's value in
+    /// each dimension, and the vulnerability components that apply (import share from the
+    /// challenger, supplier concentration and look-through exposure for a stage; import share
+    /// and net import reliance for a mineral).
+    public func inputs(_ profile: AdvantageProfile, vulnerability v: Vulnerability) -> (measured: Int, total: Int, missing: [String]) {
+        var missing: [String] = []
+        var measured = 0, total = 0
+        for d in AdvantageDimension.allCases {
+            let i = profile.indicators(d)
+            for (side, has) in [("leader", i.contains { $0.leaderValue != nil }), ("challenger", i.contains { $0.challengerValue != nil })] {
+                total += 1
+                if has { measured += 1 } else { missing.append("\(d.rawValue) (\(side))") }
+            }
+        }
+        let components: [(String, Double?)] = profile.arena == .criticalMinerals
+            ? [("imports from the challenger", v.importShareFromChallenger), ("net import reliance", v.netImportReliance)]
+            : [("imports from the challenger", v.importShareFromChallenger), ("supplier concentration", v.supplierConcentration),
+               ("look-through exposure", v.lookThroughExposure)]
+        for (name, value) in components {
+            total += 1
+            if value != nil { measured += 1 } else { missing.append(name) }
+        }
+        return (measured, total, missing)
+    }
+
     /// Predicts the instruments for a chain or stage.
+    ///
+    /// Confidence = the case's weight × the share of inputs the data give (``inputs(_:vulnerability:)``):
+    /// 1 for the two cases the framework states (advantage with low vulnerability, disadvantage
+    /// with high), 0.6 for the mixed cases, 0.7 for a mineral decided by endowment. Every missing
+    /// input lowers it, and the reasons name the missing inputs.
     public func predict(_ profile: AdvantageProfile, vulnerability v: Vulnerability,
                         endowment: (instruments: [PolicyInstrument], reason: String)? = nil) -> InstrumentPrediction {
         let (level, vReasons) = v.level(vulnerability)
+        let inputs = self.inputs(profile, vulnerability: v)
+        let coverage = Double(inputs.measured) / Double(inputs.total)
+        let missingReason = inputs.missing.isEmpty ? [] :
+            ["missing inputs (\(inputs.measured) of \(inputs.total) measured): \(inputs.missing.joined(separator: ", "))"]
+        func rounded(_ c: Double) -> Double { (c * 100).rounded() / 100 }
         if profile.arena == .criticalMinerals, let endowment {
             return InstrumentPrediction(chain: profile.chain, stage: profile.stage, arena: profile.arena, position: nil,
-                                        vulnerability: level, predicted: endowment.instruments, confidence: 0.7,
-                                        reasons: ["critical mineral: instrument by endowment — \(endowment.reason)"] + vReasons)
+                                        vulnerability: level, predicted: endowment.instruments, confidence: rounded(0.7 * coverage),
+                                        reasons: ["critical mineral: instrument by endowment — \(endowment.reason)"] + vReasons + missingReason)
         }
-        let (position, pReasons, measured) = self.position(profile)
-        let coverage = Double(measured) / Double(AdvantageDimension.allCases.count)
+        let (position, pReasons, _) = self.position(profile)
         var reasons = pReasons + vReasons
         var predicted: [PolicyInstrument] = []
-        var confidence = 0.0
+        var weight = 0.0
         switch (position, level) {
         case (.advantage?, .low):
             predicted = CompetitivePosition.advantage.predictedInstruments
-            confidence = 0.9 * coverage + 0.1
+            weight = 1
             reasons.append("advantage and low vulnerability: restrict the challenger's access")
         case (.disadvantage?, .high):
             predicted = CompetitivePosition.disadvantage.predictedInstruments
-            confidence = 0.9 * coverage + 0.1
+            weight = 1
             reasons.append("disadvantage and high vulnerability: substitute imports at home and with allies")
         case (.advantage?, .high):
             predicted = [.exportControls, .allySubstitution]
-            confidence = 0.5 * coverage
+            weight = 0.6
             reasons.append("advantage but high vulnerability: control what it leads in, move sourcing to allies")
         case (.disadvantage?, .low):
             predicted = [.importSubstitution, .restrictiveSubsidies]
-            confidence = 0.5 * coverage
+            weight = 0.6
             reasons.append("disadvantage but low vulnerability: build home capacity")
         case (.advantage?, .unknown):
             predicted = CompetitivePosition.advantage.predictedInstruments
-            confidence = 0.4 * coverage
+            weight = 1
             reasons.append("advantage; vulnerability not measured")
         case (.disadvantage?, .unknown):
             predicted = CompetitivePosition.disadvantage.predictedInstruments
-            confidence = 0.4 * coverage
+            weight = 1
             reasons.append("disadvantage; vulnerability not measured")
         case (nil, _):
             reasons.append("no prediction: the data do not place the leader ahead or behind")
         }
         return InstrumentPrediction(chain: profile.chain, stage: profile.stage, arena: profile.arena, position: position,
-                                    vulnerability: level, predicted: predicted, confidence: (confidence * 100).rounded() / 100,
-                                    reasons: reasons)
+                                    vulnerability: level, predicted: predicted, confidence: rounded(weight * coverage),
+                                    reasons: reasons + missingReason)
     }
 }

@@ -21,7 +21,10 @@ import DecoupleTrade
         #expect(p.position == .advantage)
         #expect(p.vulnerability == .low)
         #expect(p.predicted == [.exportControls, .investmentRestrictions, .allyRestrictions])
-        #expect(p.confidence == 0.4)   // 0.9 × 1/3 dimensions measured + 0.1
+        // #16: 3 of 9 inputs measured (technology for both sides, the import share); the six
+        // missing ones are named. Was 0.4 (only dimensions counted, not the missing vulnerability inputs).
+        #expect(p.confidence == 0.33)
+        #expect(p.reasons.last == "missing inputs (3 of 9 measured): manufacturing (leader), manufacturing (challenger), market (leader), market (challenger), supplier concentration, look-through exposure")
         #expect(p.reasons.contains("import share from the challenger 5.0% < 30.0%"))
     }
 
@@ -31,14 +34,14 @@ import DecoupleTrade
         #expect(p.position == .disadvantage)
         #expect(p.vulnerability == .high)
         #expect(p.predicted == [.importSubstitution, .restrictiveSubsidies, .allySubstitution])
-        #expect(p.confidence == 0.7)   // 0.9 × 2/3 + 0.1
+        #expect(p.confidence == 0.67)   // 6 of 9 inputs (was 0.7: 0.9 × 2/3 dimensions + 0.1)
     }
 
     @Test func advantageWithHighVulnerabilityIsTheSelectiveMix() {
         let p = rules.predict(profile(tech: (0.3, 0.05)), vulnerability: Vulnerability(importShareFromChallenger: 0.6))
         #expect(p.position == .advantage && p.vulnerability == .high)
         #expect(p.predicted == [.exportControls, .allySubstitution])
-        #expect(p.confidence < 0.2)
+        #expect(p.confidence == 0.2)   // 0.6 (a mixed case) × 3 of 9 inputs
     }
 
     @Test func disadvantageWithLowVulnerabilityBuildsHomeCapacity() {
@@ -55,11 +58,25 @@ import DecoupleTrade
         #expect(a.confidence < rules.predict(profile(tech: (0.3, 0.05)), vulnerability: Vulnerability(importShareFromChallenger: 0.01)).confidence)
     }
 
+    /// #16 defect 8: a prediction with every input scores 1; each missing input lowers it, and a
+    /// leader without import data (`--leader JPN`) no longer shows 1.00.
+    @Test func confidenceFallsWithEveryMissingInput() {
+        var full = profile(tech: (0.05, 0.3), manufacturing: (0.02, 0.8), arena: .green)
+        full.indicators.append(Indicator(dimension: .market, name: "use", leaderValue: 0.05, challengerValue: 0.5, year: 2022, source: "t"))
+        let all = Vulnerability(importShareFromChallenger: 0.7, supplierConcentration: 0.5, lookThroughExposure: 0.2)
+        #expect(rules.predict(full, vulnerability: all).confidence == 1)
+        let noImports = Vulnerability(lookThroughExposure: 0.2)
+        let p = rules.predict(full, vulnerability: noImports)
+        #expect(p.confidence == 0.78)   // 7 of 9
+        #expect(p.reasons.last == "missing inputs (7 of 9 measured): imports from the challenger, supplier concentration")
+    }
+
     @Test func noDataNoPrediction() {
         let p = rules.predict(profile(tech: (nil, nil)), vulnerability: Vulnerability(importShareFromChallenger: 0.5))
         #expect(p.position == nil)
         #expect(p.predicted.isEmpty)
-        #expect(p.reasons.last == "no prediction: the data do not place the leader ahead or behind")
+        #expect(p.reasons.contains("no prediction: the data do not place the leader ahead or behind"))
+        #expect(p.confidence == 0)
     }
 
     @Test func equalAdvantageIsNoNetLead() {
