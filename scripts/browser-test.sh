@@ -90,6 +90,35 @@ for entry in "${pages[@]}"; do
     [ "$ok" = yes ] || failures=$((failures + 1))
 done
 
+# Minerals: the lithium reliance chart draws USGS bounds (">25", ">50") as bounds — open markers
+# with an arrow and a legend entry, no line through them — and its legend lists only the series
+# drawn (nothing is recomputable for MCS 2024 lithium). The chart is cut out of the DOM and
+# screenshotted on its own.
+lithium_dom="$out/minerals-lithium.html"
+python3 - "$lithium_dom" "$out/lithium-reliance.svg" <<'PY' || true
+import re, sys
+dom = open(sys.argv[1], encoding="utf-8", errors="replace").read()
+charts = re.findall(r"<svg\b.*?</svg>", dom, flags=re.S)
+chart = next((c for c in charts if "net import reliance" in c and "data-bound" in c), "")
+open(sys.argv[2], "w", encoding="utf-8").write(chart)
+PY
+bounds=$(grep -o 'data-bound="above"' "$out/lithium-reliance.svg" 2>/dev/null | wc -l)
+if [ "$bounds" -ge 5 ] && grep -q 'legend-bound' "$out/lithium-reliance.svg" \
+    && ! grep -q '>Recomputed<' "$out/lithium-reliance.svg" && ! grep -q 'stroke-linejoin="round"' "$out/lithium-reliance.svg"; then
+    timeout 90 "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+        --user-data-dir="$profile" --window-size=780,380 --screenshot="$out/lithium-reliance.png" \
+        "file://$(cd "$out" && pwd)/lithium-reliance.svg" >/dev/null 2>&1 || true
+    size=$(stat -c %s "$out/lithium-reliance.png" 2>/dev/null || echo 0)
+    if [ "$size" -gt 5000 ]; then
+        echo "browser-test: lithium chart: $bounds bounds drawn as open markers with arrows, legend entry, no line   ok ($size bytes)"
+    else
+        echo "browser-test: lithium chart screenshot FAILED ($size bytes)"; failures=$((failures + 1))
+    fi
+else
+    echo "browser-test: lithium chart FAILED (bounds: $bounds; needs 5 open markers, a legend entry, no line, no empty series)"
+    failures=$((failures + 1))
+fi
+
 # IRA: the upload form posts a BOM and shows the steps (multipart, as the browser sends it).
 ira_page=$(curl -fsS -H 'Accept: text/html' -F "bom=<Data/policy/examples/bom-example.json" -F "date=" "$base/ira" || true)
 if grep -q 'id="result"' <<<"$ira_page"; then

@@ -50,9 +50,17 @@ public struct MineralsDocument: Codable, Sendable {
     public let fileNotes: [String]
     /// Files not used because their layout is not recognised, with every problem found.
     public let unreadFiles: [String]
+    /// Which commodities ``minerals`` holds ("the 36 commodities that report the 50 minerals of
+    /// the US critical-minerals list …", "every commodity with a data file", "one commodity").
+    public let scope: String?
+    /// The critical-minerals list matched to this edition, with its counts.
+    public let criticalMinerals: CriticalMineralsCount?
 
     public init(edition: Int, source: Provenance, leader: Country, rival: Country, allies: [Country],
-                thresholds: MineralStrategyThresholds, minerals: [MineralAssessment], fileNotes: [String], unreadFiles: [String]) {
+                thresholds: MineralStrategyThresholds, minerals: [MineralAssessment], fileNotes: [String], unreadFiles: [String],
+                scope: String? = nil, criticalMinerals: CriticalMineralsCount? = nil) {
+        self.scope = scope
+        self.criticalMinerals = criticalMinerals
         self.edition = edition
         self.source = source
         self.leader = leader

@@ -22,10 +22,15 @@ public struct MineralsReportInput: Sendable {
     public var latest: [MineralAssessment]
     /// Dataset ids and provenance of the editions used.
     public var sources: [String: Provenance]
+    /// The critical-minerals list matched to ``latest``: the counts of the section and of the
+    /// dashboard's card, and the scope of its chart and classification table.
+    public var critical: CriticalMineralsCount?
 
-    public init(tableMinerals: [MineralAssessment], latest: [MineralAssessment], sources: [String: Provenance]) {
+    public init(tableMinerals: [MineralAssessment], latest: [MineralAssessment], sources: [String: Provenance],
+                critical: CriticalMineralsCount? = nil) {
         self.tableMinerals = tableMinerals
         self.latest = latest
         self.sources = sources
+        self.critical = critical
     }
 }

@@ -13,8 +13,15 @@ public struct MineralsRequest: Sendable, Hashable {
     public var highReliance: Double
     public var meaningfulReserves: Double
     public var dominance: Double
+    /// Every commodity with a data file, not only those reporting a mineral of the
+    /// critical-minerals list (the default scope of the list, its counts and charts).
+    public var allCommodities: Bool = false
 
     public static let editions = [2022, 2023, 2024]
+
+    /// The editions whose critical-minerals table serves `edition`: itself, then the later
+    /// ones (MCS 2022 bundles no such table; MCS 2023 prints the same 2022 list of 50).
+    public static func listEditions(for edition: Int) -> [Int] { editions.filter { $0 >= edition } }
 
     public init(edition: Int = 2024, mineral: String? = nil, leader: Country = .usa, rival: Country = .china,
                 allies: Set<Country>,
@@ -50,9 +57,22 @@ public struct MineralsRequest: Sendable, Hashable {
 
 /// The assessments of `decouple minerals`, shared with the server.
 public enum MineralsRun {
+    /// The critical-minerals list for an edition: its own table, else the nearest later
+    /// edition's (``MineralsRequest/listEditions(for:)``), read from `catalog`.
+    public static func criticalList(edition: Int, catalog: DataCatalog) throws -> CriticalMineralsList? {
+        for e in MineralsRequest.listEditions(for: edition) {
+            if let list = try catalog.loadMineralCommoditySummaries(edition: e).criticalMinerals { return list }
+        }
+        return nil
+    }
+
     /// Assesses the commodities of one MCS edition (one commodity when `mineral` is given).
+    /// Without `mineral` and unless `allCommodities` is asked, only the commodities that report a
+    /// mineral of the critical-minerals list (`list`, by default the edition's own table) are
+    /// listed; the document carries the list's counts either way.
     /// - Throws: ``AnalysisInputError`` for an unknown mineral.
-    public static func document(_ q: MineralsRequest, mcs: MineralCommoditySummaries) throws -> MineralsDocument {
+    public static func document(_ q: MineralsRequest, mcs: MineralCommoditySummaries,
+                                list: CriticalMineralsList? = nil) throws -> MineralsDocument {
         try q.validate()
         var codes = mcs.codes
         if let mineral = q.mineral {
@@ -64,10 +84,23 @@ public enum MineralsRun {
         }
         let rule = q.rule
         let inputs = MineralSupplySelection.inputs(from: mcs, codes: codes)
-        let results = MineralSupplySelection.assess(inputs, leader: q.leader, rival: q.rival, allies: q.allies, rule: rule)
+        var results = MineralSupplySelection.assess(inputs, leader: q.leader, rival: q.rival, allies: q.allies, rule: rule)
+        // The list's counts, over every commodity of the edition (not for one commodity).
+        let critical = q.mineral != nil ? nil : (list ?? mcs.criticalMinerals).map {
+            CriticalMineralsCount(list: $0, assessments: results, ranking: mcs.netImportReliance, edition: q.edition, rival: q.rival)
+        }
+        let scope: String
+        if q.mineral != nil {
+            scope = "one commodity"
+        } else if !q.allCommodities, let critical {
+            results = critical.scoped(results)
+            scope = "the \(results.count) commodities that report \(critical.listName)"
+        } else {
+            scope = "every commodity with a data file" + (critical == nil ? " (no critical-minerals list found)" : "")
+        }
         return MineralsDocument(edition: q.edition, source: BundledDataset.usgsMCS.first { $0.id == "usgs-mcs\(q.edition)" }!.provenance,
                                 leader: q.leader, rival: q.rival, allies: q.allies.sorted(), thresholds: rule.thresholds,
                                 minerals: results, fileNotes: mcs.fileNotes.map(\.description),
-                                unreadFiles: mcs.unreadFiles.map(\.description))
+                                unreadFiles: mcs.unreadFiles.map(\.description), scope: scope, criticalMinerals: critical)
     }
 }

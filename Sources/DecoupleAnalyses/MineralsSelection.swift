@@ -52,9 +52,12 @@ public enum MineralSupplySelection {
         }
         var sources: [String: Provenance] = [:]
         for d in BundledDataset.usgsMCS { sources[d.id] = d.provenance }
+        let latest = assess(inputs(from: mcs24), leader: leader, rival: rival, allies: allies, rule: rule)
+        let critical = mcs24.criticalMinerals.map {
+            CriticalMineralsCount(list: $0, assessments: latest, ranking: mcs24.netImportReliance, edition: mcs24.edition, rival: rival)
+        }
         return MineralsReportInput(tableMinerals: assess(table, leader: leader, rival: rival, allies: allies, rule: rule),
-                                   latest: assess(inputs(from: mcs24), leader: leader, rival: rival, allies: allies, rule: rule),
-                                   sources: sources)
+                                   latest: latest, sources: sources, critical: critical)
     }
 
     /// The inputs of every commodity in `codes`, in that order.
@@ -70,9 +73,9 @@ public enum MineralSupplySelection {
             let types = w.types.filter { !$0.lowercased().hasPrefix("world total") }
             func coverage(_ t: String) -> Int { w.rows.filter { $0.type == t && $0.place.place.country != nil }.count }
             // The mine-production type listing most countries (ilmenite rather than "ilmenite and rutile").
-            let mineTypes = types.filter { $0.lowercased().contains("mine") }
+            let mineTypes = types.filter { SupplyStage(productionType: $0) == .mine }
             let mine = (mineTypes.isEmpty ? types : mineTypes).max { coverage($0) < coverage($1) } ?? ""
-            let processing = types.first { t in t != mine && ["refinery", "smelter", "refined", "plant production"].contains { t.lowercased().contains($0) } }
+            let processing = types.first { t in t != mine && SupplyStage(productionType: t) == .refinery }
             func rows(_ type: String, _ c: WorldColumn) -> (rows: [PlaceAmount], world: MineralAmount?) {
                 var out: [PlaceAmount] = [], world: MineralAmount?
                 for r in w.rows where r.type == type && r.place.place != .worldTotal {
@@ -101,6 +104,7 @@ public enum MineralSupplySelection {
                 let r = rows(mine, rc)
                 input.reserves = r.rows.filter { if case .unavailable = $0.amount.amount { false } else { true } }
                 input.worldReserves = r.world
+                input.reservesColumn = rc.name
             }
         }
         if let s = mcs.salient[code] {

@@ -11,7 +11,9 @@ struct MineralsCommand: ParsableCommand {
         abstract: "Critical minerals: net import reliance, producers, the rival's share, supply risk and classification (USGS MCS).",
         discussion: """
         Reads the bundled USGS Mineral Commodity Summaries data releases (2022 subset, 2023, 2024). \
-        Without --mineral, one row per commodity; with --mineral, one commodity with its time series. \
+        Without --mineral, one row per commodity that reports a mineral of the US critical-minerals list \
+        (MCS table 4: 50 minerals), or per commodity with --all-commodities; with --mineral, one commodity \
+        with its time series. \
         Every value in --format json and csv names its edition, file, line and column.
         """)
 
@@ -20,6 +22,9 @@ struct MineralsCommand: ParsableCommand {
 
     @Option(help: "One commodity (name or USGS code: lithium, 'rare earths', simet …).")
     var mineral: String?
+
+    @Flag(help: "List every commodity with a data file, not only those of the critical-minerals list.")
+    var allCommodities = false
 
     @Option(help: "text, json (every value with its provenance) or csv (one value per row, with provenance).")
     var format: OutputFormat = .text
@@ -70,9 +75,11 @@ struct MineralsCommand: ParsableCommand {
         guard leader == .usa else {
             throw ValidationError("the USGS salient statistics describe the United States: --reporter must be USA (got \(leader.code))")
         }
-        let mcs: MineralCommoditySummaries
+        let mcs: MineralCommoditySummaries, list: CriticalMineralsList?
         do {
-            mcs = try DataCatalog.locate(explicit: dataDir).loadMineralCommoditySummaries(edition: edition)
+            let catalog = try DataCatalog.locate(explicit: dataDir)
+            mcs = try catalog.loadMineralCommoditySummaries(edition: edition)
+            list = try mcs.criticalMinerals ?? MineralsRun.criticalList(edition: edition, catalog: catalog)
         } catch let e as DataReadError {
             printError("error: cannot read the data:\n\(e)")
             throw ExitCode.failure
@@ -85,9 +92,10 @@ struct MineralsCommand: ParsableCommand {
         }
         let doc: MineralsDocument
         do {
-            doc = try MineralsRun.document(MineralsRequest(edition: edition, mineral: mineral, leader: leader, rival: rival, allies: allySet,
-                                                           highReliance: highReliance, meaningfulReserves: meaningfulReserves,
-                                                           dominance: dominance), mcs: mcs)
+            var request = MineralsRequest(edition: edition, mineral: mineral, leader: leader, rival: rival, allies: allySet,
+                                          highReliance: highReliance, meaningfulReserves: meaningfulReserves, dominance: dominance)
+            request.allCommodities = allCommodities
+            doc = try MineralsRun.document(request, mcs: mcs, list: list)
         } catch let e as AnalysisInputError {
             throw ValidationError(e.message)
         }
@@ -99,7 +107,7 @@ struct MineralsCommand: ParsableCommand {
         case .csv:
             output = MineralsText.csv(results)
         case .text:
-            output = mineral == nil ? MineralsText.table(results, edition: edition, countries: table)
+            output = mineral == nil ? MineralsText.table(doc, countries: table)
                                     : MineralsText.detail(results[0], countries: table)
         }
         try emit(output, to: out)

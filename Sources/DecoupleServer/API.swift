@@ -14,7 +14,7 @@ extension DecoupleApp {
         ("/api/v1/taxonomy", [.get], ["chain", "arena", "edition"]),
         ("/api/v1/taxonomy/lookup", [.get], ["code"]),
         ("/api/v1/taxonomy/minerals", [.get], []),
-        ("/api/v1/minerals", [.get], ["edition", "mineral", "reporter", "rival", "allies", "high-reliance", "meaningful-reserves", "dominance"]),
+        ("/api/v1/minerals", [.get], ["edition", "mineral", "reporter", "rival", "allies", "high-reliance", "meaningful-reserves", "dominance", "all-commodities"]),
         ("/api/v1/policy", [.get], ["chain", "country", "instrument", "from", "to"]),
         ("/api/v1/alliances", [.get], ["at", "alliance", "table4"]),
         ("/api/v1/friendshoring", [.get], ["alliance", "chain", "stage", "codes", "dataset", "reporter", "at"]),
@@ -162,22 +162,24 @@ extension DecoupleApp {
         let rival = try q.country("rival", default: .china)!
         let allies: Set<Country>
         if let given = try q.countries("allies") { allies = Set(given) } else { allies = MineralsDefaults.allies(try await store.policy().alliances) }
-        let r = MineralsRequest(edition: edition, mineral: try q.name("mineral"), leader: leader, rival: rival, allies: allies,
+        var r = MineralsRequest(edition: edition, mineral: try q.name("mineral"), leader: leader, rival: rival, allies: allies,
                                 highReliance: try q.double("high-reliance", in: 0...100) ?? 50,
                                 meaningfulReserves: try q.double("meaningful-reserves", in: 0...100) ?? 5,
                                 dominance: try q.double("dominance", in: 0...100) ?? 50)
+        r.allCommodities = try q.flag("all-commodities")
         do { try r.validate() } catch let e as AnalysisInputError { throw APIError.badRequest(e.message, parameter: e.parameter) }
         return r
     }
 
     func mineralsDocument(_ r: MineralsRequest) async throws -> MineralsDocument {
         let mcs = try await store.mineralCommoditySummaries(r.edition)
-        return try await Self.mapped { try await Offload.run { try MineralsRun.document(r, mcs: mcs) } }
+        let list = try await store.criticalMineralsList(edition: r.edition)
+        return try await Self.mapped { try await Offload.run { try MineralsRun.document(r, mcs: mcs, list: list) } }
     }
 
     func apiMinerals(_ request: Request) async throws -> Response {
         let r = try await mineralsRequest(Self.query(request, "/api/v1/minerals"))
-        let key = "minerals|\(r.edition)|\(r.mineral?.lowercased() ?? "")|\(r.leader)|\(r.rival)|\(r.allies.sorted().map(\.code).joined(separator: ","))|\(r.highReliance)|\(r.meaningfulReserves)|\(r.dominance)"
+        let key = "minerals|\(r.edition)|\(r.mineral?.lowercased() ?? "")|\(r.leader)|\(r.rival)|\(r.allies.sorted().map(\.code).joined(separator: ","))|\(r.highReliance)|\(r.meaningfulReserves)|\(r.dominance)|\(r.allCommodities)"
         return try await cachedJSON(key) { try await self.mineralsDocument(r) }
     }
 

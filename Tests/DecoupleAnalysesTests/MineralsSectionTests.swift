@@ -21,10 +21,15 @@ struct MineralsSectionTests {
 
     @Test func sectionHasTable3TheClassificationAndTheChart() throws {
         var inputs = ReportInputs()
+        let latest = [assessment("cobal", "Cobalt", china: 2, reliance: 76), assessment("galli", "Gallium", china: 98, reliance: 100)]
+        let list = CriticalMineralsList(edition: 2022, file: "t4.csv", entries: [
+            .init(line: 2, mineral: "Cobalt", primaryApplications: "", note: ""),
+            .init(line: 3, mineral: "Gallium", primaryApplications: "", note: ""),
+            .init(line: 4, mineral: "Cesium", primaryApplications: "", note: "")])
         inputs.minerals = MineralsReportInput(tableMinerals: [assessment("cobal", "Cobalt", china: 2, reliance: 76)],
-                                              latest: [assessment("cobal", "Cobalt", china: 2, reliance: 76),
-                                                       assessment("galli", "Gallium", china: 98, reliance: 100)],
-                                              sources: ["usgs-mcs2022": Provenance(source: "USGS", edition: "MCS 2022", url: "", licence: "public domain", retrievedFrom: "")])
+                                              latest: latest,
+                                              sources: ["usgs-mcs2022": Provenance(source: "USGS", edition: "MCS 2022", url: "", licence: "public domain", retrievedFrom: "")],
+                                              critical: CriticalMineralsCount(list: list, assessments: latest, ranking: nil, edition: 2022, rival: .china))
         let report = ReportBuilder(options: ReportOptions()).build(inputs)
         let section = try #require(report.sections.first { $0.id == "minerals" })
         #expect(section.skippedBecause == nil)
@@ -32,7 +37,8 @@ struct MineralsSectionTests {
         #expect(table3.rows.count == 1)
         #expect(table3.rows[0][1].hasPrefix("23.9%"))  // 1,600 / 6,700
         #expect(table3.rows[0][2] == "Norway 20%")
-        #expect(section.findings.first == "MCS 2022: United States was 100% net-import-reliant for 1 of the 2 commodities with data files.")
+        #expect(section.findings.first == "MCS 2022: United States was 100% net-import-reliant for 1 of the 3 minerals of the US critical-minerals list (MCS 2022, table 4) (2 of them with a published net import reliance).")
+        #expect(section.findings[1].hasPrefix("China is the leading producer of 1 of them"))
         #expect(section.charts.count == 1 && section.charts[0].svg().contains("<circle"))
         #expect(report.sources["usgs-mcs2022"] != nil)
         #expect(section.figures.contains { $0.metric == .recycledShare && $0.source == "usgs-mcs2022" })

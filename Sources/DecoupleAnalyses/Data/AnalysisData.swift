@@ -95,6 +95,15 @@ public final class AnalysisData: Sendable {
         try await mcs.value(for: edition) { [catalog] in try await Offload.run { try catalog.loadMineralCommoditySummaries(edition: edition) } }
     }
 
+    /// The critical-minerals list for an edition: its own table, else the nearest later
+    /// edition's (``MineralsRequest/listEditions(for:)``, as ``MineralsRun/criticalList(edition:catalog:)``).
+    public func criticalMineralsList(edition: Int) async throws -> CriticalMineralsList? {
+        for e in MineralsRequest.listEditions(for: edition) {
+            if let list = try await mineralCommoditySummaries(e).criticalMinerals { return list }
+        }
+        return nil
+    }
+
     public struct TaxonomyBundle: Sendable {
         public let taxonomy: StrategicTaxonomy
         public let concordance: HSConcordance

@@ -8,6 +8,10 @@ public enum FigureMetric: String, Sendable, Codable, CaseIterable {
     case sourceGap = "source_gap"
     case sectorsWithRivalTopLookThroughSupplier = "sectors_with_rival_top_look_through_supplier"
     case rivalWorldProductionShare = "rival_world_production_share"
+    /// The rival's share of world refinery (smelter, plant) production of a mineral.
+    case rivalWorldRefineryShare = "rival_world_refinery_share"
+    /// How many minerals of the critical-minerals list the reporter imports entirely (net import reliance 100 %).
+    case criticalMineralsFullyImportReliant = "critical_minerals_fully_import_reliant"
     case recycledShare = "recycled_share"
     case partnerRank = "partner_rank"
     case netImportReliance = "net_import_reliance"

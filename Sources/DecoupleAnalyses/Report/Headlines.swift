@@ -13,7 +13,7 @@ extension ReportBuilder {
     }
 
     /// The report's headline figures, read from the sections' figures, each with its vintage.
-    func headlines(_ sections: [ReportSection]) -> [ReportHeadline] {
+    func headlines(_ sections: [ReportSection], critical: CriticalMineralsCount? = nil) -> [ReportHeadline] {
         let figures = sections.flatMap(\.figures)
         let rival = name(options.rival), reporter = name(options.reporter)
         var out: [ReportHeadline] = []
@@ -36,11 +36,10 @@ extension ReportBuilder {
             add("stages-mostly-from-rival", "\(Int(mostly.value)) of \(Int(counted.value))",
                 "strategic chain stages with imports of at least \(Fmt.usdThreshold(options.minimumStageValue)) still at least half from \(rival), \(mostly.period)", mostly)
         }
-        let nir = figures.filter { $0.metric == .netImportReliance }
-        if let first = nir.first {
-            let latest = nir.max { (Self.period(ofFigure: $0.period) ?? .year(0)) < (Self.period(ofFigure: $1.period) ?? .year(0)) } ?? first
-            add("minerals-imported-entirely", "\(nir.filter { $0.value >= 0.999 }.count) of \(nir.count)",
-                "minerals (with production data) \(reporter) imports entirely", latest)
+        // The report's own critical-minerals count (CriticalMineralsCount, as its minerals section and `decouple minerals`).
+        if let c = critical, let f = figures.first(where: { $0.metric == .criticalMineralsFullyImportReliant }) {
+            add("critical-minerals-imported-entirely", "\(c.fullyImportReliant) of \(c.listSize)",
+                "critical minerals \(reporter) imports entirely (net import reliance 100%, MCS \(c.edition); \(c.listName))", f)
         }
         return out
     }

@@ -57,7 +57,7 @@ public struct ReportBuilder: Sendable {
             title: "How far has \(name(r)) trade decoupled from \(name(v))?",
             reporter: r, rival: v, reporterName: name(r), rivalName: name(v),
             sections: sections, sources: sources)
-        report.headlines = headlines(sections)
+        report.headlines = headlines(sections, critical: inputs.minerals?.critical)
         return report
     }
 }

@@ -62,6 +62,11 @@ public struct MineralClassification: Sendable, Codable {
 ///    reliance is unknown (withheld or not available) and 1 does not apply.
 ///
 /// A reliance published as a bound (`>50`) counts as its bound, and the reason says so.
+/// A share of the world needs a world total (``WorldShares``): when a table publishes none,
+/// its shares are "n/a — world total not published" and no class is derived from them (no
+/// lever from production or processing; **insufficient data** instead of 2's choice when the
+/// reserves share is n/a). A share that is only an upper bound (the world total is `>x`)
+/// decides only below its threshold.
 public struct MineralStrategyRule: Sendable {
     public var thresholds: MineralStrategyThresholds
 
@@ -71,18 +76,32 @@ public struct MineralStrategyRule: Sendable {
         let t = thresholds
         var reasons: [String] = []
         func pct(_ v: Double) -> String { NumberText.oneDecimal(v * 100) + "%" }
-        let allied = p.alliedProductionShare ?? 0
-        let alliedProcessing = p.alliedProcessingShare ?? 0
-        if p.production != nil, allied >= t.dominance {
-            reasons.append("\(p.leader.code) and allies produce \(pct(allied)) of world \(p.productionType.isEmpty ? "production" : p.productionType.lowercased()) (≥ \(pct(t.dominance)))")
-            return MineralClassification(code: p.code, name: p.name, strategy: .exportRestrictionLever, reasons: reasons)
+        let production = p.productionType.isEmpty ? "production" : p.productionType.lowercased()
+        let processing = (p.processingType ?? "processing").lowercased()
+        if let shares = p.production {
+            let allied = shares.share(of: Set(p.allies).union([p.leader]))
+            if allied >= t.dominance, !shares.sharesAreUpperBounds {
+                reasons.append("\(p.leader.code) and allies produce \(pct(allied)) of world \(production) (≥ \(pct(t.dominance)))")
+                return MineralClassification(code: p.code, name: p.name, strategy: .exportRestrictionLever, reasons: reasons)
+            }
         }
-        if p.processing != nil, alliedProcessing >= t.dominance {
-            reasons.append("\(p.leader.code) and allies hold \(pct(alliedProcessing)) of world \((p.processingType ?? "processing").lowercased()) (≥ \(pct(t.dominance)))")
-            return MineralClassification(code: p.code, name: p.name, strategy: .exportRestrictionLever, reasons: reasons)
+        if let shares = p.processing {
+            let allied = shares.share(of: Set(p.allies).union([p.leader]))
+            if allied >= t.dominance, !shares.sharesAreUpperBounds {
+                reasons.append("\(p.leader.code) and allies hold \(pct(allied)) of world \(processing) (≥ \(pct(t.dominance)))")
+                return MineralClassification(code: p.code, name: p.name, strategy: .exportRestrictionLever, reasons: reasons)
+            }
         }
-        if p.production != nil {
-            reasons.append("\(p.leader.code) and allies produce \(pct(allied)) of world production (< \(pct(t.dominance)))")
+        if let shares = p.production {
+            let allied = shares.share(of: Set(p.allies).union([p.leader]))
+            reasons.append(shares.sharesAreUpperBounds
+                ? "\(p.leader.code) and allies produce at most \(pct(allied)) of world production (world total a lower bound; a lever needs ≥ \(pct(t.dominance)))"
+                : "\(p.leader.code) and allies produce \(pct(allied)) of world production (< \(pct(t.dominance)))")
+        } else if let gap = p.productionGap {
+            reasons.append("\(p.leader.code) and allies' share of world \(production): \(gap.rawValue)")
+        }
+        if p.processing == nil, let gap = p.processingGap {
+            reasons.append("\(p.leader.code) and allies' share of world \(processing): \(gap.rawValue)")
         }
         guard let reliance = p.latestReliance, reliance.reported != nil || reliance.recomputed != nil else {
             reasons.append("net import reliance is not published as a number (\(p.latestReliance?.reported?.amount.text ?? "no figure"))")
@@ -101,13 +120,35 @@ public struct MineralStrategyRule: Sendable {
         guard high else {
             return MineralClassification(code: p.code, name: p.name, strategy: .notAPriority, reasons: reasons)
         }
+        if p.reserves == nil, p.reservesGap == .worldTotalNotPublished {
+            switch p.leaderShares.reserves {
+            case .share(0):
+                reasons.append("\(p.leader.code) reserves are published as 0, a 0% share whatever the world total (< \(pct(t.meaningfulReserves)))")
+                return MineralClassification(code: p.code, name: p.name, strategy: .importSubstitutionCandidate, reasons: reasons)
+            case .notListed:
+                reasons.append("no reserves figure for \(p.leader.code) (not listed; world total not published)")
+                return MineralClassification(code: p.code, name: p.name, strategy: .importSubstitutionCandidate, reasons: reasons)
+            default:
+                reasons.append("\(p.leader.code) share of world reserves: \(WorldShares.Gap.worldTotalNotPublished.rawValue), so its endowment does not decide between domestic expansion and import substitution")
+                return MineralClassification(code: p.code, name: p.name, strategy: .insufficientData, reasons: reasons)
+            }
+        }
         let endowment = p.leaderReservesShare
         if let endowment, endowment >= t.meaningfulReserves {
+            if p.reserves?.sharesAreUpperBounds == true {
+                reasons.append("\(p.leader.code) holds at most \(pct(endowment)) of world reserves (world total a lower bound), which does not decide against \(pct(t.meaningfulReserves))")
+                return MineralClassification(code: p.code, name: p.name, strategy: .insufficientData, reasons: reasons)
+            }
             reasons.append("\(p.leader.code) holds \(pct(endowment)) of world reserves (≥ \(pct(t.meaningfulReserves)))")
             return MineralClassification(code: p.code, name: p.name, strategy: .domesticExpansionCandidate, reasons: reasons)
         }
-        reasons.append(endowment.map { "\(p.leader.code) holds \(pct($0)) of world reserves (< \(pct(t.meaningfulReserves)))" }
-                       ?? "no reserves figure for \(p.leader.code)")
+        let bound = p.reserves?.sharesAreUpperBounds == true ? " at most" : ""
+        if endowment != nil, case .notListed = p.leaderShares.reserves {
+            reasons.append("\(p.leader.code) is \(p.leaderShares.reserves.text) among world reserve holders, counted as 0% (< \(pct(t.meaningfulReserves)))")
+        } else {
+            reasons.append(endowment.map { "\(p.leader.code) holds\(bound) \(pct($0)) of world reserves (< \(pct(t.meaningfulReserves)))" }
+                           ?? "no reserves figure for \(p.leader.code)")
+        }
         return MineralClassification(code: p.code, name: p.name, strategy: .importSubstitutionCandidate, reasons: reasons)
     }
 }

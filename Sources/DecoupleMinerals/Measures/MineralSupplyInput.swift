@@ -53,6 +53,10 @@ public struct MineralSupplyInput: Sendable, Codable {
     public var productionYear: Int?
     /// The production type used ("Mine production, lithium content").
     public var productionType: String
+    /// The stage of supply ``productionType`` names (mine, refinery), nil when it names none.
+    public var productionStage: SupplyStage? {
+        productionType.isEmpty ? nil : SupplyStage(productionType: productionType)
+    }
     /// Production by country (and aggregate rows) for ``productionYear``.
     public var production: [PlaceAmount]
     /// The published world total of that production.
@@ -64,6 +68,8 @@ public struct MineralSupplyInput: Sendable, Codable {
     /// Reserves by country.
     public var reserves: [PlaceAmount]
     public var worldReserves: MineralAmount?
+    /// The reserves column read (`Reserves_t`), nil when the world table has none.
+    public var reservesColumn: String?
     /// US salient statistics, ascending by year.
     public var salient: [SalientYear]
     /// Net import reliance from the edition's ranking figure (its estimate year), when listed.

@@ -19,7 +19,19 @@ extension LineChart {
                 return v
             }
         }
-        let finite = rows.flatMap { $0.compactMap { $0 } }
+        // Bounds (`>50`, `<1`, ranges): drawn as open markers with an arrow (a band for a
+        // range), never joined to the exact values.
+        let bounds: [[ChartBound?]] = series.enumerated().map { si, s in
+            (0..<n).map { i in rows[si][i] == nil ? nil : s.bound(at: i) }
+        }
+        let exact: [[Double?]] = rows.enumerated().map { si, row in row.enumerated().map { i, v in bounds[si][i] == nil ? v : nil } }
+        let rangeTops: [Double] = bounds.flatMap { $0.compactMap { b in if case .range(let u)? = b, u.isFinite { u } else { nil } } }
+        // Room on the value axis for the arrow of a lower bound at the top of the data.
+        let arrowRoom: [Double] = zip(rows, bounds).flatMap { row, b in
+            zip(row, b).compactMap { v, k in if let v, k == .above { v + max(abs(v) * 0.15, 1e-9) } else { nil } }
+        }
+        let finite = rows.flatMap { $0.compactMap { $0 } } + rangeTops + arrowRoom
+        let anyBound = bounds.contains { $0.contains { $0 != nil } }
 
         var w = SVGWriter(width: width, height: height, title: title)
         var top = w.header(title: title, subtitle: subtitle, width: width)
@@ -34,7 +46,8 @@ extension LineChart {
         let swatch = 18.0, rowHeight = 16.0
         var lx = pad, ly = top + 12
         var legend = ""
-        for (i, s) in series.enumerated() {
+        // Only the series drawn are listed, then the bound marker when one is drawn.
+        for (i, s) in series.enumerated() where rows[i].contains(where: { $0 != nil }) {
             let maxNameChars = max(4, Int((width - 2 * pad - swatch - 6) / (labelSize * 0.6)))
             let name = TextMetrics.truncated(s.name, maxChars: maxNameChars)
             let itemWidth = swatch + 6 + TextMetrics.width(name, fontSize: labelSize) + 16
@@ -47,7 +60,18 @@ extension LineChart {
             legend += xmlEscaped(name) + "</text></g>\n"
             lx += itemWidth
         }
-        if !series.isEmpty {
+        if anyBound {
+            let name = "published as a bound (arrow: >x above, <x below)"
+            let itemWidth = swatch + 6 + TextMetrics.width(name, fontSize: labelSize) + 16
+            if lx > pad, lx + itemWidth > width - pad { lx = pad; ly += rowHeight }
+            let cx = lx + swatch / 2, y = ly
+            legend += #"<g class="legend-item legend-bound"><circle cx="\#(SVGWriter.n(cx))" cy="\#(SVGWriter.n(y + 2))" r="3.5" fill="white" stroke="\#(ChartPalette.text)" stroke-width="1.5"/>"#
+            legend += #"<path d="M\#(SVGWriter.n(cx)),\#(SVGWriter.n(y - 2)) L\#(SVGWriter.n(cx)),\#(SVGWriter.n(y - 8)) M\#(SVGWriter.n(cx - 3)),\#(SVGWriter.n(y - 5)) L\#(SVGWriter.n(cx)),\#(SVGWriter.n(y - 8)) L\#(SVGWriter.n(cx + 3)),\#(SVGWriter.n(y - 5))" fill="none" stroke="\#(ChartPalette.text)" stroke-width="1.5"/>"#
+            legend += #"<text x="\#(SVGWriter.n(lx + swatch + 6))" y="\#(SVGWriter.n(ly + 4))" font-size="\#(SVGWriter.n(labelSize))" fill="\#(ChartPalette.text)">"#
+            legend += xmlEscaped(name) + "</text></g>\n"
+            lx += itemWidth
+        }
+        if !legend.isEmpty {
             w.append(#"<g class="legend">"# + "\n" + legend + "</g>\n")
             top = ly + 14
         }
@@ -106,7 +130,7 @@ extension LineChart {
 
         // Lines, broken at missing values, then point markers with tooltips.
         let showDots = n <= 60
-        for (si, row) in rows.enumerated() {
+        for (si, row) in exact.enumerated() {
             let c = ChartPalette.color(at: si)
             var d = ""
             var penDown = false
@@ -129,6 +153,29 @@ extension LineChart {
                 w.append(#"<circle class="point" cx="\#(SVGWriter.n(xPos(i)))" cy="\#(SVGWriter.n(yPos(v)))" r="\#(visible ? "3" : "4")" fill="\#(c)""#)
                 if !visible { w.append(#" fill-opacity="0""#) }
                 w.append("><title>\(xmlEscaped(tip))</title></circle>\n")
+            }
+            // Bounds: an open marker at the bound, an arrow towards where the value lies (a band for a range).
+            for (i, b) in bounds[si].enumerated() {
+                guard let b, let v = rows[si][i] else { continue }
+                let x = xPos(i), y = yPos(v)
+                let tip: String, kind: String
+                switch b {
+                case .above:
+                    kind = "above"
+                    tip = "\(name) · \(xLabels[i]): >\(format.format(v)) (a lower bound)"
+                    w.append(#"<path class="bound-arrow" d="M\#(SVGWriter.n(x)),\#(SVGWriter.n(y - 5)) L\#(SVGWriter.n(x)),\#(SVGWriter.n(y - 18)) M\#(SVGWriter.n(x - 4)),\#(SVGWriter.n(y - 13)) L\#(SVGWriter.n(x)),\#(SVGWriter.n(y - 18)) L\#(SVGWriter.n(x + 4)),\#(SVGWriter.n(y - 13))" fill="none" stroke="\#(c)" stroke-width="1.5"/>"# + "\n")
+                case .below:
+                    kind = "below"
+                    tip = "\(name) · \(xLabels[i]): <\(format.format(v)) (an upper bound)"
+                    w.append(#"<path class="bound-arrow" d="M\#(SVGWriter.n(x)),\#(SVGWriter.n(y + 5)) L\#(SVGWriter.n(x)),\#(SVGWriter.n(y + 18)) M\#(SVGWriter.n(x - 4)),\#(SVGWriter.n(y + 13)) L\#(SVGWriter.n(x)),\#(SVGWriter.n(y + 18)) L\#(SVGWriter.n(x + 4)),\#(SVGWriter.n(y + 13))" fill="none" stroke="\#(c)" stroke-width="1.5"/>"# + "\n")
+                case .range(let upper):
+                    kind = "range"
+                    tip = "\(name) · \(xLabels[i]): \(format.format(v))–\(format.format(upper)) (a range)"
+                    let top = upper.isFinite ? yPos(upper) : y
+                    w.append(#"<rect class="bound-range" x="\#(SVGWriter.n(x - 4))" y="\#(SVGWriter.n(min(top, y)))" width="8" height="\#(SVGWriter.n(abs(y - top)))" fill="\#(c)" fill-opacity="0.25"/>"# + "\n")
+                }
+                w.append(#"<circle class="bound" data-bound="\#(kind)" cx="\#(SVGWriter.n(x))" cy="\#(SVGWriter.n(y))" r="4" fill="white" stroke="\#(c)" stroke-width="2">"#)
+                w.append("<title>\(xmlEscaped(tip))</title></circle>\n")
             }
             w.append("</g>\n")
         }

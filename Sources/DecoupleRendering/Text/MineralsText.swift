@@ -6,8 +6,8 @@ public enum MineralsText {
 
     public static func reliance(_ r: NetImportReliance?) -> String { r?.reportedText ?? "–" }
 
-    static func top(_ shares: WorldShares?, _ countries: CountryTable, k: Int = 3) -> String {
-        guard let shares else { return "–" }
+    static func top(_ shares: WorldShares?, _ countries: CountryTable, k: Int = 3, gap: String? = nil) -> String {
+        guard let shares else { return gap == nil ? "–" : "n/a (no world total)" }
         return shares.shares.prefix(k).map { "\(countries.name($0.country)) \(ValueFormat.percent(decimals: 0).format($0.share))" }
             .joined(separator: ", ")
     }
@@ -16,25 +16,38 @@ public enum MineralsText {
         TableText.render(header: header, rows: rows, numeric: numeric, layout: .plain(rule: "─"))
     }
 
-    /// One row per mineral, then the reasons of each classification.
-    public static func table(_ items: [MineralAssessment], edition: Int, countries: CountryTable = .standard) -> String {
+    /// The document's table (``table(_:edition:countries:scope:critical:)``) with its scope and
+    /// the critical-minerals counts.
+    public static func table(_ doc: MineralsDocument, countries: CountryTable = .standard) -> String {
+        table(doc.minerals, edition: doc.edition, countries: countries, scope: doc.scope, critical: doc.criticalMinerals)
+    }
+
+    /// One row per mineral, then the reasons of each classification. With `scope`, a line says
+    /// which commodities are listed; with `critical`, the list's findings head the table.
+    public static func table(_ items: [MineralAssessment], edition: Int, countries: CountryTable = .standard,
+                             scope: String? = nil, critical: CriticalMineralsCount? = nil) -> String {
         guard let first = items.first?.profile else { return "No minerals.\n" }
         let rival = countries.name(first.rival), leader = countries.name(first.leader)
-        var out = "USGS Mineral Commodity Summaries \(edition): \(leader) net import reliance, world production and \(rival)'s share\n\n"
+        var out = "USGS Mineral Commodity Summaries \(edition): \(leader) net import reliance, world production and \(rival)'s share\n"
+        if let scope { out += "Listed: \(scope)" + (scope.contains("critical") ? " (--all-commodities lists every commodity)" : "") + ".\n" }
+        if let critical { out += critical.findings(leaderName: leader, rivalName: rival).joined(separator: "\n") + "\n" }
+        out += "\n"
         let rows = items.map { a -> [String] in
             let p = a.profile
             return [p.name, p.latestReliance.map { String($0.year) } ?? "–", reliance(p.latestReliance),
                     p.latestReliance?.recomputed.map { ValueFormat.percent(decimals: 0).format($0 / 100) } ?? "–",
-                    top(p.production, countries), pct(p.rivalProductionShare), pct(p.leaderReservesShare),
+                    top(p.production, countries, gap: p.productionGap?.rawValue), p.rivalShares.mine.shortText, p.rivalShares.refinery.shortText,
+                    p.leaderShares.reserves.shortText,
                     p.production.map { NumberText.hhiPoints($0.hhi) } ?? "–",
                     p.supplyRisk.map { NumberText.twoDecimals($0.score) } ?? "–", a.classification.strategy.rawValue]
         }
-        out += render(rows, header: ["Mineral", "Year", "NIR", "NIR recomp.", "Top producers", "\(first.rival.code) share",
-                                     "\(first.leader.code) reserves", "HHI", "Risk", "Classification"],
-                      numeric: [2, 3, 5, 6, 7, 8])
+        out += render(rows, header: ["Mineral", "Year", "NIR", "NIR recomp.", "Top producers", "\(first.rival.code) mine",
+                                     "\(first.rival.code) refinery", "\(first.leader.code) reserves", "HHI", "Risk", "Classification"],
+                      numeric: [2, 3, 5, 6, 7, 8, 9])
         out += "\nWhy:\n"
         for a in items { out += "  \(a.profile.name): \(a.classification.strategy.rawValue) — \(a.classification.reasons.joined(separator: "; "))\n" }
         out += "\nNIR = net import reliance as reported (bounds such as >50 kept); recomputed = 100 × (imports − exports) / apparent consumption.\n"
+        out += "Shares of world mine production, refinery production and reserves need a published world total: n/a = no world total, or no such stage in the edition's world table; not listed = the country has no row (at most the \"Other countries\" share).\n"
         out += "HHI = Σ country share² of world production × 10,000 (\"Other countries\" left out: a lower bound). Risk = (0.5 HHI + 0.5 \(first.rival.code) share) × NIR/100.\n"
         out += "Source: USGS Mineral Commodity Summaries \(edition) data release (public domain); every value's file and cell: --format json or csv.\n"
         return out
@@ -58,9 +71,12 @@ public enum MineralsText {
         if let rec = p.recycled {
             out += "Recycled share \(rec.year): \(pct(rec.share)) (\(rec.secondary.source.column ?? "") / \(rec.consumption.source.column ?? ""))\n"
         }
-        for (title, shares) in [("World \(p.productionType.isEmpty ? "production" : p.productionType.lowercased()), \(p.productionYear.map(String.init) ?? "")", p.production),
-                                ("World \((p.processingType ?? "").lowercased())", p.processing), ("World reserves", p.reserves)] {
-            guard let shares else { continue }
+        for (title, shares, gap) in [("World \(p.productionType.isEmpty ? "production" : p.productionType.lowercased()), \(p.productionYear.map(String.init) ?? "")", p.production, p.productionGap),
+                                     ("World \((p.processingType ?? "").lowercased())", p.processing, p.processingGap), ("World reserves", p.reserves, p.reservesGap)] {
+            guard let shares else {
+                if let gap { out += "\n\(title): \(gap.rawValue)\n" }
+                continue
+            }
             out += "\n\(title) (\(shares.worldBasis.rawValue): \(NumberText.oneDecimal(shares.world))):\n"
             out += render(shares.shares.prefix(8).map { [countries.name($0.country), NumberText.oneDecimal($0.amount), pct($0.share)] },
                           header: ["Country", "Amount", "Share"], numeric: [1, 2])
@@ -68,8 +84,8 @@ public enum MineralsText {
             if !shares.withheld.isEmpty { out += "; withheld or not available: \(shares.withheld.joined(separator: ", "))" }
             out += "\n"
         }
-        out += "\n\(countries.name(p.rival)) share of production \(pct(p.rivalProductionShare)), of reserves \(pct(p.rivalReservesShare)); "
-        out += "\(countries.name(p.leader)) reserves share (endowment) \(pct(p.leaderReservesShare)); \(p.leader.code) + allies' production share \(pct(p.alliedProductionShare))\n"
+        out += "\n\(countries.name(p.rival)) share of world mine production \(p.rivalShares.mine.text), of refinery production \(p.rivalShares.refinery.text), of reserves \(p.rivalShares.reserves.text)\n"
+        out += "\(countries.name(p.leader)) reserves share (endowment) \(p.leaderShares.reserves.text); \(p.leader.code) + allies' share of mine production \(p.alliedShares.mine.text), of refinery production \(p.alliedShares.refinery.text)\n"
         if !p.imports.sources.isEmpty {
             out += "Major import sources: " + p.imports.sources.map { s in
                 (s.country.map { countries.name($0) } ?? s.label) + (s.share.map { " \($0.amount.text)%" } ?? "")
@@ -101,8 +117,12 @@ public enum MineralsText {
                 if let rep = r.reported { row(p, "net_import_reliance_reported", "USA", r.year, rep.amount.exact, rep.amount.text, "pct", rep.source) }
                 if let v = r.recomputed { row(p, "net_import_reliance_recomputed", "USA", r.year, v, "", "pct", r.inputs.first) }
             }
-            for (metric, shares) in [("world_production_share", p.production), ("world_processing_share", p.processing), ("world_reserves_share", p.reserves)] {
-                guard let shares else { continue }
+            for (metric, shares, gap) in [("world_production_share", p.production, p.productionGap), ("world_processing_share", p.processing, p.processingGap),
+                                          ("world_reserves_share", p.reserves, p.reservesGap)] {
+                guard let shares else {
+                    if let gap { row(p, metric, "", p.productionYear, nil, gap.rawValue, "fraction", nil) }
+                    continue
+                }
                 for s in shares.shares { row(p, metric, s.country.code, p.productionYear, s.share, "", "fraction", s.source) }
                 row(p, metric.replacing("_share", with: "_hhi"), "", p.productionYear, shares.hhi, "", "index 0-1", shares.shares.first?.source)
             }

@@ -14,7 +14,7 @@ extension DecoupleApp {
     static let pageParameters: [String: Set<String>] = [
         "/": ["reporter", "rival", "base-year"],
         "/trend": ["reporter", "rival", "base-year", "chain"],
-        "/minerals": ["edition", "mineral", "rival"],
+        "/minerals": ["edition", "mineral", "rival", "all-commodities"],
         "/exposure": [],
         "/scenarios": ["example"],
         "/framework": ["leader", "challenger", "year", "chain"],
@@ -150,88 +150,52 @@ extension DecoupleApp {
         let allies = Set(request.allies)
         var body = PageLayout.form("/minerals", PageLayout.select("edition", label: "MCS edition", options: MineralsRequest.editions.reversed().map { ("\($0)", "\($0)") }, selected: "\(request.edition)")
             + PageLayout.select("mineral", label: "Mineral", options: [("", "(all)")] + doc.minerals.map { ($0.profile.code, $0.profile.name) }.sorted { $0.1 < $1.1 }, selected: selected.flatMap { mcs.code(for: $0) } ?? "")
-            + PageLayout.select("rival", label: "Rival", options: PageLayout.countryOptions([.china, Country("RUS"), Country("COD"), Country("ZAF"), Country("AUS")]), selected: v.code))
+            + PageLayout.select("rival", label: "Rival", options: PageLayout.countryOptions([.china, Country("RUS"), Country("COD"), Country("ZAF"), Country("AUS")]), selected: v.code)
+            + PageLayout.select("all-commodities", label: "Commodities", options: [("false", "critical-minerals list"), ("true", "all commodities")], selected: request.allCommodities ? "true" : "false"))
         let citation = doc.source.citation
         if let selected {
-            guard let code = mcs.code(for: selected), let a = doc.minerals.first(where: { $0.profile.code == code }) else {
+            var one = request
+            one.mineral = selected
+            guard mcs.code(for: selected) != nil, let a = try await mineralsDocument(one).minerals.first else {
                 throw APIError.badRequest("no commodity '\(selected)' in MCS \(request.edition)", parameter: "mineral")
             }
             body += mineralDetail(a, leader: l, rival: v, allies: allies, citation: citation)
         }
-        // Everyone: reliance against the rival's production share, and who produces.
-        let points = doc.minerals.compactMap { a -> ScatterChart.Point? in
-            let p = a.profile
-            guard let pct = p.latestReliance?.reported?.amount.planningValue, let share = p.rivalProductionShare, p.production != nil else { return nil }
-            return .init(label: p.name, x: share, y: min(1, pct / 100), isBound: p.latestReliance?.reported?.amount.isBound ?? false)
+        if let scope = doc.scope { body += "<p class=\"lead\">Listed: \(xmlEscaped(scope)).</p>" }
+        if let c = doc.criticalMinerals {
+            body += "<ul class=\"findings\">" + c.findings(leaderName: name(l), rivalName: name(v)).map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>"
         }
+        // Everyone: reliance against the rival's production share, and who produces.
+        let points = MineralCharts.reliancePoints(doc.minerals)
         body += PageLayout.figure(ScatterChart(
             title: "\(name(l)) net import reliance vs \(name(v))'s share of world production, MCS \(request.edition)",
-            subtitle: "One point per mineral; hollow = reliance published as a bound (>50, <25)",
+            subtitle: "One point per mineral whose \(name(v)) share is stated (a world total published, \(name(v)) listed); hollow = reliance published as a bound (>50, <25)",
             xTitle: "\(name(v)) share of world production", yTitle: "Net import reliance", points: points, source: citation).svg())
-        let ranked = doc.minerals.filter { ($0.profile.rivalProductionShare ?? 0) > 0 }
-            .sorted { ($0.profile.rivalProductionShare ?? 0, $1.profile.name) > ($1.profile.rivalProductionShare ?? 0, $0.profile.name) }.prefix(20)
-        body += PageLayout.figure(productionChart(Array(ranked), leader: l, rival: v, allies: allies, edition: request.edition, citation: citation))
+        body += PageLayout.figure(MineralCharts.producers(doc.minerals, leader: l, rival: v, allies: allies, edition: request.edition, citation: citation).svg())
         var rows: [[String]] = []
         for a in doc.minerals {
             let p = a.profile
-            rows.append([p.name, MineralsText.reliance(p.latestReliance), p.rivalProductionShare.map(ValueFormat.percent(decimals: 1).format) ?? "–",
-                         p.leaderReservesShare.map(ValueFormat.percent(decimals: 1).format) ?? "–", a.classification.strategy.rawValue,
+            rows.append([p.name, MineralsText.reliance(p.latestReliance), p.rivalShares.mine.shortText, p.rivalShares.refinery.shortText,
+                         p.leaderShares.reserves.shortText, a.classification.strategy.rawValue,
                          a.classification.reasons.joined(separator: "; ")])
         }
-        let table = ReportTable(title: "Every commodity of MCS \(request.edition): reliance, shares and the framework's class",
-                                columns: ["Mineral", "NIR", "\(name(v)) production share", "\(name(l)) reserves share", "Class", "Why"],
-                                numericColumns: [1, 2, 3], rows: rows, sources: ["usgs-mcs\(request.edition)"])
+        let table = ReportTable(title: "\(doc.minerals.count) commodities of MCS \(request.edition): reliance, shares by stage and the framework's class",
+                                columns: ["Mineral", "NIR", "\(name(v)) mine production share", "\(name(v)) refinery production share",
+                                          "\(name(l)) reserves share", "Class", "Why"],
+                                numericColumns: [1, 2, 3, 4], rows: rows, sources: ["usgs-mcs\(request.edition)"])
         let sources = ["usgs-mcs\(request.edition)": doc.source]
         body += DecouplingReport.html(table, sources: sources)
         return PageLayout.page(title: "Critical minerals: \(name(l)) and \(name(v))", active: "/minerals", body: body, sources: sources)
     }
 
-    /// Who produces each mineral: the rival, the leader and its allies, everyone else.
-    func productionChart(_ items: [MineralAssessment], leader: Country, rival: Country, allies: Set<Country>, edition: Int, citation: String) -> String {
-        let shares = items.map { $0.profile.production }
-        func part(_ s: WorldShares?, _ set: Set<Country>) -> Double? { s.map { w in w.shares.filter { set.contains($0.country) }.reduce(0) { $0 + $1.share } } }
-        let rivalShare = shares.map { part($0, [rival]) }
-        let leaderShare = shares.map { part($0, [leader]) }
-        let allyShare = shares.map { part($0, allies.subtracting([leader, rival])) }
-        let rest = zip(zip(rivalShare, leaderShare), allyShare).map { max(0, 1 - ($0.0 ?? 0) - ($0.1 ?? 0) - ($1 ?? 0)) as Double? }
-        return StackedBarChart(
-            title: "Who produces them: shares of world production, MCS \(edition)",
-            subtitle: "The 20 minerals where \(name(rival))'s share is largest; allies: \(allies.sorted().map(\.code).joined(separator: ", "))",
-            labels: items.map(\.profile.name),
-            series: [ChartSeries(name: name(rival), values: rivalShare), ChartSeries(name: name(leader), values: leaderShare),
-                     ChartSeries(name: "Allies", values: allyShare), ChartSeries(name: "Rest of the world", values: rest)],
-            format: .percent(decimals: 0), source: citation, fixedMaximum: 1, showTotals: false,
-            colors: [ChartPalette.negative, ChartPalette.color(at: 0), ChartPalette.color(at: 2), "rgb(190,190,190)"]).svg()
-    }
-
     func mineralDetail(_ a: MineralAssessment, leader: Country, rival: Country, allies: Set<Country>, citation: String) -> String {
         let p = a.profile
         var body = "<h2>\(xmlEscaped(p.name))</h2><p><b>\(xmlEscaped(a.classification.strategy.rawValue))</b>: \(xmlEscaped(a.classification.reasons.joined(separator: "; ")))</p>"
-        if !p.relianceSeries.isEmpty {
-            body += PageLayout.figure(LineChart(
-                title: "\(p.name): \(name(leader)) net import reliance",
-                subtitle: "As published by USGS and recomputed from the salient statistics",
-                xLabels: p.relianceSeries.map { String($0.year) },
-                series: [ChartSeries(name: "Published", values: p.relianceSeries.map { $0.reported?.amount.planningValue.map { $0 / 100 } }),
-                         ChartSeries(name: "Recomputed", values: p.relianceSeries.map(\.recomputed))],
-                format: .percent(decimals: 0), source: citation).svg())
+        if let chart = MineralCharts.reliance(p, leaderName: name(leader), citation: citation) {
+            body += PageLayout.figure(chart.svg())
         }
-        let stages: [(String, WorldShares?)] = [("Production (\(p.productionType))", p.production),
-                                                ("Processing (\(p.processingType ?? "–"))", p.processing), ("Reserves", p.reserves)]
-        let shown = stages.filter { $0.1 != nil }
-        if !shown.isEmpty {
-            func part(_ s: WorldShares?, _ set: Set<Country>) -> Double? { s.map { w in w.shares.filter { set.contains($0.country) }.reduce(0) { $0 + $1.share } } }
-            let others = allies.subtracting([leader, rival])
-            body += PageLayout.figure(StackedBarChart(
-                title: "\(p.name): shares of the world, by stage",
-                labels: shown.map(\.0),
-                series: [ChartSeries(name: name(rival), values: shown.map { part($0.1, [rival]) }),
-                         ChartSeries(name: name(leader), values: shown.map { part($0.1, [leader]) }),
-                         ChartSeries(name: "Allies", values: shown.map { part($0.1, others) }),
-                         ChartSeries(name: "Rest of the world", values: shown.map { s in
-                             max(0, 1 - (part(s.1, others.union([leader, rival])) ?? 0)) })],
-                format: .percent(decimals: 0), source: citation, fixedMaximum: 1, showTotals: false,
-                colors: [ChartPalette.negative, ChartPalette.color(at: 0), ChartPalette.color(at: 2), "rgb(190,190,190)"]).svg())
+        if let chart = MineralCharts.stages(p, citation: citation) {
+            body += PageLayout.figure(chart.svg())
         }
         if !p.imports.sources.isEmpty {
             let rows = p.imports.sources.map { s in [s.country.map(name) ?? s.label, s.share.map { $0.amount.text + "%" } ?? "ranked", s.source.description] }
