@@ -79,7 +79,9 @@ struct PolicyCommand: ParsableCommand {
                     print("    id: \(m.id); \(when)")
                     if !m.targets.isEmpty { print("    chains: \(m.targets.map(\.description).joined(separator: ", "))") }
                     if !m.hsCodes.isEmpty { print("    HS codes: \(m.hsCodes.joined(separator: " "))") }
-                    if !m.targetedCountries.isEmpty { print("    aimed at: \(m.targetedCountries.map { names.name($0) }.joined(separator: ", "))") }
+                    if !m.targetedCountries.isEmpty {
+                        print("    \(m.countriesLabel): \(m.targetedCountries.map { names.name($0) }.joined(separator: ", "))")
+                    }
                     print("    \(m.summary)")
                     for s in m.sources { print("    source: \(s)") }
                     if let note = m.note { print("    note: \(note)") }

@@ -26,9 +26,13 @@ public struct DeadlockIndicator: Sendable, Codable, Hashable {
     public let uScore: Double
     public let deadlockRisk: String
     public let label: String
+    /// What the imports cover: "intermediate and final use" when the table has final demand by
+    /// economy, else "intermediate inputs only (the table has no final demand)".
+    public let coverage: String
 
     public init(target: String, sanctioner: String, importsFromSanctioner: Double, totalImports: Double,
-                low: Double, high: Double) {
+                low: Double, high: Double, coverage: String = "intermediate inputs only (the table has no final demand)") {
+        self.coverage = coverage
         self.target = target
         self.sanctioner = sanctioner
         self.importsFromSanctioner = importsFromSanctioner

@@ -206,6 +206,7 @@ public enum ScenarioRunner {
         guard !targetCols.isEmpty else { throw ScenarioRunError("\(t.name) has no economy \(d.target)") }
         guard t.nodeRegions.contains(d.sanctioner) else { throw ScenarioRunError("\(t.name) has no economy \(d.sanctioner)") }
         var fromS = 0.0, fromAbroad = 0.0
+        var withFinal = false
         for j in targetCols {
             for i in 0..<n where t.nodeRegions[i] != d.target {
                 let z = t.intermediate[j * n + i]
@@ -215,6 +216,7 @@ public enum ScenarioRunner {
         }
         if let Y = t.finalDemand {
             for (k, label) in t.finalDemandLabels.enumerated() where label.hasPrefix(d.target + "_") {
+                withFinal = true
                 for i in 0..<n where t.nodeRegions[i] != d.target {
                     let y = Y[k * n + i]
                     fromAbroad += y
@@ -223,6 +225,7 @@ public enum ScenarioRunner {
             }
         }
         return DeadlockIndicator(target: d.target, sanctioner: d.sanctioner, importsFromSanctioner: fromS, totalImports: fromAbroad,
-                                 low: d.low, high: d.high)
+                                 low: d.low, high: d.high,
+                                 coverage: withFinal ? "intermediate and final use" : "intermediate inputs only (the table has no final demand)")
     }
 }

@@ -136,12 +136,16 @@ import Testing
         #expect(r.sections.filter { $0.skippedBecause != nil }.map(\.id) == ["monthly", "chapters", "products", "chains", "minerals", "hidden-exposure"])
         let s = try #require(r.figures.first { $0.metric == .partnerShare && $0.flow == .imports && $0.period == "2020" })
         #expect(s.reporter == "JPN" && s.value > 0.2 && s.value < 0.3)
+        #expect(r.sections[0].title == "China's share of Japan's goods trade, by year")
     }
 
     @Test func textSummaryHasNoColourWhenNotATerminal() throws {
         let text = try Self.report.get().text(colour: false)
         #expect(!text.contains("\u{1B}["))
-        #expect(text.contains("China took 6.1% of United States goods trade in 2000"))
+        // #16 defect 9: possessives are written as such ("Germany's goods trade", not "Germany
+        // goods trade"; "United States'", not "United States's").
+        #expect(text.contains("China took 6.1% of United States' goods trade in 2000"))
+        #expect(!text.contains("States's"))
     }
 
     @Test func atomicWriteLeavesNoTemporaryFile() throws {

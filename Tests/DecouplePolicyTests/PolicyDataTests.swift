@@ -145,3 +145,14 @@ import DecoupleTrade
         #expect(Set(fta.map(\.code)) == framework)
     }
 }
+
+/// #16 defect 9: an ally agreement's countries are its partners, not whom it is aimed at.
+@Suite struct MeasureCountriesLabelTests {
+    @Test func allyAgreementNamesPartners() throws {
+        let measures = try PolicyMeasuresLoader.bundled(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))
+        let japan = try #require(measures.measure("us-japan-critical-minerals-agreement-2023"))
+        #expect(japan.targetedCountries == [Country("JPN")] && japan.countriesLabel == "with")
+        let tariff = try #require(measures.measures.first { $0.instrument == .importTariff && !$0.targetedCountries.isEmpty })
+        #expect(tariff.countriesLabel == "aimed at")
+    }
+}

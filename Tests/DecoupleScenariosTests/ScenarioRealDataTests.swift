@@ -99,3 +99,13 @@ import Testing
         #expect(io.backwardLossTotal > 0 && io.backwardLossTotal < 100_849.47)
     }
 }
+
+/// #16 defect 9: the deadlock line says what the table's imports cover.
+@Suite struct DeadlockCoverageTests {
+    @Test func bundledICIOHasNoFinalDemand() throws {
+        let t = try ICIOCache.shared.oecdICIO2022(ScenarioRealDataTests.catalog)
+        let d = try ScenarioRunner.deadlock(Scenario.Deadlock(target: "USA", sanctioner: "CHN", low: 0.05, high: 0.2), table: t)
+        #expect(t.finalDemand == nil)
+        #expect(d.coverage == "intermediate inputs only (the table has no final demand)")
+    }
+}

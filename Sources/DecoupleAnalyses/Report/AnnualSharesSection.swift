@@ -6,7 +6,7 @@ extension ReportBuilder {
     /// The rival's share of the reporter's goods trade, imports and exports, per year.
     func annualShares(_ data: TradeDataset?) -> ReportSection {
         let r = options.reporter, v = options.rival
-        let id = "annual-shares", title = "\(name(v))'s share of \(name(r)) goods trade, by year"
+        let id = "annual-shares", title = "\(possessive(v)) share of \(possessive(r)) goods trade, by year"
         guard let data else {
             return ReportSection(id: id, title: title, skippedBecause: "no annual bilateral dataset was loaded")
         }
@@ -54,7 +54,7 @@ extension ReportBuilder {
         let totalCube = cubes[2].1
         let shares = totalCube.shares(of: v)
         if let peak = shares.max(by: { $0.share < $1.share }), let last = shares.last, let first = shares.first {
-            findings.append("\(name(v)) took \(Fmt.pct(first.share)) of \(name(r)) goods trade in \(first.period), peaked at \(Fmt.pct(peak.share)) in \(peak.period) and stood at \(Fmt.pct(last.share)) in \(last.period).")
+            findings.append("\(name(v)) took \(Fmt.pct(first.share)) of \(possessive(r)) goods trade in \(first.period), peaked at \(Fmt.pct(peak.share)) in \(peak.period) and stood at \(Fmt.pct(last.share)) in \(last.period).")
         }
         let base = Period.year(options.baseYear)
         if let change = totalCube.shareChange(of: v, from: base, to: periods.last!), periods.last! > base {
@@ -74,7 +74,7 @@ extension ReportBuilder {
         }
         let labels = periods.map(\.description)
         let chart = Chart.line(LineChart(
-            title: "\(name(v))'s share of \(name(r)) goods trade",
+            title: "\(possessive(v)) share of \(possessive(r)) goods trade",
             subtitle: "As reported by \(name(r)); imports CIF (US: customs value), exports FOB",
             xLabels: labels,
             series: [ChartSeries(name: "Total trade", values: series[.total] ?? []),
@@ -82,7 +82,7 @@ extension ReportBuilder {
                      ChartSeries(name: "Exports", values: series[.exports] ?? [])],
             format: .percent(decimals: 1), source: data.provenance.citation))
         let table = ReportTable(
-            title: "\(name(v))'s share of \(name(r)) trade (reported by \(name(r)))",
+            title: "\(possessive(v)) share of \(possessive(r)) trade (reported by \(name(r)))",
             columns: ["Year", "Imports", "Exports", "Total trade", "Rank (total)", "Partners ahead", "\(name(r)) total trade"],
             numericColumns: [1, 2, 3, 4, 6], rows: rows, sources: [data.id])
         return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])

@@ -20,7 +20,7 @@ extension ReportBuilder {
         let base = Period.year(options.baseYear)
         guard all.value(v, period: base) > 0, let end = complete.last, end > base else {
             return ReportSection(id: id, title: title,
-                                 skippedBecause: "\(data.id) has no \(name(r)) imports from \(name(v)) in \(options.baseYear) and a later complete year")
+                                 skippedBecause: "\(data.id) has no \(possessive(r)) imports from \(name(v)) in \(options.baseYear) and a later complete year")
         }
         let span = "\(options.baseYear)..\(end)"
         var figures: [Figure] = []
@@ -62,10 +62,10 @@ extension ReportBuilder {
                                   period: span, value: c.change, unit: .fractionPoints, source: data.id))
         }
         if let worst = falls.first {
-            findings.append("\(name(v))'s share fell most in chapter \(worst.product) (\(chapterName(worst.product))): \(Fmt.pct(worst.from.share)) → \(Fmt.pct(worst.to.share)) from \(options.baseYear) to \(end).")
+            findings.append("\(possessive(v)) share fell most in chapter \(worst.product) (\(chapterName(worst.product))): \(Fmt.pct(worst.from.share)) → \(Fmt.pct(worst.to.share)) from \(options.baseYear) to \(end).")
         }
         charts.append(.bar(BarChart(
-            title: "Change in \(name(v))'s share of \(name(r)) imports, \(options.baseYear)–\(end), largest falls",
+            title: "Change in \(possessive(v)) share of \(possessive(r)) imports, \(options.baseYear)–\(end), largest falls",
             subtitle: "HS2 chapters with at least 0.1% of \(options.baseYear) imports from \(name(v))",
             labels: falls.map { "\($0.product) \(chapterName($0.product))" }, values: falls.map(\.change),
             format: .percentagePoints(decimals: 1), source: data.provenance.citation)))
@@ -83,10 +83,10 @@ extension ReportBuilder {
         }
         if let rivalChange {
             let names = gainers.prefix(4).map { "\(name($0.partner)) (\(Fmt.pp($0.change)))" }.joined(separator: ", ")
-            findings.append("\(name(v))'s share of \(name(r)) imports moved \(Fmt.pp(rivalChange.change)) from \(options.baseYear) to \(end); the largest gains went to \(names).")
+            findings.append("\(possessive(v)) share of \(possessive(r)) imports moved \(Fmt.pp(rivalChange.change)) from \(options.baseYear) to \(end); the largest gains went to \(names).")
         }
         charts.append(.bar(BarChart(
-            title: "Who gained: change in partner shares of \(name(r)) imports, \(options.baseYear)–\(end)",
+            title: "Who gained: change in partner shares of \(possessive(r)) imports, \(options.baseYear)–\(end)",
             subtitle: options.includeGold ? "All products; partners in the data" : "All products except gold; partners in the data",
             labels: (shift.filter { $0.partner == v } + gainers).map { name($0.partner) },
             values: (shift.filter { $0.partner == v } + gainers).map(\.change),
@@ -94,18 +94,18 @@ extension ReportBuilder {
 
         let last = periods.last.map { all.isComplete($0) ? "" : " (\($0): \(all.monthsCovered[$0.year] ?? 0) months)" } ?? ""
         var section = ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
-            ReportTable(title: "Chapters where \(name(v))'s share of \(name(r)) imports fell most, \(options.baseYear)–\(end)",
+            ReportTable(title: "Chapters where \(possessive(v)) share of \(possessive(r)) imports fell most, \(options.baseYear)–\(end)",
                         columns: ["HS2", "Chapter", "From \(name(v)) \(options.baseYear)", "From \(name(v)) \(end)",
                                   "Share \(options.baseYear)", "Share \(end)", "Change", "Largest gainers"],
                         numericColumns: [2, 3, 4, 5, 6], rows: fallRows, sources: [data.id]),
             ReportTable(title: "Who gained \(name(r)) import share, \(options.baseYear)–\(end) (all products\(options.includeGold ? "" : " except gold"))",
                         columns: ["Partner", "Imports \(options.baseYear)", "Imports \(end)", "Share \(options.baseYear)", "Share \(end)", "Change"],
                         numericColumns: [1, 2, 3, 4, 5], rows: shiftRows, sources: [data.id]),
-            ReportTable(title: "\(name(v))'s share of \(name(r)) imports by HS2 chapter\(last)",
+            ReportTable(title: "\(possessive(v)) share of \(possessive(r)) imports by HS2 chapter\(last)",
                         columns: ["HS2", "Chapter"] + periods.map(\.description),
                         numericColumns: Set(2..<(2 + periods.count)), rows: matrix, sources: [data.id]),
         ], charts: charts)
-        if !options.includeGold { section.notes = ["Who gained, and \(name(v))'s change over all products: \(GoldExclusion.note(level: level))."] }
+        if !options.includeGold { section.notes = ["Who gained, and \(possessive(v)) change over all products: \(GoldExclusion.note(level: level))."] }
         return section
     }
 }

@@ -18,7 +18,7 @@ extension ReportBuilder {
         let excluded = options.includeGold ? [] : GoldExclusion.prefixes(level: level)
         let totals = TradeCube(flows: data.flows, query: TradeQuery(reporter: r, flow: .imports, excluding: excluded), countries: countries)
         guard let period = cube.periods.last, totals.value(v, period: period) > 0 else {
-            return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no \(name(r)) imports from \(name(v))")
+            return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no \(possessive(r)) imports from \(name(v))")
         }
         var figures: [Figure] = []
         var findings: [String] = []
@@ -35,7 +35,7 @@ extension ReportBuilder {
         let partnerCount = totals.partners(period: period).count
         if let rivalShare = totals.share(of: v, period: period) {
             let rank = (totals.partners(period: period).firstIndex { $0.partner == v } ?? 0) + 1
-            findings.append("In \(period), \(name(v)) supplied \(Fmt.usd(rivalShare.partnerValue)) of \(name(r)) imports, \(Fmt.pct(rivalShare.share)) of imports from the \(partnerCount) partners in the data (rank \(rank)).")
+            findings.append("In \(period), \(name(v)) supplied \(Fmt.usd(rivalShare.partnerValue)) of \(possessive(r)) imports, \(Fmt.pct(rivalShare.share)) of imports from the \(partnerCount) partners in the data (rank \(rank)).")
         }
 
         // Products bought from the rival.
@@ -66,7 +66,7 @@ extension ReportBuilder {
             .map { [$0.code, label($0.code), Fmt.usd($0.value), Fmt.pct($0.share), chains($0.code)] }
 
         let chart = Chart.bar(BarChart(
-            title: "Largest \(name(r)) imports from \(name(v)) in \(period), HS6",
+            title: "Largest \(possessive(r)) imports from \(name(v)) in \(period), HS6",
             subtitle: "Value of imports for consumption",
             labels: byValue.prefix(15).map(\.code), values: byValue.prefix(15).map(\.value),
             format: .usd, source: data.provenance.citation))

@@ -69,10 +69,10 @@ extension ReportBuilder {
             figures.append(Figure(metric: .lookThroughForeignRequirementShare, reporter: r, partner: v, flow: .intermediateInputs,
                                   product: "ICIO:manufacturing", period: input.year, value: t.lookThroughShareOfForeign, unit: .fraction,
                                   source: input.datasetID, note: "share of the manufacturing sectors' foreign input requirements (all tiers)"))
-            findings.append("At face value \(name(v)) supplies \(Fmt.pct(t.faceValueShareOfImported)) of \(name(r)) manufacturing's imported intermediate inputs (\(Fmt.pct(t.faceValueShare)) of all its direct inputs), \(input.year).")
-            findings.append("Looking through the supply chain, \(name(v)) accounts for \(Fmt.pct(t.lookThroughShareOfForeign)) of \(name(r)) manufacturing's foreign input requirements (\(Fmt.pct(t.lookThroughShare)) of all requirements): \(t.lookThroughMultiple.map { NumberText.fixed($0, decimals: 1) } ?? "–")× the face value in money terms (\(Fmt.usd(t.faceValueAmount * 1e6)) direct, \(Fmt.usd(t.lookThroughAmount * 1e6)) through all tiers).")
+            findings.append("At face value \(name(v)) supplies \(Fmt.pct(t.faceValueShareOfImported)) of \(possessive(r)) manufacturing's imported intermediate inputs (\(Fmt.pct(t.faceValueShare)) of all its direct inputs), \(input.year).")
+            findings.append("Looking through the supply chain, \(name(v)) accounts for \(Fmt.pct(t.lookThroughShareOfForeign)) of \(possessive(r)) manufacturing's foreign input requirements (\(Fmt.pct(t.lookThroughShare)) of all requirements): \(t.lookThroughMultiple.map { NumberText.fixed($0, decimals: 1) } ?? "–")× the face value in money terms (\(Fmt.usd(t.faceValueAmount * 1e6)) direct, \(Fmt.usd(t.lookThroughAmount * 1e6)) through all tiers).")
         }
-        findings.append("\(name(v)) is the top look-through foreign supplier of \(rivalTop.count) of \(rows.count) \(name(r)) manufacturing sectors.")
+        findings.append("\(name(v)) is the top look-through foreign supplier of \(rivalTop.count) of \(rows.count) \(possessive(r)) manufacturing sectors.")
         figures.append(Figure(metric: .sectorsWithRivalTopLookThroughSupplier, reporter: r, partner: v, product: "ICIO:manufacturing",
                               period: input.year, value: Double(rivalTop.count), unit: .count, source: input.datasetID,
                               note: "of \(rows.count) manufacturing sectors"))
@@ -81,12 +81,12 @@ extension ReportBuilder {
         }
         let sorted = rows.sorted { $0.lookThroughShare > $1.lookThroughShare }
         let chart = Chart.bar(BarChart(
-            title: "\(name(v))'s share of \(name(r)) manufacturing sectors' total input requirements (look-through), \(input.year)",
+            title: "\(possessive(v)) share of \(possessive(r)) manufacturing sectors' total input requirements (look-through), \(input.year)",
             subtitle: "Direct and indirect inputs, all tiers (Leontief inverse); face value in the table",
             labels: sorted.map { "\($0.sector) \(input.sectorNames[$0.sector].map { Self.shortName($0) } ?? "")" },
             values: sorted.map(\.lookThroughShare), format: .percent(decimals: 1), source: input.provenance.citation))
         return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
-            ReportTable(title: "\(name(r)) manufacturing sectors' exposure to \(name(v)): face value (A) vs look-through (L − I), \(input.year)",
+            ReportTable(title: "\(possessive(r)) manufacturing sectors' exposure to \(name(v)): face value (A) vs look-through (L − I), \(input.year)",
                         columns: ["ICIO sector", "name", "face value", "look-through", "hidden", "LT ÷ FV (money)", "\(v.code) value added", "top LT foreign supplier"],
                         numericColumns: [2, 3, 4, 5, 6], rows: table, sources: [input.datasetID]),
         ], charts: [chart])

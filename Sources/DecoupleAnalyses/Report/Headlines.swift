@@ -22,7 +22,7 @@ extension ReportBuilder {
             out.append(ReportHeadline(id: id, value: value, label: label, source: f.source, vintage: Vintage(latest: p, asOf: options.asOf)))
         }
         if let last = figures.last(where: { $0.metric == .partnerShare && $0.flow == .total && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
-            add("rival-share-of-trade", ValueFormat.percent(decimals: 1).format(last.value), "\(rival)'s share of \(reporter) goods trade, \(last.period)", last)
+            add("rival-share-of-trade", ValueFormat.percent(decimals: 1).format(last.value), "\(possessive(options.rival)) share of \(possessive(options.reporter)) goods trade, \(last.period)", last)
         }
         for flow: FigureFlow in [.total, .imports, .exports] {
             if let c = figures.first(where: { $0.metric == .shareChange && $0.flow == flow && $0.product == "TOTAL" && $0.source == "imf-dots" }) {

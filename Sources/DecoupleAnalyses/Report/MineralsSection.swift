@@ -98,7 +98,7 @@ extension ReportBuilder {
                             + " among \(what) (framework rule, default thresholds; a share of the world needs a published world total).")
         }
         let chart = Chart.scatter(ScatterChart(
-            title: "\(name(r)) net import reliance vs \(name(v))'s share of world production",
+            title: "\(name(r)) net import reliance vs \(possessive(v)) share of world production",
             subtitle: "One point per critical-mineral commodity whose \(name(v)) share is stated (a world total published, \(name(v)) listed); hollow = reliance published as a bound (>50, <25)",
             xTitle: "\(name(v)) share of world production", yTitle: "Net import reliance",
             points: points, source: input.latest.first.map { "USGS Mineral Commodity Summaries \($0.profile.edition)" } ?? "USGS"))

@@ -23,7 +23,7 @@ extension ReportBuilder {
                                           note: "sum of HS2 chapters"))
                 }
                 charts.append(.line(LineChart(
-                    title: "\(name(v))'s share of \(name(r)) imports, monthly",
+                    title: "\(possessive(v)) share of \(possessive(r)) imports, monthly",
                     subtitle: "Imports for consumption, customs value, all HS2 chapters",
                     xLabels: shares.map(\.period.description),
                     series: [ChartSeries(name: "\(name(v)) share", values: shares.map(\.share))],
@@ -38,11 +38,11 @@ extension ReportBuilder {
                                           period: s.period.description, value: s.share, unit: .fraction, source: chapters.id,
                                           note: months < 12 ? "\(months) months only" : nil))
                 }
-                tables.append(ReportTable(title: "\(name(v))'s share of \(name(r)) imports (Census, summed from months)",
+                tables.append(ReportTable(title: "\(possessive(v)) share of \(possessive(r)) imports (Census, summed from months)",
                                           columns: ["Year", "From \(name(v))", "From the world", "Share"],
                                           numericColumns: [1, 2, 3], rows: rows, sources: [chapters.id]))
                 if let lo = shares.min(by: { $0.share < $1.share }), let hi = shares.max(by: { $0.share < $1.share }) {
-                    findings.append("Monthly, \(name(v))'s share of \(name(r)) imports ranged from \(Fmt.pct(lo.share)) (\(lo.period)) to \(Fmt.pct(hi.share)) (\(hi.period)).")
+                    findings.append("Monthly, \(possessive(v)) share of \(possessive(r)) imports ranged from \(Fmt.pct(lo.share)) (\(lo.period)) to \(Fmt.pct(hi.share)) (\(hi.period)).")
                 }
             }
         }
@@ -54,7 +54,7 @@ extension ReportBuilder {
                 let imports = periods.map { mCube.value(v, period: $0) }
                 let exports = periods.map { xCube.value(v, period: $0) }
                 charts.append(.line(LineChart(
-                    title: "\(name(r)) goods trade with \(name(v)), monthly",
+                    title: "\(possessive(r)) goods trade with \(name(v)), monthly",
                     subtitle: "Exports FAS, general imports at customs value, not seasonally adjusted",
                     xLabels: periods.map(\.description),
                     series: [ChartSeries(name: "Imports from \(name(v))", values: imports),

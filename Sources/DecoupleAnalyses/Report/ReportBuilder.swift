@@ -14,6 +14,13 @@ public struct ReportBuilder: Sendable {
     /// A country's display name; an aggregate partner such as the EU is marked "(aggregate)".
     func name(_ c: Country) -> String { PartnerRule.displayName(c, countries: countries) }
 
+    /// The possessive of a country's name: "China's", "Germany's", "the United States'" style
+    /// ("United States'") for a name ending in s.
+    func possessive(_ c: Country) -> String {
+        let n = name(c)
+        return n.hasSuffix("s") ? n + "'" : n + "'s"
+    }
+
     /// The section with its vintage: the latest period among its figures, judged against
     /// ``ReportOptions/asOf`` (sections built one by one, as the dashboard's pages do, call it).
     public func dated(_ section: ReportSection) -> ReportSection {

@@ -21,9 +21,9 @@ extension ReportBuilder {
             }
             if !values.isEmpty { columns.append(Column(label: label, source: data.id, values: values)) }
         }
-        annual(inputs.annualBilateral, reporter: r, partner: v, flow: .imports, label: "\(name(r)) imports from \(name(v)) (IMF DOTS)")
-        annual(inputs.monthlyWithRival, reporter: r, partner: v, flow: .imports, label: "\(name(r)) imports from \(name(v)) (Census, monthly table)")
-        annual(inputs.monthlyByChapter, reporter: r, partner: v, flow: .imports, label: "\(name(r)) imports from \(name(v)) (Census, HS2 sum)")
+        annual(inputs.annualBilateral, reporter: r, partner: v, flow: .imports, label: "\(possessive(r)) imports from \(name(v)) (IMF DOTS)")
+        annual(inputs.monthlyWithRival, reporter: r, partner: v, flow: .imports, label: "\(possessive(r)) imports from \(name(v)) (Census, monthly table)")
+        annual(inputs.monthlyByChapter, reporter: r, partner: v, flow: .imports, label: "\(possessive(r)) imports from \(name(v)) (Census, HS2 sum)")
         annual(inputs.annualBilateral, reporter: v, partner: r, flow: .exports, label: "\(name(v)) exports to \(name(r)), mirror (IMF DOTS)")
         annual(inputs.annualBilateral, reporter: r, partner: v, flow: .exports, label: "\(name(r)) exports to \(name(v)) (IMF DOTS)")
         annual(inputs.monthlyWithRival, reporter: r, partner: v, flow: .exports, label: "\(name(r)) exports to \(name(v)) (Census, monthly table)")

@@ -12,7 +12,7 @@ extension ReportBuilder {
             return ReportSection(id: id, title: title, skippedBecause: data == nil ? "no product cross-section was loaded" : "no taxonomy was loaded")
         }
         guard let imports = StrategicImports(data: data, taxonomy: taxonomy, reporter: r, countries: countries) else {
-            return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no \(name(r)) imports")
+            return ReportSection(id: id, title: title, skippedBecause: "\(data.id) has no \(possessive(r)) imports")
         }
         let period = imports.period, edition = imports.edition
         var rows: [[String]] = []
@@ -61,7 +61,7 @@ extension ReportBuilder {
         var findings: [String] = []
         let green = figures.filter { $0.metric == .partnerShare && ($0.product ?? "").hasPrefix("batteries/") }
         if let cells = green.max(by: { $0.value < $1.value }) {
-            findings.append("Batteries: \(name(v))'s highest share of a stage is \(Fmt.pct(cells.value)) (\(cells.product!)) in \(period).")
+            findings.append("Batteries: \(possessive(v)) highest share of a stage is \(Fmt.pct(cells.value)) (\(cells.product!)) in \(period).")
         }
         let minimumText = Fmt.usdThreshold(minimum)
         findings.append("\(mostly.count) of \(counted) chain stages with imports of at least \(minimumText) still come at least half from \(name(v)) in \(period)\(mostly.isEmpty ? "" : ": " + mostly.prefix(8).joined(separator: ", ") + (mostly.count > 8 ? " …" : ""))\(below == 0 ? "" : "; \(below) stage\(below == 1 ? "" : "s") below \(minimumText) not counted").")
@@ -72,11 +72,11 @@ extension ReportBuilder {
                               period: period.description, value: Double(counted), unit: .count, source: data.id,
                               note: "stages with imports of at least \(minimumText); \(below) below that"))
         let chart = Chart.bar(BarChart(
-            title: "\(name(v))'s share of \(name(r)) imports by green and digital chain stage, \(period)",
+            title: "\(possessive(v)) share of \(possessive(r)) imports by green and digital chain stage, \(period)",
             subtitle: "Share of imports from the partners in the data; weighted HS6 lines",
             labels: chartLabels, values: chartValues, format: .percent(decimals: 0), source: data.provenance.citation))
         let table = ReportTable(
-            title: "\(name(r)) imports by strategic chain and stage, \(period) (\(edition.rawValue) codes)",
+            title: "\(possessive(r)) imports by strategic chain and stage, \(period) (\(edition.rawValue) codes)",
             columns: ["Arena", "Chain", "Stage", "HS6 lines", "Imports", "From \(name(v))", "\(name(v)) share", "Largest supplier", "Notes"],
             numericColumns: [3, 4, 5, 6], rows: rows, sources: [data.id, "taxonomy"])
         var section = ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])

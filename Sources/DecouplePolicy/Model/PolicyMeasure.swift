@@ -64,4 +64,8 @@ public struct PolicyMeasure: Hashable, Sendable, Codable, Identifiable {
 
     /// The date the measure starts to matter: in force, else announced.
     public var start: PolicyDate? { inForce ?? announced }
+
+    /// How to introduce ``targetedCountries``: an ally-sourcing agreement names its partners
+    /// ("with: Japan"); every other measure names whom it is aimed at.
+    public var countriesLabel: String { instrument == .allySourcingAgreement ? "with" : "aimed at" }
 }

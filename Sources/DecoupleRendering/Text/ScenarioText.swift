@@ -58,7 +58,7 @@ public enum ScenarioText {
         }
         if let d = r.deadlock {
             s += "== Sanctions deadlock (\(d.label)) ==\n"
-            s += "\(d.target)'s import dependence on \(d.sanctioner): \(PanelOutput.percent(d.dependence, digits: 2)) (OECD ICIO 2022, intermediate + final); "
+            s += "\(d.target)'s import dependence on \(d.sanctioner): \(PanelOutput.percent(d.dependence, digits: 2)) (OECD ICIO 2022, \(d.coverage)); "
             s += "zone \(d.zone.rawValue) [thresholds \(d.lowThreshold), \(d.highThreshold)]; deadlock risk \(d.deadlockRisk); U-score \(num(d.uScore, 2))\n"
         }
         return s

@@ -336,10 +336,11 @@ extension DecoupleApp {
             source: bundle.measures.provenance.citation).svg())
         let rows = measures.map { m in
             [m.start?.description ?? "?", m.jurisdiction.code, m.instrument.label, m.name, m.targets.map(\.description).joined(separator: ", "),
-             m.targetedCountries.map(\.code).joined(separator: " "), m.sources.map(\.citation).joined(separator: "; ")]
+             (m.targetedCountries.isEmpty || m.countriesLabel == "aimed at" ? "" : m.countriesLabel + " ") + m.targetedCountries.map(\.code).joined(separator: " "),
+             m.sources.map(\.citation).joined(separator: "; ")]
         }
         var sources = ["policy-measures": bundle.measures.provenance, "alliances": bundle.alliances.provenance]
-        body += DecouplingReport.html(ReportTable(title: "Measures", columns: ["Start", "By", "Instrument", "Measure", "Chains", "Aimed at", "Legal sources"],
+        body += DecouplingReport.html(ReportTable(title: "Measures", columns: ["Start", "By", "Instrument", "Measure", "Chains", "Aimed at (or partner, for ally agreements)", "Legal sources"],
                                                   rows: rows, sources: ["policy-measures"]), sources: sources)
         // Alliances.
         body += "<h2>Issue-based alliances</h2>"
