@@ -11,7 +11,10 @@ import DecoupleTestSupport
 
     @Test func bundledPolicyFilesLoad() throws {
         let measures = try PolicyMeasuresLoader.bundled(catalog: Self.catalog)
-        #expect(measures.measures.count >= 20)
+        // Issues #17 (item 6) and #18 (item 1) grew the curated list from 29 measures to over 80.
+        #expect(measures.measures.count >= 80)
+        let negatives = try PolicyNegativesLoader.bundled(catalog: Self.catalog)
+        #expect(!negatives.negatives.isEmpty)
         let alliances = try AlliancesLoader.bundled(catalog: Self.catalog)
         #expect(alliances.alliance(named: "msp")?.abbreviation == "MSP")
         let rules = try CleanVehicleRulesLoader.bundled(catalog: Self.catalog)
