@@ -15,6 +15,7 @@ extension PolicyInstrument {
         case .restrictiveSubsidy: self = .restrictiveSubsidies
         case .allySourcingAgreement: self = .allySubstitution
         case .supplyChainStrategy: return nil
+        case .sanctionsCountermeasure: return nil
         }
     }
 }

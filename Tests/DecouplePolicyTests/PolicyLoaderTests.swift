@@ -11,7 +11,10 @@ import DecoupleTestSupport
 
     @Test func bundledPolicyFilesLoad() throws {
         let measures = try PolicyMeasuresLoader.bundled(catalog: Self.catalog)
-        #expect(measures.measures.count >= 20)
+        // Issues #17 (item 6) and #18 (item 1) grew the curated list from 29 measures to over 80.
+        #expect(measures.measures.count >= 80)
+        let negatives = try PolicyNegativesLoader.bundled(catalog: Self.catalog)
+        #expect(!negatives.negatives.isEmpty)
         let alliances = try AlliancesLoader.bundled(catalog: Self.catalog)
         #expect(alliances.alliance(named: "msp")?.abbreviation == "MSP")
         let rules = try CleanVehicleRulesLoader.bundled(catalog: Self.catalog)
@@ -22,7 +25,7 @@ import DecoupleTestSupport
     static let measure = """
     {"schemaVersion": 1, "title": "t", "transcription": "x", "measures": [
       {"id": "m1", "name": "Measure", "jurisdiction": "USA", "instrument": "export-control", "inForce": "2022-10-21",
-       "summary": "s", "sources": [{"kind": "federal-register", "citation": "87 FR 62186"}]}
+       "summary": "s", "sources": [{"kind": "federal-register", "citation": "87 FR 62186", "verification": "primary"}]}
     ]}
     """
 
@@ -35,9 +38,9 @@ import DecoupleTestSupport
 
     @Test func aMeasureWithoutASourceIsRejected() throws {
         #expect(try measureIssues(Self.measure).isEmpty)
-        let empty = Self.measure.replacingOccurrences(of: "[{\"kind\": \"federal-register\", \"citation\": \"87 FR 62186\"}]", with: "[]")
+        let empty = Self.measure.replacingOccurrences(of: "[{\"kind\": \"federal-register\", \"citation\": \"87 FR 62186\", \"verification\": \"primary\"}]", with: "[]")
         #expect(try measureIssues(empty) == ["measures.json: measures[0] (m1) › sources: expected at least one entry, found an empty list"])
-        let missing = Self.measure.replacingOccurrences(of: ", \"sources\": [{\"kind\": \"federal-register\", \"citation\": \"87 FR 62186\"}]", with: "")
+        let missing = Self.measure.replacingOccurrences(of: ", \"sources\": [{\"kind\": \"federal-register\", \"citation\": \"87 FR 62186\", \"verification\": \"primary\"}]", with: "")
         #expect(try measureIssues(missing) == ["measures.json: measures[0] (m1): missing field 'sources' (a list)"])
         let blank = Self.measure.replacingOccurrences(of: "\"citation\": \"87 FR 62186\"", with: "\"citation\": \" \"")
         #expect(try measureIssues(blank) == ["measures.json: measures[0] (m1) › sources[0] › citation: expected a non-empty string"])
@@ -60,6 +63,70 @@ import DecoupleTestSupport
             "measures.json: measures[0] (m1) › targets[0] › stage: chain 'batteries' has no stage 'cells' (it has )",
             "measures.json: measures[0] (m1) › targets[1] › chain: unknown chain 'wind' (not in the taxonomy)",
         ])
+    }
+
+    /// Every source of a measure says how it was read; anything but `primary` or `as-quoted` is
+    /// refused at its JSON path, and so is a source that does not say.
+    @Test func verificationIsRequiredAndChecked() throws {
+        let unknown = Self.measure.replacingOccurrences(of: "\"verification\": \"primary\"", with: "\"verification\": \"checked\"")
+        #expect(try measureIssues(unknown) == [
+            "measures.json: measures[0] (m1) › sources[0] › verification: unknown verification 'checked' (expected primary or as-quoted)",
+        ])
+        let missing = Self.measure.replacingOccurrences(of: ", \"verification\": \"primary\"", with: "")
+        #expect(try measureIssues(missing) == ["measures.json: measures[0] (m1) › sources[0]: missing field 'verification' (primary or as-quoted)"])
+        let quoted = Self.measure.replacingOccurrences(of: "\"primary\"", with: "\"as-quoted\"")
+        let path = try Fixtures().file("measures.json", quoted)
+        let m = try #require(try PolicyMeasuresLoader().load(path: path).measures.first)
+        #expect(m.verification == .asQuoted && m.sources[0].verification == .asQuoted)
+        #expect("\(m.sources[0])" == "87 FR 62186 [as quoted]")
+        // A speech is a source kind of its own.
+        let speech = Self.measure.replacingOccurrences(of: "\"federal-register\"", with: "\"speech\"")
+        #expect(try measureIssues(speech).isEmpty)
+    }
+
+    /// `partOf` names an umbrella measure of the same file and jurisdiction, one level deep.
+    @Test func partOfMustNameAnotherMeasure() throws {
+        let two = """
+        {"schemaVersion": 1, "title": "t", "transcription": "x", "measures": [
+          {"id": "umbrella", "name": "U", "jurisdiction": "USA", "instrument": "import-tariff", "inForce": "2024-09-27",
+           "summary": "s", "sources": [{"kind": "federal-register", "citation": "89 FR 76581", "verification": "primary"}]},
+          {"id": "line", "name": "L", "jurisdiction": "USA", "instrument": "import-tariff", "partOf": "umbrella", "inForce": "2026-01-01",
+           "summary": "s", "sources": [{"kind": "federal-register", "citation": "89 FR 76581", "verification": "primary"}]}
+        ]}
+        """
+        #expect(try measureIssues(two).isEmpty)
+        #expect(try measureIssues(two.replacingOccurrences(of: "\"partOf\": \"umbrella\"", with: "\"partOf\": \"umbrela\"")) == [
+            "measures.json: measures[1] (line) › partOf: unknown measure 'umbrela' (expected the id of another measure in this file)",
+        ])
+        #expect(try measureIssues(two.replacingOccurrences(of: "\"partOf\": \"umbrella\"", with: "\"partOf\": \"line\"")) == [
+            "measures.json: measures[1] (line) › partOf: a measure cannot be part of itself",
+        ])
+        let otherCountry = two.replacingOccurrences(of: "\"name\": \"L\", \"jurisdiction\": \"USA\"", with: "\"name\": \"L\", \"jurisdiction\": \"CHN\"")
+        #expect(try measureIssues(otherCountry) == ["measures.json: measures[1] (line) › partOf: 'umbrella' is a measure of USA, this one of CHN"])
+    }
+
+    @Test func negativeFindingsAreChecked() throws {
+        let text = """
+        {"schemaVersion": 1, "title": "t", "transcription": "x", "negatives": [
+          {"id": "n1", "jurisdiction": "USA", "instrument": "export-control", "targets": [{"chain": "batteries"}],
+           "statement": "No licence needed.", "relatedMeasures": ["m1", "m2"],
+           "sources": [{"kind": "official-report", "citation": "BIS 2010", "verification": "maybe"}]}
+        ]}
+        """
+        let path = try Fixtures().file("negatives.json", text)
+        let taxonomy = StrategicTaxonomy(chains: [SupplyChain(id: "batteries", name: "B", arena: .green, stages: [])])
+        let error = try #require(throws: DataReadError.self) {
+            try PolicyNegativesLoader(taxonomy: taxonomy, measureIDs: ["m1"]).load(path: path, displayName: "negatives.json")
+        }
+        #expect(error.issues.map(\.description) == [
+            "negatives.json: negatives[0] (n1): missing field 'asOf'",
+            "negatives.json: negatives[0] (n1) › relatedMeasures[1]: unknown measure 'm2' (not in measures.json)",
+            "negatives.json: negatives[0] (n1) › sources[0] › verification: unknown verification 'maybe' (expected primary or as-quoted)",
+        ])
+        let good = text.replacingOccurrences(of: "\"maybe\"", with: "\"as-quoted\"")
+            .replacingOccurrences(of: "\"statement\"", with: "\"asOf\": \"2010-08\", \"statement\"")
+        let n = try PolicyNegativesLoader(taxonomy: taxonomy).load(path: try Fixtures().file("negatives.json", good))
+        #expect(n.negatives.first?.asOf.description == "2010-08" && n.negatives.first?.relatedMeasures == ["m1", "m2"])
     }
 
     @Test func allianceMembershipsAreChecked() throws {

@@ -23,8 +23,13 @@ public enum MeasureInstrument: String, Sendable, Codable, CaseIterable {
     case restrictiveSubsidy = "restrictive-subsidy"
     /// Agreements that make allies' supplies count as domestic (US–Japan critical minerals agreement).
     case allySourcingAgreement = "ally-sourcing-agreement"
-    /// Strategies, reviews and laws that set supply-chain policy without a direct trade instrument.
+    /// Strategies, reviews, speeches, national-security investigations and laws that designate a
+    /// supply chain as a security matter without a direct trade instrument.
     case supplyChainStrategy = "supply-chain-strategy"
+    /// Laws and lists for counter-measures against foreign firms and persons, answering a rival's
+    /// measures without a product scope (China's Unreliable Entity List, Anti-Foreign Sanctions
+    /// Law and their listings).
+    case sanctionsCountermeasure = "sanctions-countermeasure"
 
     /// A short label for tables.
     public var label: String {
@@ -39,6 +44,7 @@ public enum MeasureInstrument: String, Sendable, Codable, CaseIterable {
         case .restrictiveSubsidy: "restrictive subsidy (poison pill)"
         case .allySourcingAgreement: "ally-sourcing agreement"
         case .supplyChainStrategy: "supply-chain strategy / review"
+        case .sanctionsCountermeasure: "sanctions counter-measure"
         }
     }
 }

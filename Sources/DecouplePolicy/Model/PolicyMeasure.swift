@@ -26,6 +26,10 @@ public struct PolicyMeasure: Hashable, Sendable, Codable, Identifiable {
     /// The government that took the measure (`USA`, `CHN`).
     public var jurisdiction: Country
     public var instrument: MeasureInstrument
+    /// The umbrella measure this entry is one product line or component of (the same legal act:
+    /// one line of the Section 301 four-year review, one component class of §45X). Count either
+    /// the umbrella or its parts, not both.
+    public var partOf: String?
     /// When it was announced (signed, published, initiated), as precisely as known.
     public var announced: PolicyDate?
     /// When it took effect.
@@ -43,7 +47,7 @@ public struct PolicyMeasure: Hashable, Sendable, Codable, Identifiable {
     public var sources: [PolicySource]
     public var note: String?
 
-    public init(id: String, name: String, jurisdiction: Country, instrument: MeasureInstrument,
+    public init(id: String, name: String, jurisdiction: Country, instrument: MeasureInstrument, partOf: String? = nil,
                 announced: PolicyDate? = nil, inForce: PolicyDate? = nil, ended: PolicyDate? = nil,
                 targets: [ChainTarget] = [], hsCodes: [String] = [], targetedCountries: [Country] = [],
                 summary: String, sources: [PolicySource], note: String? = nil) {
@@ -51,6 +55,7 @@ public struct PolicyMeasure: Hashable, Sendable, Codable, Identifiable {
         self.name = name
         self.jurisdiction = jurisdiction
         self.instrument = instrument
+        self.partOf = partOf
         self.announced = announced
         self.inForce = inForce
         self.ended = ended
@@ -68,4 +73,11 @@ public struct PolicyMeasure: Hashable, Sendable, Codable, Identifiable {
     /// How to introduce ``targetedCountries``: an ally-sourcing agreement names its partners
     /// ("with: Japan"); every other measure names whom it is aimed at.
     public var countriesLabel: String { instrument == .allySourcingAgreement ? "with" : "aimed at" }
+
+    /// Primary when at least one source was read in the document itself, as-quoted when every
+    /// flagged source is a secondary page's account; nil when no source says.
+    public var verification: PolicySource.Verification? {
+        if sources.contains(where: { $0.verification == .primary }) { return .primary }
+        return sources.contains(where: { $0.verification == .asQuoted }) ? .asQuoted : nil
+    }
 }

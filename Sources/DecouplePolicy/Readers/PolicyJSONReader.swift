@@ -166,10 +166,11 @@ struct PolicyJSONReader {
         return out
     }
 
-    static let sourceKeys: Set = ["kind", "citation", "url"]
+    static let sourceKeys: Set = ["kind", "citation", "url", "verification"]
 
-    /// The `sources` list: at least one entry, each with a kind and a citation.
-    mutating func sources(_ o: [String: Any], _ path: String) throws -> [PolicySource] {
+    /// The `sources` list: at least one entry, each with a kind and a citation, and a
+    /// `verification` (`primary` or `as-quoted`) — required when `requireVerification`.
+    mutating func sources(_ o: [String: Any], _ path: String, requireVerification: Bool = false) throws -> [PolicySource] {
         guard let list = try self.list(o, "sources", path, nonEmpty: true) else { return [] }
         var out: [PolicySource] = []
         for (i, item) in list.enumerated() {
@@ -185,9 +186,41 @@ struct PolicyJSONReader {
             if let url, !(url.hasPrefix("https://") || url.hasPrefix("http://")) {
                 try fail(Self.join(p, "url"), "expected an http(s) URL, found '\(url)'")
             }
-            if let kind, let citation { out.append(PolicySource(kind: kind, citation: citation, url: url)) }
+            let expected = PolicySource.Verification.allCases.map(\.rawValue).joined(separator: " or ")
+            var verification: PolicySource.Verification?
+            if s["verification"] == nil || s["verification"] is NSNull {
+                if requireVerification { try fail(p, "missing field 'verification' (\(expected))") }
+            } else if let text = try string(s, "verification", p, required: false) {
+                verification = PolicySource.Verification(rawValue: text)
+                if verification == nil { try fail(Self.join(p, "verification"), "unknown verification '\(text)' (expected \(expected))") }
+            }
+            if let kind, let citation { out.append(PolicySource(kind: kind, citation: citation, url: url, verification: verification)) }
         }
         return out
+    }
+
+    static let targetKeys: Set = ["chain", "stage"]
+
+    /// The optional `targets` list: `{chain, stage?}` objects, checked against the taxonomy
+    /// when one is given.
+    mutating func targets(_ o: [String: Any], _ path: String, taxonomy: StrategicTaxonomy?) throws -> [ChainTarget] {
+        var targets: [ChainTarget] = []
+        for (i, t) in (try list(o, "targets", path, required: false) ?? []).enumerated() {
+            let p = "\(Self.join(path, "targets"))[\(i)]"
+            guard let to = try object(t, p, keys: Self.targetKeys), let chain = try string(to, "chain", p) else { continue }
+            let stage = try string(to, "stage", p, required: false)
+            if let taxonomy {
+                if let c = taxonomy.chain(chain) {
+                    if let stage, !c.stages.contains(where: { $0.id == stage }) {
+                        try fail(Self.join(p, "stage"), "chain '\(chain)' has no stage '\(stage)' (it has \(c.stages.map(\.id).joined(separator: ", ")))")
+                    }
+                } else {
+                    try fail(Self.join(p, "chain"), "unknown chain '\(chain)' (not in the taxonomy)")
+                }
+            }
+            targets.append(ChainTarget(chain: chain, stage: stage))
+        }
+        return targets
     }
 
     static func isKebab(_ s: String) -> Bool {

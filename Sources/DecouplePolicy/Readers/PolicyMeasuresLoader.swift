@@ -4,8 +4,9 @@ import Foundation
 
 /// Reads the policy-measure data file (`Data/policy/measures.json`, schema version 1, described
 /// in `docs/policy.md`) and checks it: every field typed, every date valid and in order, every
-/// country known, every chain and stage present in the taxonomy (when one is given), and at
-/// least one source per measure. Problems are reported with their JSON path, up to `errorLimit`.
+/// country known, every chain and stage present in the taxonomy (when one is given), at least
+/// one source per measure, each flagged `primary` or `as-quoted`, and every `partOf` naming
+/// another measure of the file. Problems are reported with their JSON path, up to `errorLimit`.
 public struct PolicyMeasuresLoader: Sendable {
     /// Chains and stages targets are checked against; nil skips that check.
     public var taxonomy: StrategicTaxonomy?
@@ -25,9 +26,8 @@ public struct PolicyMeasuresLoader: Sendable {
     }
 
     static let topKeys: Set = ["schemaVersion", "title", "transcription", "measures"]
-    static let measureKeys: Set = ["id", "name", "jurisdiction", "instrument", "announced", "inForce", "ended", "targets",
+    static let measureKeys: Set = ["id", "name", "jurisdiction", "instrument", "partOf", "announced", "inForce", "ended", "targets",
                                    "hsCodes", "targetedCountries", "summary", "sources", "note"]
-    static let targetKeys: Set = ["chain", "stage"]
 
     public func load(path: String, displayName: String? = nil) throws -> PolicyMeasureCatalog {
         let file = displayName ?? path
@@ -36,10 +36,28 @@ public struct PolicyMeasuresLoader: Sendable {
         var measures: [PolicyMeasure] = []
         let list = try CuratedListEnvelope(json, keys: Self.topKeys, listKey: "measures", defaultTitle: "Policy measures", &r)
         var seen: Set<String> = []
+        var paths: [String: String] = [:]
         for (i, item) in list.items.enumerated() {
             guard let m = try measure(item, "measures[\(i)]", &r) else { continue }
             if !seen.insert(m.id).inserted { try r.fail("measures[\(i)] (\(m.id))", "id '\(m.id)' is used twice") }
+            paths[m.id] = "measures[\(i)] (\(m.id))"
             measures.append(m)
+        }
+        // `partOf` names an umbrella measure of the same file, one level deep.
+        let byID = Dictionary(measures.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for m in measures {
+            guard let parent = m.partOf, let path = paths[m.id] else { continue }
+            let p = PolicyJSONReader.join(path, "partOf")
+            if parent == m.id {
+                try r.fail(p, "a measure cannot be part of itself")
+            } else if let umbrella = byID[parent] {
+                if let grand = umbrella.partOf { try r.fail(p, "'\(parent)' is itself part of '\(grand)': name the umbrella measure") }
+                if umbrella.jurisdiction != m.jurisdiction {
+                    try r.fail(p, "'\(parent)' is a measure of \(umbrella.jurisdiction.code), this one of \(m.jurisdiction.code)")
+                }
+            } else {
+                try r.fail(p, "unknown measure '\(parent)' (expected the id of another measure in this file)")
+            }
         }
         try r.finish()
         return PolicyMeasureCatalog(measures: measures, provenance: list.provenance(
@@ -53,6 +71,7 @@ public struct PolicyMeasuresLoader: Sendable {
         let name = try r.string(o, "name", path)
         let jurisdiction = try r.country(o, "jurisdiction", path)
         let instrumentText = try r.string(o, "instrument", path)
+        let partOf = try r.string(o, "partOf", path, required: false)
         let instrument = instrumentText.flatMap(MeasureInstrument.init(rawValue:))
         if let instrumentText, instrument == nil {
             try r.fail(PolicyJSONReader.join(path, "instrument"),
@@ -68,22 +87,7 @@ public struct PolicyMeasuresLoader: Sendable {
         if let e = ended, let s = inForce ?? announced, e.lastDay < s.firstDay {
             try r.fail(PolicyJSONReader.join(path, "ended"), "ended \(e) before it started (\(s))")
         }
-        var targets: [ChainTarget] = []
-        for (i, t) in (try r.list(o, "targets", path, required: false) ?? []).enumerated() {
-            let p = "\(PolicyJSONReader.join(path, "targets"))[\(i)]"
-            guard let to = try r.object(t, p, keys: Self.targetKeys), let chain = try r.string(to, "chain", p) else { continue }
-            let stage = try r.string(to, "stage", p, required: false)
-            if let taxonomy {
-                if let c = taxonomy.chain(chain) {
-                    if let stage, !c.stages.contains(where: { $0.id == stage }) {
-                        try r.fail(PolicyJSONReader.join(p, "stage"), "chain '\(chain)' has no stage '\(stage)' (it has \(c.stages.map(\.id).joined(separator: ", ")))")
-                    }
-                } else {
-                    try r.fail(PolicyJSONReader.join(p, "chain"), "unknown chain '\(chain)' (not in the taxonomy)")
-                }
-            }
-            targets.append(ChainTarget(chain: chain, stage: stage))
-        }
+        let targets = try r.targets(o, path, taxonomy: taxonomy)
         var codes: [String] = []
         for (i, c) in (try r.strings(o, "hsCodes", path)).enumerated() {
             guard [2, 4, 6].contains(c.utf8.count), c.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
@@ -94,10 +98,10 @@ public struct PolicyMeasuresLoader: Sendable {
         }
         let targeted = try r.countryList(o, "targetedCountries", path)
         let summary = try r.string(o, "summary", path)
-        let sources = try r.sources(o, path)
+        let sources = try r.sources(o, path, requireVerification: true)
         let note = try r.string(o, "note", path, required: false)
         guard let id, let name, let jurisdiction, let instrument, let summary, !sources.isEmpty else { return nil }
-        return PolicyMeasure(id: id, name: name, jurisdiction: jurisdiction, instrument: instrument, announced: announced,
+        return PolicyMeasure(id: id, name: name, jurisdiction: jurisdiction, instrument: instrument, partOf: partOf, announced: announced,
                              inForce: inForce, ended: ended, targets: targets, hsCodes: codes, targetedCountries: targeted,
                              summary: summary, sources: sources, note: note)
     }

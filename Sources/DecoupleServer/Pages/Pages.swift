@@ -324,7 +324,7 @@ extension DecoupleApp {
             + "<label>From<input name=\"from\" value=\"\(xmlEscaped(q.string("from") ?? ""))\" placeholder=\"YYYY[-MM[-DD]]\" size=\"10\"></label>"
             + "<label>To<input name=\"to\" value=\"\(xmlEscaped(q.string("to") ?? ""))\" placeholder=\"YYYY[-MM[-DD]]\" size=\"10\"></label>"
             + "<label>Alliance members on<input name=\"at\" type=\"date\" value=\"\(at)\"></label>")
-        body += "<p>\(measures.count) of \(bundle.measures.measures.count) measures. Hover a bar for its summary; the table lists the legal sources.</p>"
+        body += "<p>\(measures.count) of \(bundle.measures.measures.count) measures. Hover a bar for its summary; the table lists the legal sources ([as quoted]: read on a secondary page, not in the legal text).</p>"
         let items = measures.compactMap { m -> TimelineChart.Item? in
             guard let start = m.start else { return nil }
             return .init(label: "\(m.jurisdiction.code): \(m.name)", start: start.firstDay, end: m.ended?.lastDay, ongoing: m.ended == nil,
@@ -337,7 +337,7 @@ extension DecoupleApp {
         let rows = measures.map { m in
             [m.start?.description ?? "?", m.jurisdiction.code, m.instrument.label, m.name, m.targets.map(\.description).joined(separator: ", "),
              (m.targetedCountries.isEmpty || m.countriesLabel == "aimed at" ? "" : m.countriesLabel + " ") + m.targetedCountries.map(\.code).joined(separator: " "),
-             m.sources.map(\.citation).joined(separator: "; ")]
+             m.sources.map { $0.verification == .asQuoted ? $0.citation + " [as quoted]" : $0.citation }.joined(separator: "; ")]
         }
         var sources = ["policy-measures": bundle.measures.provenance, "alliances": bundle.alliances.provenance]
         body += DecouplingReport.html(ReportTable(title: "Measures", columns: ["Start", "By", "Instrument", "Measure", "Chains", "Aimed at (or partner, for ally agreements)", "Legal sources"],
