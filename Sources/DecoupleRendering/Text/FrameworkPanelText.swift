@@ -57,7 +57,10 @@ public enum FrameworkPanelText {
                 out += "  actions: " + s.actions.map { "\($0.date) \($0.by) \($0.instrument) (\($0.measure))" }.joined(separator: "; ") + "\n"
             }
             var order = "  order: \(s.order.rawValue)"
-            if let y = s.yearsFromCatchUpToSecuritisation { order += " (\(y >= 0 ? "\(y) years after" : "\(-y) years before") catch-up)" }
+            if let y = s.yearsFromCatchUpToSecuritisation {
+                let n = abs(y)
+                order += " (\(n) year\(n == 1 ? "" : "s") \(y >= 0 ? "after" : "before") catch-up)"
+            }
             out += order + "\n"
         }
         out += "\nSources: " + d.provenance.map(\.citation).joined(separator: "; ") + "\n"
