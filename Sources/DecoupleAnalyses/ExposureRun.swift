@@ -52,6 +52,7 @@ public enum ExposureRun {
                 ExposureSupplier(region: x.regions[k],
                          faceValueShare: x.totalInputs[c] > 0 ? x.faceValue[k, c] / x.totalInputs[c] : 0,
                          lookThroughShare: x.totalRequirements[c] > 0 ? x.lookThrough[k, c] / x.totalRequirements[c] : 0,
+                         hiddenShare: x.totalRequirements[c] > 0 ? (x.lookThrough[k, c] - x.faceValue[k, c]) / x.totalRequirements[c] : 0,
                          valueAdded: x.valueAdded[k, c])
             }
     }
@@ -66,7 +67,22 @@ public struct ExposureRunError: Error, CustomStringConvertible {
 /// A foreign region's share in one sector's inputs (face value) and requirements (look-through).
 public struct ExposureSupplier: Codable, Sendable {
     public let region: String
-    public let faceValueShare, lookThroughShare, valueAdded: Double
+    /// Face value over direct inputs; look-through and hidden (tiers 2+) over total requirements.
+    public let faceValueShare, lookThroughShare, hiddenShare, valueAdded: Double
+}
+
+extension ExposureSelection {
+    /// The manufacturing sectors of a table: ISIC section C (OECD ICIO `C10T12` … `C31T33`; the
+    /// sectors whose code starts with "C"). The one rule for "manufacturing" in the report's
+    /// exposure section and `decouple exposure`.
+    public static func manufacturingSectors(of e: ImporterExposure) -> [String] {
+        e.sectors.filter { $0.hasPrefix("C") }
+    }
+
+    /// The output-weighted manufacturing aggregate of an importer's exposure to `source`.
+    public static func manufacturingAggregate(_ e: ImporterExposure, source: String) -> SectorExposure? {
+        e.aggregate(manufacturingSectors(of: e).compactMap { e.column(ofSector: $0) }, source: source, label: "manufacturing")
+    }
 }
 
 /// One sector of `decouple exposure --format json`: the stored coefficients and the derived shares and amounts.
@@ -116,7 +132,7 @@ public struct ExposureDocument: Codable, Sendable {
         "lookThrough": "Σ_{i∈s} (L − I)_ij",
         "lookThroughShare": "Σ_{i∈s} (L − I)_ij / Σ_i (L − I)_ij",
         "lookThroughShareOfForeign": "Σ_{i∈s} (L − I)_ij / Σ_{i∉r} (L − I)_ij",
-        "hiddenShare": "lookThroughShare − faceValueShare",
+        "hiddenShare": "(lookThrough − faceValue) / totalRequirements: tiers 2 and above, over the look-through share's denominator (never negative)",
         "tiers": "Σ_{i∈s} (A^k)_ij for k < K; the last is lookThrough − Σ_{k<K} tier_k",
         "valueAdded": "Σ_{i∈s} v_i l_ij",
         "amounts": "coefficient × x_j",

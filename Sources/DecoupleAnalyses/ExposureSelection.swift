@@ -14,8 +14,8 @@ public enum ExposureSelection {
         let model = try LeontiefModel(try InputOutputSystem(table: t))
         let e = try ImporterExposure(model: model, importer: importer.code, tiers: 4)
         let rows = e.sectors.indices.compactMap { e.sector($0, source: rival.code) }
-        let mfg = e.sectors.filter { $0.hasPrefix("C") }
-        let total = e.aggregate(mfg.compactMap { e.column(ofSector: $0) }, source: rival.code, label: "manufacturing")
+        let mfg = manufacturingSectors(of: e)
+        let total = manufacturingAggregate(e, source: rival.code)
         return ExposureReportInput(datasetID: dataset.id, provenance: dataset.provenance, year: "2022", sectors: rows, manufacturing: mfg,
                                    manufacturingTotal: total, sectorNames: sectorNames)
     }

@@ -106,7 +106,8 @@ struct ExposureCommand: ParsableCommand {
             output = ExposureText.csv(rows + (sector == nil ? total.map { [$0] } ?? [] : []), tiers: tiers)
         case .text:
             output = sector == nil
-                ? ExposureText.text(rows, total: total, loaded: loaded, tiers: tiers)
+                ? ExposureText.text(rows, total: total, manufacturing: ExposureSelection.manufacturingAggregate(exposure, source: src),
+                                    loaded: loaded, tiers: tiers)
                 : ExposureText.detail(rows[0], exposure: exposure, column: columns[0], loaded: loaded, top: top)
         }
         try emit(output, to: out)

@@ -131,3 +131,25 @@ import Testing
         #expect(Vintage(periods: [], asOf: day) == nil)
     }
 }
+
+/// #16 defect 5: hidden exposure on one denominator (total requirements), never negative; the
+/// text output prints the manufacturing aggregate.
+@Suite struct HiddenExposureDenominatorTests {
+    @Test func hiddenShareIsTiersTwoAndAboveOfTotalRequirements() throws {
+        let t = try ICIOCache.shared.oecdICIO2022(DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))
+        let e = try ImporterExposure(model: try LeontiefModel(try InputOutputSystem(table: t)), importer: "USA", tiers: 4)
+        let c26 = try #require(e.column(ofSector: "C26"))
+        let mexico = try #require(e.sector(c26, source: "MEX"))
+        // Before #16: LT share (of requirements) − FV share (of direct inputs) = 3.6 % − 4.3 % < 0.
+        #expect(mexico.lookThroughShare - mexico.faceValueShare < -0.005)
+        #expect(mexico.hiddenShare > 0)
+        #expect(abs(mexico.hiddenShare - (mexico.lookThroughShare - mexico.faceValueShareOfRequirements)) < 1e-12)
+        #expect(abs(mexico.hiddenShare - mexico.tierShares.dropFirst().reduce(0, +)) < 1e-12)
+        for s in e.regions where s != "USA" {
+            for c in e.sectors.indices { if let x = e.sector(c, source: s) { #expect(x.hiddenShare >= -1e-12, "\(s) \(e.sectors[c])") } }
+        }
+        // The manufacturing aggregate the text output prints: 11.5 % face value (imported), 17.3 % look-through (foreign).
+        let m = try #require(ExposureSelection.manufacturingAggregate(e, source: "CHN"))
+        #expect(abs(m.faceValueShareOfImported - 0.115) < 0.0005 && abs(m.lookThroughShareOfForeign - 0.173) < 0.0005)
+    }
+}

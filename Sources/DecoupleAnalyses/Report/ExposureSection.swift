@@ -58,7 +58,7 @@ extension ReportBuilder {
                                   period: input.year, value: e.lookThroughShare, unit: .fraction, source: input.datasetID,
                                   note: "Σ_{i∈\(v.code)} (L − I)_ij / Σ_i (L − I)_ij; \(note ?? e.sector)"))
             table.append([e.sector, input.sectorNames[e.sector].map { Self.shortName($0) } ?? "", Fmt.pct(e.faceValueShare),
-                          Fmt.pct(e.lookThroughShare), Fmt.pp(e.hiddenShare),
+                          Fmt.pct(e.lookThroughShare), Fmt.pct(e.hiddenShare),
                           e.lookThroughMultiple.map { NumberText.fixed($0, decimals: 1) + "×" } ?? "–",
                           Fmt.pct(e.valueAdded), e.topForeignSupplier.map { name(Country($0)) } ?? "–"])
         }
@@ -87,7 +87,7 @@ extension ReportBuilder {
             values: sorted.map(\.lookThroughShare), format: .percent(decimals: 1), source: input.provenance.citation))
         return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
             ReportTable(title: "\(possessive(r)) manufacturing sectors' exposure to \(name(v)): face value (A) vs look-through (L − I), \(input.year)",
-                        columns: ["ICIO sector", "name", "face value", "look-through", "hidden", "LT ÷ FV (money)", "\(v.code) value added", "top LT foreign supplier"],
+                        columns: ["ICIO sector", "name", "face value", "look-through", "hidden (tiers 2+, of requirements)", "LT ÷ FV (money)", "\(v.code) value added", "top LT foreign supplier"],
                         numericColumns: [2, 3, 4, 5, 6], rows: table, sources: [input.datasetID]),
         ], charts: [chart])
     }

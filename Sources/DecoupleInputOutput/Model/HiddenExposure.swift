@@ -16,9 +16,12 @@ import DecoupleCore
 ///   this equals `Σ_{i∈s} l_ij`; the identity only removes j's own unit of output). As a share
 ///   of j's total input requirements: `LT_sj / Σ_i (L − I)_ij`; of its foreign requirements:
 ///   `LT_sj / Σ_{i∉r} (L − I)_ij`; as value: `LT_sj · x_j`.
-/// - **Hidden** exposure: look-through minus face value. In coefficients and values it is
-///   exactly what arrives through tiers 2 and above, `Σ_{k≥2} Σ_{i∈s} (A^k)_ij`; in shares it is
-///   `LT share − FV share` (the paper's comparison of the two shares).
+/// - **Hidden** exposure: look-through minus face value, exactly what arrives through tiers 2
+///   and above, `Σ_{k≥2} Σ_{i∈s} (A^k)_ij`. Its share uses the look-through share's
+///   denominator, total requirements: `(LT_sj − FV_sj) / Σ_i (L − I)_ij` — never negative, and
+///   `LT share = tier-1 share + hidden share`. (Subtracting a face-value share of *direct* inputs
+///   from a look-through share of *total requirements* mixes two denominators and can go negative:
+///   Mexico's C26 read −0.7 pp before #16.)
 /// - **Tiers**: tier k is `Σ_{i∈s} (A^k)_ij` for `k = 1 … K−1` (tier 1 = face value), and the
 ///   last tier is the remainder `LT_sj − Σ_{k<K} tier_k` (tiers K and above). Tier shares
 ///   divide by `Σ_i (L − I)_ij`, so they add up to the look-through share.
@@ -208,8 +211,12 @@ public struct SectorExposure: Sendable, Codable, Hashable {
     public var faceValueShare: Double { ratio(faceValue, totalInputs) }
     /// `LT_sj / Σ_i (L − I)_ij`: the source's share of total input requirements.
     public var lookThroughShare: Double { ratio(lookThrough, totalRequirements) }
-    /// `LT share − FV share`.
-    public var hiddenShare: Double { lookThroughShare - faceValueShare }
+    /// `FV_sj / Σ_i (L − I)_ij`: face value as a share of total requirements (tier 1's share).
+    public var faceValueShareOfRequirements: Double { ratio(faceValue, totalRequirements) }
+    /// `(LT_sj − FV_sj) / Σ_i (L − I)_ij`: what arrives through tiers 2 and above, as a share of
+    /// total requirements (the look-through share's denominator), so
+    /// `lookThroughShare = faceValueShareOfRequirements + hiddenShare` and it is never negative.
+    public var hiddenShare: Double { ratio(lookThrough - faceValue, totalRequirements) }
     /// `FV_sj / Σ_{i∉r} a_ij`: the source's share of imported direct inputs.
     public var faceValueShareOfImported: Double { ratio(faceValue, foreignInputs) }
     /// `LT_sj / Σ_{i∉r} (L − I)_ij`: the source's share of foreign input requirements.

@@ -13,14 +13,15 @@ public enum ExposureText {
 
     public static func tierNames(_ k: Int) -> [String] { (1...k).map { $0 == k ? "tier \($0)+" : "tier \($0)" } }
 
-    public static func text(_ rows: [SectorExposure], total: SectorExposure?, loaded: LoadedIOTable, tiers: Int) -> String {
+    public static func text(_ rows: [SectorExposure], total: SectorExposure?, manufacturing: SectorExposure? = nil,
+                            loaded: LoadedIOTable, tiers: Int) -> String {
         guard let first = rows.first else { return "No sectors.\n" }
         var out = "\(loaded.table.name)\n"
         out += "Exposure of \(first.importer)'s sectors to \(first.source): face value (direct inputs, A) vs look-through (all tiers, L − I)\n"
-        out += "Shares: face value of direct inputs; look-through and tiers of total input requirements; VA = \(first.source) value added in the output.\n\n"
-        let header = ["sector", "face value", "look-through", "hidden"] + tierNames(tiers) + ["VA", "LT ÷ FV", "top LT foreign", "(its LT share)"]
+        out += "Shares: face value of direct inputs; look-through, hidden (tiers 2+) and tiers of total input requirements; VA = \(first.source) value added in the output.\n\n"
+        let header = ["sector", "face value", "look-through", "hidden (tiers 2+)"] + tierNames(tiers) + ["VA", "LT ÷ FV", "top LT foreign", "(its LT share)"]
         func row(_ e: SectorExposure) -> [String] {
-            [e.sector, pct(e.faceValueShare), pct(e.lookThroughShare), pp(e.hiddenShare)] + e.tierShares.map(pct)
+            [e.sector, pct(e.faceValueShare), pct(e.lookThroughShare), pct(e.hiddenShare)] + e.tierShares.map(pct)
                 + [pct(e.valueAdded), e.lookThroughMultiple.map { ExposureNumberText.fixed1($0) + "×" } ?? "–",
                    e.topForeignSupplier ?? "–", e.topForeignSupplier == nil ? "–" : pct(e.totalRequirements > 0 ? e.topForeignSupplierLookThrough / e.totalRequirements : 0)]
         }
@@ -29,6 +30,11 @@ public enum ExposureText {
         out += render(table, header: header, numeric: Set(1..<(header.count - 2)).union([header.count - 1]))
         let top = rows.filter { $0.topForeignSupplier == first.source }.count
         out += "\n\(first.source) is the top look-through foreign supplier of \(top) of \(rows.count) sectors.\n"
+        if let m = manufacturing {
+            out += "Manufacturing (the \(first.importer) sectors C…, output-weighted): \(first.source) supplies \(pct(m.faceValueShareOfImported)) of imported direct inputs at face value "
+                + "and \(pct(m.lookThroughShareOfForeign)) of foreign input requirements looking through all tiers "
+                + "(\(pct(m.faceValueShare)) of all direct inputs; \(pct(m.lookThroughShare)) of total requirements, of which \(pct(m.hiddenShare)) hidden in tiers 2+).\n"
+        }
         for note in loaded.table.notes { out += "Note: \(note)\n" }
         if let p = loaded.provenance { out += "Source: \(p.citation). \(p.licence).\n" }
         return out
@@ -45,13 +51,13 @@ public enum ExposureText {
             rows.append([name, ExposureNumberText.coef(t), money(t * e.grossOutput), pct(e.tierShares[k]), ""])
         }
         rows.append(["look-through (L − I)", ExposureNumberText.coef(e.lookThrough), money(e.lookThroughAmount), pct(e.lookThroughShare), pct(e.lookThroughShareOfForeign)])
-        rows.append(["hidden (LT − FV)", ExposureNumberText.coef(e.lookThrough - e.faceValue), money(e.hiddenAmount), pp(e.hiddenShare), ""])
+        rows.append(["hidden (LT − FV, tiers 2+)", ExposureNumberText.coef(e.lookThrough - e.faceValue), money(e.hiddenAmount), pct(e.hiddenShare), ""])
         rows.append(["value added (v̂ L)", ExposureNumberText.coef(e.valueAdded), money(e.valueAddedAmount), pct(e.valueAdded), ""])
         out += render(rows, header: ["measure", "coefficient", "amount", "share of inputs", "share of foreign"], numeric: [1, 2, 3, 4])
         out += "\n(face value: shares of direct inputs; tiers and look-through: shares of total input requirements Σ_i (L − I)_ij)\n\n"
         let suppliers = ExposureRun.suppliers(exposure, column: column, top: top)
         out += "Top look-through foreign suppliers of \(e.importer) \(e.sector)\n"
-        out += render(suppliers.map { [$0.region, pct($0.faceValueShare), pct($0.lookThroughShare), pp($0.lookThroughShare - $0.faceValueShare), pct($0.valueAdded)] },
+        out += render(suppliers.map { [$0.region, pct($0.faceValueShare), pct($0.lookThroughShare), pct($0.hiddenShare), pct($0.valueAdded)] },
                       header: ["source", "face value", "look-through", "hidden", "VA"], numeric: [1, 2, 3, 4])
         for note in loaded.table.notes { out += "Note: \(note)\n" }
         if let p = loaded.provenance { out += "Source: \(p.citation). \(p.licence).\n" }
