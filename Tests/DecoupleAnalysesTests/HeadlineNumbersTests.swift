@@ -153,3 +153,17 @@ import Testing
         #expect(abs(m.faceValueShareOfImported - 0.115) < 0.0005 && abs(m.lookThroughShareOfForeign - 0.173) < 0.0005)
     }
 }
+
+/// #16 defect 8 on the bundled data: with Japan as the leader there are no import data, so no
+/// row is fully confident and each names the missing imports.
+@Suite struct MissingInputConfidenceTests {
+    @Test func japanAsLeaderIsNotFullyConfident() async throws {
+        let bundle = try await AnalysisData(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))
+            .framework(leader: Country("JPN"), challenger: .china, year: nil)
+        #expect(!bundle.result.predictions.isEmpty)
+        for p in bundle.result.predictions {
+            #expect(p.confidence < 1, "\(p.chain)/\(p.stage ?? "")")
+            #expect(p.reasons.last?.contains("imports from the challenger") == true, "\(p.chain)/\(p.stage ?? "")")
+        }
+    }
+}
