@@ -215,3 +215,23 @@ import DecoupleRendering
         #expect(FrameworkPanelText.sensitivityText(doc).contains("567 configurations"))
     }
 }
+
+/// #18 item 6: the framework section leads with the evaluation: its findings first, a chart of
+/// the scores against the nulls and a per-stage heat map of predicted vs observed.
+@Suite struct FrameworkSectionLeadsWithEvaluationTests {
+    @Test func evaluationComesFirst() async throws {
+        let data = AnalysisData(catalog: DataCatalog(root: DataCatalog.sourceCheckoutDataFolder))
+        let bundle = try await data.framework(leader: .usa, challenger: .china, year: nil)
+        let e = try await data.frameworkEvaluation(leader: .usa, challenger: .china, permutations: 200).evaluation
+        let section = ReportBuilder(options: ReportOptions()).framework(bundle.result, evaluation: e, sensitivity: nil)
+        #expect(section.findings.first?.hasPrefix("Evaluation first:") == true)
+        #expect(section.charts.count >= 2)
+        guard case .bar(let scores) = section.charts[0], case .heatMap(let map) = section.charts[1] else {
+            Issue.record("expected the score chart and the heat map first"); return
+        }
+        #expect(scores.labels == ["framework", "majority class", "always substitute", "arena rule"])
+        #expect(map.rows.count == e.cases.count && map.columns == ["predicted", "observed"])
+        #expect(section.charts[1].svg().contains(#"class="cell""#))
+        #expect(section.tables[0].title.hasPrefix("Predicted and observed instrument family by stage"))
+    }
+}

@@ -8,6 +8,7 @@ public enum Chart: Sendable {
     case scatter(ScatterChart)
     case stackedBar(StackedBarChart)
     case timeline(TimelineChart)
+    case heatMap(HeatMapChart)
 
     /// The chart's title.
     public var title: String {
@@ -17,6 +18,7 @@ public enum Chart: Sendable {
         case .scatter(let c): c.title
         case .stackedBar(let c): c.title
         case .timeline(let c): c.title
+        case .heatMap(let c): c.title
         }
     }
 }

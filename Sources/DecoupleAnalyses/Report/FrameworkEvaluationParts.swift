@@ -51,6 +51,14 @@ extension ReportBuilder {
             subtitle: "\(e.cases.count) chain stages; permutation p = \(NumberText.printf(e.permutation.pValue, decimals: 3))",
             labels: ["framework"] + e.nulls.map(\.model), values: [e.framework.balancedAccuracy] + e.nulls.map(\.balancedAccuracy),
             format: .percent(decimals: 0), source: "Decouple framework evaluation (Data/policy/measures.json; NCSES patents)"))
+        // The per-stage heat map: predicted and observed family side by side.
+        let heatMap = Chart.heatMap(HeatMapChart(
+            title: "Predicted and observed instrument family, by stage",
+            subtitle: "Predicted from predictors read the year before the stage's first measure; observed: that measure's family",
+            rows: e.cases.map(\.unit), columns: ["predicted", "observed"],
+            cells: e.cases.map { [$0.predicted?.rawValue ?? "no prediction", $0.observed.rawValue] },
+            categories: [("restrict", ChartPalette.negative), ("substitute", ChartPalette.color(at: 0)), ("no prediction", "rgb(200,200,200)")],
+            source: "Decouple framework evaluation (Data/policy/measures.json; NCSES patents)"))
         let rows = e.cases.map { c in
             [c.unit, c.predicted?.rawValue ?? "none", c.observed.rawValue, c.predicted == c.observed ? "yes" : "no",
              "\(c.outcomeMeasure) (\(c.outcomeDate))", String(c.predictorYear)]
@@ -58,6 +66,6 @@ extension ReportBuilder {
         let table = ReportTable(title: "Predicted and observed instrument family by stage (predictors read the year before the first measure)",
                                 columns: ["Stage", "Predicted", "Observed", "Right", "First measure", "Predictors of"], rows: rows,
                                 sources: ["framework"])
-        return (findings, figures, [table], [chart])
+        return (findings, figures, [table], [chart, heatMap])
     }
 }

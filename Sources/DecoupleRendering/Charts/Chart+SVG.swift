@@ -9,6 +9,7 @@ extension Chart {
         case .scatter(let c): c.svg()
         case .stackedBar(let c): c.svg()
         case .timeline(let c): c.svg()
+        case .heatMap(let c): c.svg()
         }
     }
 }
