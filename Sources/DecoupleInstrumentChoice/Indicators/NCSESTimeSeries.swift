@@ -40,6 +40,8 @@ public struct NCSESTimeSeries: Sendable {
     /// The region path whose last component names the country.
     public func path(of country: Country, countries: CountryTable = .standard) -> String? {
         if country == .world { return regions.first { $0 == "World" } }
+        // The paths of the standard table are resolved once, at load; another table (a test's)
+        // is resolved on each call. Tables are told apart by size (CountryTable has no identity).
         if countries.entries.count == CountryTable.standard.entries.count { return standardPaths[country] }
         return regions.first { Self.country(ofPath: $0, countries: countries) == country }
     }
