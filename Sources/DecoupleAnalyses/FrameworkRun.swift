@@ -9,7 +9,8 @@ import DecoupleTrade
 public enum FrameworkRun {
     /// Runs the framework for `leader` and `challenger`.
     /// - Parameters:
-    ///   - imports: the leader's HS6 imports by partner (used only when the leader is the USA).
+    ///   - imports: the leader's HS6 imports by partner (used only when they are the leader's: the
+    ///     dataset's reporter is `leader`).
     ///   - configPath: a configuration file overriding the bundled one (CLI only).
     ///   - policies: the observed measures, when already loaded (read from the catalog otherwise).
     /// - Throws: ``AnalysisInputError`` for a bad configuration file, `DataReadError` for unreadable data.
@@ -29,10 +30,16 @@ public enum FrameworkRun {
         let icioIndicators = icio.map {
             ICIOIndicators(table: $0, sectors: sectors, source: BundledDataset.oecdICIO2022.provenance.citation, year: 2022)
         }
-        var inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: leader == .usa ? imports : nil,
+        let imports = imports.flatMap { d in !d.flows.isEmpty && d.flows.allSatisfy { $0.reporter == leader } ? d : nil }
+        var inputs = FrameworkInputs(taxonomy: taxonomy, patents: patents, imports: imports,
                                      observed: ObservedInstrument.from(policies.measures, leader: leader),
                                      securitisation: SecuritisationSignal.from(policies.measures, leader: leader),
                                      icio: icioIndicators)
+        let figures: StageFigures
+        do { figures = try StageFigures.bundled(catalog: catalog) } catch let e as FrameworkConfigurationError {
+            throw AnalysisInputError(e.description, parameter: "data-dir")
+        }
+        inputs.figures = figures
         inputs.endowment = endowment(minerals, taxonomy: taxonomy, config: config)
         for e in exposure?.sectors ?? [] { inputs.lookThrough[e.sector] = e.lookThroughShare }
         inputs.netImportReliance = reliance(minerals, taxonomy: taxonomy, config: config)
@@ -41,12 +48,19 @@ public enum FrameworkRun {
                 throw AnalysisInputError("the panel store \(store.path) does not cover every reporter (import CEPII BACI for world export shares)", parameter: "store")
             }
             inputs.exportShares = PanelExportShares(panel: store.bilateralPanel, taxonomy: taxonomy, leader: leader, challenger: challenger)
+            let years = store.bilateralPanel.years
+            inputs.stageShares = store.bilateralPanel.measure(StageWorldSharesRequest(
+                members: StageWorldSharesRequest.members(of: taxonomy),
+                leader: Set(years.flatMap { FrameworkAnalysis.members(of: leader, in: $0) }),
+                challenger: Set(years.flatMap { FrameworkAnalysis.members(of: challenger, in: $0) })))
+            inputs.stageSharesSource = store.provenance.map(\.citation).joined(separator: "; ")
         }
         let result = FrameworkAnalysis(configuration: config, leader: leader, challenger: challenger, year: year).run(inputs)
         var provenance = [BundledDataset.ncsesPatents.provenance]
-        if let imports, leader == .usa { provenance.append(imports.provenance) }
+        if let imports { provenance.append(imports.provenance) }
         provenance.append(policies.provenance)
         if icio != nil { provenance.append(BundledDataset.oecdICIO2022.provenance) }
+        provenance.append(figures.provenance)
         if !minerals.isEmpty { provenance.append(BundledDataset.usgsMCS2024.provenance) }
         if let store { provenance.append(contentsOf: store.provenance) }
         provenance.append(contentsOf: taxonomy.provenance)

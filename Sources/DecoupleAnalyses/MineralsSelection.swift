@@ -28,6 +28,14 @@ public enum MineralSupplySelection {
     public static func assess(_ inputs: [MineralSupplyInput], leader: Country, rival: Country, allies: Set<Country>,
                        rule: MineralStrategyRule) -> [MineralAssessment] {
         inputs.map { input in
+            // The salient statistics (net import reliance, import sources) describe the USGS
+            // reporter only; for any other leader they are missing, not borrowed.
+            var input = input
+            if BundledDataset.usgsMCS2024.reporter != leader {
+                input.salient = []
+                input.rankedReliance = nil
+                input.importSources = []
+            }
             let profile = MineralSupplyProfile(input, leader: leader, rival: rival, allies: allies)
             return MineralAssessment(profile: profile, classification: rule.classify(profile))
         }

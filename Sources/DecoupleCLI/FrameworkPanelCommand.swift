@@ -9,6 +9,7 @@ struct FrameworkPairOptions: ParsableArguments {
     @Option(help: "The challenging economy.") var challenger: String = "CHN"
     @Option(help: "An imported all-reporter panel store (CEPII BACI, see `decouple data import`): world export and import shares of every stage, every year.") var store: String?
     @Option(help: "A framework configuration file overriding Data/framework/framework.json (same schema).") var config: String?
+    @Option(help: "A WIOD 2013 release folder (wiot_<year>_output.csv, _inter.csv.gz, _final.csv.gz): output and use shares of the chain's WIOD industries, 1995–2011.") var wiod: String?
     @OptionGroup var taxonomy: TaxonomyOptions
 
     /// The two economies, resolved.
@@ -38,8 +39,10 @@ struct FrameworkPanelCommand: AsyncParsableCommand {
         One row per chain, stage, year and dimension: the leader's and the challenger's value, the \
         indicator, its granularity (stage, chain, sector), source and vintage. Technology: USPTO \
         patent shares in the chain's field (NCSES, every year). Manufacturing and market: world export \
-        and import shares of the stage's HS6 lines per year with --store (CEPII BACI), else the OECD \
-        ICIO 2022 sector shares. Missing values are shown as n/a, never as zero.
+        and import shares of the stage's HS6 lines per year with --store (CEPII BACI), the OECD ICIO \
+        2022 sector shares, and with --wiod the WIOD industries' output and use shares 1995–2011. \
+        Published stage figures (Data/framework/stage-figures.json) for both economies, each naming \
+        its page. Missing values are shown as n/a, never as zero.
         """)
 
     @OptionGroup var pair: FrameworkPairOptions
@@ -57,7 +60,7 @@ struct FrameworkPanelCommand: AsyncParsableCommand {
     func run() async throws {
         let (l, c) = try pair.pair()
         let document = try await guardedAsync {
-            try await pair.data().frameworkPanel(leader: l, challenger: c, store: pair.store).filtered(chain: chain, stage: stage, from: from, to: to)
+            try await pair.data().frameworkPanel(leader: l, challenger: c, store: pair.store, wiod: pair.wiod).filtered(chain: chain, stage: stage, from: from, to: to)
         }
         switch format {
         case .json: print(try encodeJSON(document))
@@ -86,7 +89,7 @@ struct FrameworkTimelineCommand: AsyncParsableCommand {
     func run() async throws {
         let (l, c) = try pair.pair()
         let document = try await guardedAsync {
-            try await pair.data().frameworkTimeline(leader: l, challenger: c, chain: chain, store: pair.store)
+            try await pair.data().frameworkTimeline(leader: l, challenger: c, chain: chain, store: pair.store, wiod: pair.wiod)
         }
         switch format {
         case .json: print(try encodeJSON(document))

@@ -24,6 +24,12 @@ public struct FrameworkInputs: Sendable {
     public var netImportReliance: [String: Double] = [:]
     /// World export shares per chain from an all-reporter trade panel, when one is loaded.
     public var exportShares: PanelExportShares?
+    /// World export and import shares per stage and year from an all-reporter trade panel.
+    public var stageShares: StageWorldShares?
+    /// Citation of ``stageShares``.
+    public var stageSharesSource: String = ""
+    /// Published stage figures (Data/framework/stage-figures.json).
+    public var figures: StageFigures?
 
     public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], imports: TradeDataset? = nil,
                 endowment: [String: (instruments: [PolicyInstrument], reason: String)] = [:], observed: [ObservedInstrument] = [],
@@ -98,8 +104,10 @@ public struct FrameworkAnalysis: Sendable {
                              source: "\(t.provenance.source), table \(t.tableID)")
     }
 
-    /// Observations (sourced figures) that apply to a chain and stage.
-    func observations(chain: String, stage: String?, arena: Arena) -> [Indicator] {
+    /// Observations (sourced figures) that apply to a chain and stage: the configuration's
+    /// observations and the published stage figures, each series at its latest year no later
+    /// than the analysis year.
+    func observations(chain: String, stage: String?, arena: Arena, figures: StageFigures? = nil) -> [Indicator] {
         let obs = configuration.observations.filter {
             ($0.chain == chain || $0.chain == "*" + arena.rawValue) && ($0.stage == nil || $0.stage == stage)
         }
@@ -114,7 +122,45 @@ public struct FrameworkAnalysis: Sendable {
                                  scale: configuration.scale(first.dimension),
                                  granularity: first.chain.hasPrefix("*") ? .arena : (first.stage == nil ? .chain : .stage)))
         }
-        return out.sorted { $0.name < $1.name }
+        out.sort { $0.name < $1.name }
+        return out + figureIndicators(chain: chain, stage: stage, arena: arena, figures: figures)
+    }
+
+    /// Published stage figures of the leader and the challenger as indicators: one per series
+    /// (metric and publisher), at the latest year either side has a figure.
+    func figureIndicators(chain: String, stage: String?, arena: Arena, figures: StageFigures?) -> [Indicator] {
+        guard let figures else { return [] }
+        let found = figures.observations(chain: chain, stage: stage, arena: arena, economies: [leader.code, challenger.code], year: year)
+        var out: [Indicator] = []
+        for (_, group) in Dictionary(grouping: found, by: { "\($0.figure.dimension.rawValue)|\($0.figure.indicatorName)" }) {
+            guard let latest = group.compactMap({ $0.figure.observedYear }).max() else { continue }
+            let inYear = group.filter { $0.figure.observedYear == latest }
+            let l = inYear.first { $0.figure.economy == leader.code }
+            let c = inYear.first { $0.figure.economy == challenger.code }
+            let any = (l ?? c)!
+            out.append(Indicator(dimension: any.figure.dimension, name: any.figure.indicatorName,
+                                 leaderValue: l?.figure.share, challengerValue: c?.figure.share, year: latest,
+                                 source: [l, c].compactMap { $0.map { "\($0.figure.economy): \($0.figure.citation)" } }.joined(separator: "; "),
+                                 scale: configuration.scale(any.figure.dimension), granularity: any.granularity))
+        }
+        return out.sorted { ($0.dimension.rawValue, $0.name) < ($1.dimension.rawValue, $1.name) }
+    }
+
+    /// Manufacturing and market of one stage from an all-reporter panel: each side's share of
+    /// world exports and of world imports of the stage's HS6 lines, in the latest panel year no
+    /// later than the analysis year.
+    func stageIndicators(chain: String, stage: String, inputs: FrameworkInputs) -> [Indicator] {
+        guard let shares = inputs.stageShares else { return [] }
+        let rows = shares.rows.filter { r in r.chain == chain && r.stage == stage && (year.map { r.year <= $0 } ?? true) }
+        guard let r = rows.max(by: { $0.year < $1.year }) else { return [] }
+        return [
+            Indicator(dimension: .manufacturing, name: "share of world exports of the stage's HS6 lines",
+                      leaderValue: r.leaderExportShare, challengerValue: r.challengerExportShare, year: r.year,
+                      source: inputs.stageSharesSource, scale: configuration.scale(.manufacturing), granularity: .stage),
+            Indicator(dimension: .market, name: "share of world imports of the stage's HS6 lines",
+                      leaderValue: r.leaderImportShare, challengerValue: r.challengerImportShare, year: r.year,
+                      source: inputs.stageSharesSource, scale: configuration.scale(.market), granularity: .stage),
+        ]
     }
 
     /// The leader's vulnerability in a chain (or stage): import share from the challenger and supplier HHI.
@@ -189,14 +235,16 @@ public struct FrameworkAnalysis: Sendable {
         for chain in inputs.taxonomy.chains {
             var chainIndicators: [Indicator] = inputs.icio?.indicators(
                 sectors: cfg.sectors(forChain: chain.id, arena: chain.arena), leader: leader, challenger: challenger, configuration: cfg) ?? []
-            if let e = inputs.exportShares?.indicator(chain: chain.id, configuration: cfg) { chainIndicators.append(e) }
+            // A chain-wide export share only where no stage-level one replaces it (minerals).
+            if inputs.stageShares == nil || chain.arena == .criticalMinerals || chain.stages.isEmpty,
+               let e = inputs.exportShares?.indicator(chain: chain.id, configuration: cfg) { chainIndicators.append(e) }
             if let choice = cfg.chainTechnology.first(where: { $0.chain == chain.id }) {
                 if let t = technology(choice.table, name: choice.name, year: year, inputs: inputs) { chainIndicators.append(t) }
                 if let s = catchUp(choice.table, scope: chain.id, name: choice.name, year: year, inputs: inputs) { signals.append(s) }
             }
             if chain.arena == .criticalMinerals {
                 let profile = AdvantageProfile(chain: chain.id, arena: chain.arena, leader: leader, challenger: challenger,
-                                               indicators: chainIndicators + observations(chain: chain.id, stage: nil, arena: chain.arena))
+                                               indicators: chainIndicators + observations(chain: chain.id, stage: nil, arena: chain.arena, figures: inputs.figures))
                 let v = vulnerability(chain: chain, stage: nil, imports: imports, inputs: inputs)
                 vulnerabilities[chain.id] = v
                 profiles.append(profile)
@@ -205,7 +253,8 @@ public struct FrameworkAnalysis: Sendable {
             }
             for stage in chain.stages {
                 let profile = AdvantageProfile(chain: chain.id, stage: stage.id, arena: chain.arena, leader: leader, challenger: challenger,
-                                               indicators: chainIndicators + observations(chain: chain.id, stage: stage.id, arena: chain.arena))
+                                               indicators: chainIndicators + stageIndicators(chain: chain.id, stage: stage.id, inputs: inputs)
+                                                   + observations(chain: chain.id, stage: stage.id, arena: chain.arena, figures: inputs.figures))
                 let v = vulnerability(chain: chain, stage: stage.id, imports: imports, inputs: inputs)
                 vulnerabilities["\(chain.id)/\(stage.id)"] = v
                 profiles.append(profile)

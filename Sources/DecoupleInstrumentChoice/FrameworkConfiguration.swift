@@ -74,6 +74,9 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
     /// ICIO sectors standing for each arena (Table 1) and chain (manufacturing and market indicators).
     public var arenaSectors: [String: [String]]
     public var chainSectors: [ChainSectors]
+    /// The WIOD 2013 industry (c1 … c35) that contains each ICIO sector of ``chainSectors``, for
+    /// the 1995–2011 series of a WIOD release (`--wiod`).
+    public var wiodSectorOf: [String: String]?
     /// The paper's Table 1 pluses, to compare with the data.
     public var paperTable1: [PaperScore]
     public var observations: [Observation]
@@ -95,6 +98,13 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
     }
 
     /// The ICIO sectors of a chain (its own entry, else its arena's `*` entry).
+    /// The WIOD industries of a chain: its ICIO sectors mapped by ``wiodSectorOf``, without
+    /// repeats (C26 and C27 are both in WIOD c14).
+    public func wiodSectors(forChain chain: String, arena: Arena) -> [String] {
+        var seen = Set<String>()
+        return sectors(forChain: chain, arena: arena).compactMap { wiodSectorOf?[$0] }.filter { seen.insert($0).inserted }
+    }
+
     public func sectors(forChain chain: String, arena: Arena) -> [String] {
         chainSectors.first { $0.chain == chain }?.sectors ?? chainSectors.first { $0.chain == "*" + arena.rawValue }?.sectors ?? []
     }

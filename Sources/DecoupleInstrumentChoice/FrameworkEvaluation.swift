@@ -124,7 +124,8 @@ public struct FrameworkEvaluation: Sendable, Codable {
             if b >= framework.balancedAccuracy - 1e-12 { atLeast += 1 }
         }
         let p = PermutationTest(permutations: permutations, seed: seed,
-                                pValue: Double(1 + atLeast) / Double(1 + permutations),
+                                // No case: nothing to test, no evidence against the null (p = 1).
+                                pValue: present.isEmpty ? 1 : Double(1 + atLeast) / Double(1 + permutations),
                                 nullMean: permutations > 0 ? sum / Double(permutations) : .nan)
         return FrameworkEvaluation(
             cases: cases, framework: framework,
@@ -208,7 +209,10 @@ extension FrameworkAnalysis {
         for year in Set(pending.map(\.year)).sorted() {
             var cfg = configuration
             cfg.observations = cfg.observations.filter { $0.year <= year }
-            let result = FrameworkAnalysis(configuration: cfg, leader: leader, challenger: challenger, year: year, countries: countries).run(inputs)
+            // Published figures only when they were public by the predictor year.
+            var known = inputs
+            known.figures = inputs.figures.map { f in StageFigures(figures: f.figures.filter { ($0.knownBy ?? .max) <= year }, provenance: f.provenance) }
+            let result = FrameworkAnalysis(configuration: cfg, leader: leader, challenger: challenger, year: year, countries: countries).run(known)
             for p in pending where p.year == year {
                 let prediction = result.predictions.first { $0.chain == p.unit.chain.id && $0.stage == p.unit.stage }
                 let profile = result.profiles.first { $0.chain == p.unit.chain.id && $0.stage == p.unit.stage }

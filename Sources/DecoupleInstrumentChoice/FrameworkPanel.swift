@@ -80,6 +80,12 @@ public struct FrameworkPanelInputs: Sendable {
     public var icio: ICIOIndicators?
     /// Release of the ICIO table.
     public var icioVintage: String
+    /// Published stage figures (Data/framework/stage-figures.json).
+    public var figures: StageFigures?
+    /// WIOD sector shares, one per year of a WIOD release (1995–2011 for the 2013 release).
+    public var wiod: [ICIOIndicators] = []
+    /// Release of the WIOD tables.
+    public var wiodVintage: String = ""
 
     public init(taxonomy: StrategicTaxonomy, patents: [String: NCSESTimeSeries], stageShares: StageWorldShares? = nil,
                 stageSharesSource: (source: String, vintage: String)? = nil, icio: ICIOIndicators? = nil, icioVintage: String = "") {
@@ -147,8 +153,50 @@ extension FrameworkAnalysis {
                 }
             }
         }
+        rows += figureRows(inputs)
+        // The WIOD industries containing each chain, every year of the release.
+        for chain in inputs.taxonomy.chains {
+            let stages: [String?] = chain.arena == .criticalMinerals || chain.stages.isEmpty ? [nil] : chain.stages.map(\.id)
+            let sectors = cfg.wiodSectors(forChain: chain.id, arena: chain.arena)
+            for table in inputs.wiod {
+                for i in table.indicators(sectors: sectors, leader: leader, challenger: challenger, configuration: cfg) {
+                    for stage in stages {
+                        rows.append(FrameworkPanelRow(leader: leader.code, challenger: challenger.code, chain: chain.id, stage: stage, year: i.year,
+                                                      dimension: i.dimension, leaderValue: i.leaderValue, challengerValue: i.challengerValue,
+                                                      indicator: i.name, granularity: .sector, source: i.source, vintage: inputs.wiodVintage))
+                    }
+                }
+            }
+        }
         rows.sort { ($0.chain, $0.stage ?? "", $0.dimension.rawValue, $0.indicator, $0.year) < ($1.chain, $1.stage ?? "", $1.dimension.rawValue, $1.indicator, $1.year) }
         return FrameworkPanel(leader: leader.code, challenger: challenger.code, rows: rows)
+    }
+
+    /// Published stage figures of the leader and the challenger: one row per chain stage, series
+    /// (metric and publisher) and year; a figure for the whole chain is a row of every stage.
+    /// Projections are left out.
+    func figureRows(_ inputs: FrameworkPanelInputs) -> [FrameworkPanelRow] {
+        guard let figures = inputs.figures else { return [] }
+        var rows: [FrameworkPanelRow] = []
+        for chain in inputs.taxonomy.chains {
+            let stages: [String?] = chain.arena == .criticalMinerals || chain.stages.isEmpty ? [nil] : chain.stages.map(\.id)
+            for stage in stages {
+                let found = figures.observations(chain: chain.id, stage: stage, arena: chain.arena, economies: [leader.code, challenger.code])
+                let groups = Dictionary(grouping: found) { "\($0.figure.dimension.rawValue)|\($0.figure.indicatorName)|\($0.figure.observedYear!)" }
+                for (_, group) in groups {
+                    let l = group.first { $0.figure.economy == leader.code }, c = group.first { $0.figure.economy == challenger.code }
+                    let any = (l ?? c)!
+                    let published = Set(group.compactMap { $0.figure.source.publicationYear }).sorted().map(String.init).joined(separator: ", ")
+                    rows.append(FrameworkPanelRow(
+                        leader: leader.code, challenger: challenger.code, chain: chain.id, stage: stage, year: any.figure.observedYear!,
+                        dimension: any.figure.dimension, leaderValue: l?.figure.share, challengerValue: c?.figure.share,
+                        indicator: any.figure.indicatorName, granularity: any.granularity,
+                        source: [l, c].compactMap { $0.map { "\($0.figure.economy): \($0.figure.citation)" } }.joined(separator: "; "),
+                        vintage: published.isEmpty ? "publication year not given" : "published \(published)"))
+                }
+            }
+        }
+        return rows
     }
 
     /// A country's (or bloc's) patents in a year: its own row, else the sum of its members' rows

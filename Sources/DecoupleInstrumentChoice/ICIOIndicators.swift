@@ -2,21 +2,26 @@ import DecoupleCore
 import DecoupleInputOutput
 import DecoupleTrade
 
-/// Manufacturing and market indicators from an inter-country input–output table, by ISIC sector:
+/// Manufacturing and market indicators from an inter-country input–output table, by sector:
 ///
 /// - manufacturing: a country's share of the world's (the table's economies') gross output of the
 ///   sectors, x_c,S / Σ_k x_k,S;
-/// - market: a country's share of the world's intermediate use of the sectors' products,
-///   Σ_k Σ_{s∈S} Σ_j Z[(k,s),(c,j)] / Σ_{c'} (same) — the bundled ICIO block has no final demand
-///   by country, so only intermediate use is measured (stated in the indicator's name).
+/// - market: a country's share of the world's use of the sectors' products,
+///   Σ_k Σ_{s∈S} (Σ_j Z[(k,s),(c,j)] + Σ_f Y[(k,s),(c,f)]) / Σ_{c'} (same): intermediate plus
+///   final use when the table has final demand by country (WIOD), intermediate use only when it
+///   has not (the bundled ICIO block; stated in the indicator's name).
 public struct ICIOIndicators: Sendable {
     /// Gross output and intermediate use by sector and region.
     let output: [String: [String: Double]]
     let use: [String: [String: Double]]
     public let source: String
     public let year: Int
+    /// "ICIO" or "WIOD": the table family, named in the indicators.
+    public let tableLabel: String
+    /// Whether ``use`` includes final demand.
+    public let includesFinalUse: Bool
 
-    public init(table t: InputOutputTableData, sectors: Set<String>, source: String, year: Int) {
+    public init(table t: InputOutputTableData, sectors: Set<String>, source: String, year: Int, tableLabel: String = "ICIO") {
         var output: [String: [String: Double]] = [:]
         var use: [String: [String: Double]] = [:]
         let rows = (0..<t.n).filter { sectors.contains(t.nodeSectors[$0]) }
@@ -28,6 +33,17 @@ public struct ICIOIndicators: Sendable {
                 for i in rows { use[t.nodeSectors[i], default: [:]][buyer, default: 0] += z[column + i] }
             }
         }
+        // Final use by the region of each final-demand column ("USA_CONS_h" → USA).
+        var finalUse = false
+        if let y = t.finalDemand, !t.finalDemandLabels.isEmpty {
+            finalUse = true
+            for (f, label) in t.finalDemandLabels.enumerated() {
+                let buyer = String(label.prefix { $0 != "_" })
+                for i in rows { use[t.nodeSectors[i], default: [:]][buyer, default: 0] += y[f * t.n + i] }
+            }
+        }
+        includesFinalUse = finalUse
+        self.tableLabel = tableLabel
         self.output = output
         self.use = use
         self.source = source
@@ -61,10 +77,11 @@ public struct ICIOIndicators: Sendable {
         guard !sectors.isEmpty, sectors.contains(where: { output[$0] != nil }) else { return [] }
         let label = sectors.joined(separator: "+")
         return [
-            Indicator(dimension: .manufacturing, name: "share of world gross output, ICIO sectors \(label)",
+            Indicator(dimension: .manufacturing, name: "share of world gross output, \(tableLabel) sectors \(label)",
                       leaderValue: share(output, sectors, leaders), challengerValue: share(output, sectors, challengers),
                       year: year, source: source, scale: configuration.scale(.manufacturing), granularity: .sector),
-            Indicator(dimension: .market, name: "share of world intermediate use of ICIO \(label) products (final demand not in the table)",
+            Indicator(dimension: .market, name: includesFinalUse ? "share of world use (intermediate and final) of \(tableLabel) \(label) products"
+                                                                 : "share of world intermediate use of \(tableLabel) \(label) products (final demand not in the table)",
                       leaderValue: share(use, sectors, leaders), challengerValue: share(use, sectors, challengers),
                       year: year, source: source, scale: configuration.scale(.market), granularity: .sector),
         ]

@@ -143,9 +143,10 @@ public final class AnalysisData: Sendable {
     /// leader is the US, and world export shares from an all-reporter panel `store` when given.
     public func framework(leader: Country, challenger: Country, year: Int?, store: String? = nil) async throws -> FrameworkBundle {
         let t = try await taxonomy().taxonomy
-        let imports = leader == .usa ? try await censusHS6() : nil
+        // The bundled HS6 imports describe one reporter: used when the leader is that reporter.
+        let imports = BundledDataset.censusHS6_2024.reporter == leader ? try await censusHS6() : nil
         let policies = try await policy().measures
-        let minerals = leader == .usa ? try await mineralsReportInput(leader: leader, rival: challenger).latest : []
+        let minerals = try await mineralsReportInput(leader: leader, rival: challenger).latest
         let exposure = try await exposure(importer: leader, rival: challenger)
         let key = "\(leader.code)|\(challenger.code)|\(year.map(String.init) ?? "latest")|\(store ?? "")"
         return try await frameworks.value(for: key) { [catalog, frameworkConfig, self] in try await Offload.run {

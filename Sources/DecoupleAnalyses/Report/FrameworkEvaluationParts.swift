@@ -28,12 +28,14 @@ extension ReportBuilder {
                 + e.nulls.map { "\($0.model) \($0.correct) (\(pct($0.balancedAccuracy)))" }.joined(separator: ", ")
                 + "; permutation p = \(NumberText.printf(e.permutation.pValue, decimals: 3)).",
         ]
-        if let best {
+        if e.cases.isEmpty {
+            findings = ["Evaluation first: no chain stage has a dated first measure of \(options.reporter.code) against \(options.rival.code) in the policy data, so the framework cannot be tested for this pair (\(e.excluded.count) stages without a measure)."]
+        } else if let best {
             findings.append(e.framework.balancedAccuracy > best.balancedAccuracy
                 ? "The framework beats every null model on these data."
                 : "The framework does not beat the best null model (\(best.model)) on these data; reported as it is.")
         }
-        if let s {
+        if let s, !e.cases.isEmpty {
             findings.append("Sensitivity: over \(s.points.count) configurations the framework's balanced accuracy ranges \(pct(s.quantiles.first ?? .nan))–\(pct(s.quantiles.last ?? .nan)) (median \(pct(s.quantiles.count == 5 ? s.quantiles[2] : .nan))); it beats every null in \(pct(s.shareBeatingEveryNull)) of them.")
         }
         var figures = [Figure(metric: .evaluationBalancedAccuracy, reporter: options.reporter, partner: options.rival, product: "framework",

@@ -64,6 +64,14 @@ extension BundledDataset {
             licence: "US federal government work: public domain",
             retrievedFrom: "GitHub mizydorczyk/relationship-between-trade-and-the-exchange-rate @0826f6e, assets/usa-china-trade-data.csv (unchanged)"))
 
+    /// The one economy whose trade or statistics the dataset describes (the US Census files and
+    /// the USGS salient statistics describe the United States); nil for multi-reporter data.
+    /// Analyses use a dataset for a leader only when this is the leader, never by a hard-coded
+    /// country.
+    public var reporter: Country? {
+        id.hasPrefix("census-") || id.hasPrefix("usgs-mcs") ? .usa : nil
+    }
+
     /// Every bundled dataset.
     public static let all: [BundledDataset] = [.imfDOTS, .censusHS2Monthly, .censusHS6_2024, .censusUSChinaMonthly, .usgsMCS2022, .usgsMCS2023, .usgsMCS2024, .oecdICIO2022]
 }

@@ -38,6 +38,10 @@ public struct MineralSupplyProfile: Sendable, Codable {
     public let leaderShares: StageShares
     /// The leader's and its allies' shares together.
     public let alliedShares: StageShares
+    /// The countries that stand for the leader and the rival: a bloc's members (the EU in the
+    /// production year), else the country itself.
+    public let leaderMembers: [Country]
+    public let rivalMembers: [Country]
 
     public init(_ input: MineralSupplyInput, leader: Country, rival: Country, allies: Set<Country>,
                 riskWeights: SupplyRisk.Weights = .init()) {
@@ -92,26 +96,32 @@ public struct MineralSupplyProfile: Sendable, Codable {
                         refinery: WorldShareValue(of: group, in: refinery.shares, rows: refinery.rows, gap: refinery.gap),
                         reserves: WorldShareValue(of: group, in: reservesTable.shares, rows: reservesTable.rows, gap: reservesTable.gap))
         }
-        rivalShares = shares([rival])
-        leaderShares = shares([leader])
-        alliedShares = shares(allies.union([leader]))
+        // A bloc (the EU) is the sum of its members in the production year's membership.
+        let memberYear = input.productionYear ?? input.edition - 1
+        func members(_ c: Country) -> Set<Country> { CountryGroup.group(c)?.members(in: memberYear) ?? [c] }
+        let leaderMembers = members(leader), rivalMembers = members(rival)
+        self.leaderMembers = leaderMembers.sorted()
+        self.rivalMembers = rivalMembers.sorted()
+        rivalShares = shares(rivalMembers)
+        leaderShares = shares(leaderMembers)
+        alliedShares = shares(allies.union(leaderMembers))
         imports = ImportExposure(sources: input.importSources, rival: rival, allies: allies)
-        supplyRisk = SupplyRisk(shares: production, rivalProductionShare: production?.share(of: rival) ?? 0,
+        supplyRisk = SupplyRisk(shares: production, rivalProductionShare: production?.share(of: rivalMembers) ?? 0,
                                 reliance: latest, weights: riskWeights)
     }
 
     /// The rival's share of world production (0 when not listed).
-    public var rivalProductionShare: Double? { production?.share(of: rival) }
+    public var rivalProductionShare: Double? { production?.share(of: Set(rivalMembers)) }
     /// The rival's share of world reserves.
-    public var rivalReservesShare: Double? { reserves?.share(of: rival) }
+    public var rivalReservesShare: Double? { reserves?.share(of: Set(rivalMembers)) }
     /// The leader's share of world reserves: its endowment.
-    public var leaderReservesShare: Double? { reserves?.share(of: leader) }
+    public var leaderReservesShare: Double? { reserves?.share(of: Set(leaderMembers)) }
     /// The leader's share of world production.
-    public var leaderProductionShare: Double? { production?.share(of: leader) }
+    public var leaderProductionShare: Double? { production?.share(of: Set(leaderMembers)) }
     /// The leader's and its allies' share of world production.
-    public var alliedProductionShare: Double? { production?.share(of: Set(allies).union([leader])) }
+    public var alliedProductionShare: Double? { production?.share(of: Set(allies).union(leaderMembers)) }
     /// The leader's and its allies' share of the processing stage.
-    public var alliedProcessingShare: Double? { processing?.share(of: Set(allies).union([leader])) }
+    public var alliedProcessingShare: Double? { processing?.share(of: Set(allies).union(leaderMembers)) }
 }
 
 /// A country's (or group's) shares of world mine production, of world refinery production and

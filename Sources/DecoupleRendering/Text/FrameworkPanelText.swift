@@ -11,7 +11,8 @@ public enum FrameworkPanelText {
     public static func text(_ d: FrameworkPanelDocument) -> String {
         let names = CountryTable.standard
         var out = "Framework panel: \(names.name(Country(d.panel.leader))) (leader) and \(names.name(Country(d.panel.challenger))) (challenger), \(d.panel.rows.count) rows\n"
-        out += "Granularity: stage = the stage's own HS6 lines; chain = the chain's patent field; sector = ICIO industries containing the chain.\n\n"
+        out += "Granularity: stage = the stage's own HS6 lines, or a published figure for that stage; chain = the chain's patent field, or a figure for the whole chain; sector = ICIO industries containing the chain; arena = a figure for all green (digital, minerals) technologies.\n"
+        out += "Published figures (Data/framework/stage-figures.json) name their publisher; \"as quoted\" figures were read from a page quoting the original. Projections are not shown.\n\n"
         let rows = d.panel.rows.map { r in
             [r.chain, r.stage ?? "–", r.dimension.rawValue, String(r.year), share(r.leaderValue), share(r.challengerValue), points(r.gap),
              r.granularity.rawValue, r.indicator]
@@ -75,6 +76,11 @@ extension FrameworkPanelText {
         let e = d.evaluation
         func pct(_ v: Double) -> String { v.isFinite ? NumberText.printf(v * 100, decimals: 1) + "%" : "n/a" }
         var out = "Framework evaluation: \(d.leader) (leader) vs \(d.challenger), \(e.cases.count) stages with a dated first measure\n\n"
+        if e.cases.isEmpty {
+            out += "No chain stage has a dated first measure of \(d.leader) in the policy data: nothing to evaluate for this pair.\n"
+            if !e.excluded.isEmpty { out += "\(e.excluded.count) stages left out, e.g. \(e.excluded.prefix(3).joined(separator: "; ")).\n" }
+            return out + "\nSources: " + d.provenance.map(\.citation).joined(separator: "; ") + "\n"
+        }
         let rows = ([e.framework] + e.nulls).map { [$0.model, "\($0.correct)/\($0.total)", pct($0.accuracy), pct($0.balancedAccuracy), $0.description] }
         out += PanelOutput.table(["Model", "Correct", "Accuracy", "Balanced accuracy", "How it predicts"], rows)
         out += "\nPermutation test (\(e.permutation.permutations) shuffles of the predictions across stages, seed \(e.permutation.seed)): "
