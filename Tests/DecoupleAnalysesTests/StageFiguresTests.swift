@@ -179,4 +179,20 @@ import DecoupleRendering
         let text = FrameworkPanelText.timelineText(timeline)
         #expect(text.contains("catch-up 2001 (closing: 1.9 pp a year over 1998–2001) — share of world gross output, WIOD sectors c14"))
     }
+
+    /// With an all-reporter store the predictions read the stage's own world shares (the BACI
+    /// fixture by hand: HS 850760 in 2021, US exports 100 and China 940 of 1,540; US imports 1,000),
+    /// not one chain-wide export share.
+    @Test func predictionsReadStageSharesOfAStore() async throws {
+        let f = try Fixtures()
+        let store = f.folder.appendingPathComponent("fixture.dpanel").path
+        _ = try StoreImport.baci(files: try BACIFixtureText.write(f), countryCodes: nil, edition: nil, to: store)
+        let bundle = try await AnalysisData(catalog: Self.catalog).framework(leader: .usa, challenger: .china, year: nil, store: store)
+        let profile = try #require(bundle.result.profiles.first { $0.chain == "batteries" && $0.stage == "cells-packs" })
+        let x = try #require(profile.indicators.first { $0.name == "share of world exports of the stage's HS6 lines" })
+        let m = try #require(profile.indicators.first { $0.name == "share of world imports of the stage's HS6 lines" })
+        #expect(x.year == 2021 && x.granularity == .stage && x.leaderValue == 100.0 / 1540 && x.challengerValue == 940.0 / 1540)
+        #expect(m.leaderValue == 1000.0 / 1540 && m.challengerValue == 0)
+        #expect(!profile.indicators.contains { $0.name.hasPrefix("share of world exports of the chain's") })
+    }
 }
