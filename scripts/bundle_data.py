@@ -31,6 +31,12 @@ for name in sorted(os.listdir(src)):
     if name.endswith("data.csv.gz"):
         copy(os.path.join(src, name), os.path.join(DATA, "census-hs2-monthly", name))
 
+# USITC DataWeb US exports by HTS2 chapter x partner 2020-2025 (public domain), unchanged; the
+# 2025 column (all zeros) is dropped by the reader.
+for name in ["DataWeb-Query-Export__FAS_Value.csv.gz", "DataWeb-Query-Export__Query_Parameters.csv"]:
+    copy(os.path.join(SHARED, "usitc-dataweb-us-trade-hts2-by-country-2020-2025", name),
+         os.path.join(DATA, "usitc-dataweb-exports", name))
+
 # Census US-China monthly goods trade, unchanged.
 copy(os.path.join(SHARED, "census-us-china-monthly-goods-trade/usa-china-trade-data.csv"),
      os.path.join(DATA, "census-us-china-monthly/usa-china-trade-data.csv"))

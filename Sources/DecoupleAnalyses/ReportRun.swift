@@ -15,6 +15,9 @@ public struct ReportData: Sendable {
     public var productCrossSection: TradeDataset?
     /// Reporter's monthly trade with the rival (Census; US–China only).
     public var monthlyWithRival: TradeDataset?
+    /// Reporter's exports by partner for years after ``annualBilateral`` ends (USITC DataWeb
+    /// 2020–2024; US only).
+    public var laterExports: TradeDataset? = nil
     public var minerals: MineralsReportInput?
     public var taxonomy: StrategicTaxonomy
     public var concordance: HSConcordance
@@ -37,6 +40,7 @@ public enum ReportRun {
         inputs.monthlyByChapter = data.monthlyByChapter
         inputs.productCrossSection = data.productCrossSection
         inputs.monthlyWithRival = data.monthlyWithRival
+        inputs.laterExports = data.laterExports
         inputs.minerals = data.minerals
         inputs.exposure = data.exposure.input
         if let problem = data.exposure.problem { warnings.append("hidden-exposure section skipped: \(problem)") }

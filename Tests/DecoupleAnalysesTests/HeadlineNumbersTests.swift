@@ -124,6 +124,25 @@ import Testing
         #expect(dated.html().contains("class=\"stale\""))
     }
 
+    /// Issue #19 item 6: the USITC DataWeb exports carry the export side of the annual section
+    /// and of the headlines to 2024 (China 143,226,749,368 of 2,061,690,757,601), labelled with
+    /// their source; the DOTS rows are unchanged and imports stay empty after 2020.
+    @Test func exportSideReaches2024() throws {
+        let r = ReportBuilder(options: ReportOptions(asOf: Self.asOf)).build(ReportInputs(
+            annualBilateral: try Self.catalog.loadDOTS(reporters: [.usa, .china]),
+            laterExports: try Self.catalog.loadUSITCDataWebExports()))
+        let section = try #require(r.sections.first { $0.id == "annual-shares" })
+        #expect(section.vintage?.latestPeriod == "2024")
+        let f2024 = try #require(section.figures.first { $0.metric == .partnerShare && $0.flow == .exports && $0.period == "2024" })
+        #expect(f2024.source == "usitc-dataweb-exports" && abs(f2024.value - 143_226_749_368.0 / 2_061_690_757_601.0) < 1e-12)
+        #expect(!section.figures.contains { $0.metric == .partnerShare && $0.flow != .exports && $0.period == "2024" })
+        #expect(section.figures.first { $0.metric == .partnerShare && $0.flow == .exports && $0.period == "2020" }?.source == "imf-dots")
+        #expect(section.tables[0].rows.last == ["2024", "–", "6.9%", "–", "–", "", "–"])
+        let headline = try #require(r.headlines.first { $0.id == "rival-share-of-exports" })
+        #expect(headline.value == "6.9%" && headline.source == "usitc-dataweb-exports" && headline.vintage.staleNote == nil)
+        #expect(r.headlines.first { $0.id == "rival-share-of-trade" }?.source == "imf-dots")
+    }
+
     @Test func vintageArithmetic() {
         let day = CalendarDay(year: 2026, month: 12, day: 5)!
         #expect(Vintage(latest: .year(2024), asOf: day).staleNote == nil)          // 24 months

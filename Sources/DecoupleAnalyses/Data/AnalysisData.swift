@@ -87,6 +87,11 @@ public final class AnalysisData: Sendable {
         try await tradeSets.value(for: "census-hs6") { [catalog, self] in try await Offload.run { try catalog.loadCensusHS6_2024(progress: self.reporting("Reading Census HS6 2024")) } }
     }
 
+    /// US exports by HTS chapter and partner, 2020–2024 (USITC DataWeb).
+    public func usitcExports() async throws -> TradeDataset {
+        try await tradeSets.value(for: "usitc-dataweb-exports") { [catalog] in try await Offload.run { try catalog.loadUSITCDataWebExports() } }
+    }
+
     public func censusUSChina() async throws -> TradeDataset {
         try await tradeSets.value(for: "census-us-china") { [catalog] in try await Offload.run { try catalog.loadCensusUSChinaMonthly() } }
     }
@@ -208,6 +213,7 @@ public final class AnalysisData: Sendable {
     func reportData(reporter: Country, rival: Country) async throws -> ReportData {
         let usa = reporter == .usa
         var annual: TradeDataset, hs2: TradeDataset? = nil, hs6: TradeDataset? = nil, usChina: TradeDataset? = nil
+        var laterExports: TradeDataset? = nil
         if let panel = tradePanel {
             (annual, hs6) = try await Self.panelDatasets(panel, reporter: reporter, rival: rival)
         } else {
@@ -217,12 +223,13 @@ public final class AnalysisData: Sendable {
                 hs6 = try await censusHS6()
                 if rival == .china { usChina = try await censusUSChina() }
             }
+            if BundledDataset.usitcDataWebExports.reporter == reporter { laterExports = try await usitcExports() }
         }
         let taxonomy = try await taxonomy()
         let framework = try await framework(leader: reporter, challenger: rival, year: nil)
         let evaluation = try await frameworkEvaluation(leader: reporter, challenger: rival)
         let sensitivity = try await frameworkSensitivity(leader: reporter, challenger: rival)
-        return ReportData(annualBilateral: annual, monthlyByChapter: hs2, productCrossSection: hs6, monthlyWithRival: usChina,
+        return ReportData(annualBilateral: annual, monthlyByChapter: hs2, productCrossSection: hs6, monthlyWithRival: usChina, laterExports: laterExports,
                           minerals: usa ? try await mineralsReportInput(leader: reporter, rival: rival) : nil,
                           taxonomy: taxonomy.taxonomy, concordance: taxonomy.concordance,
                           framework: framework.result, frameworkProvenance: framework.provenance,

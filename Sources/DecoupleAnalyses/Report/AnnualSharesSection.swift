@@ -4,7 +4,10 @@ import DecoupleTrade
 
 extension ReportBuilder {
     /// The rival's share of the reporter's goods trade, imports and exports, per year.
-    func annualShares(_ data: TradeDataset?) -> ReportSection {
+    /// - Parameter laterExports: the reporter's exports by partner for years after `data` ends
+    ///   (USITC DataWeb 2020–2024 for the US): the export column and line go on to its last year,
+    ///   each figure labelled with that source; imports and total stay empty there (no file).
+    func annualShares(_ data: TradeDataset?, laterExports: TradeDataset? = nil) -> ReportSection {
         let r = options.reporter, v = options.rival
         let id = "annual-shares", title = "\(possessive(v)) share of \(possessive(r)) goods trade, by year"
         guard let data else {
@@ -72,7 +75,35 @@ extension ReportBuilder {
                 }
             }
         }
-        let labels = periods.map(\.description)
+        // The export side after the bilateral file ends, from a later exports file.
+        var labels = periods.map(\.description)
+        var sources = [data.id]
+        var chartSource = data.provenance.citation
+        if let later = laterExports, let last = periods.last {
+            let cube = TradeCube(flows: later.flows, query: TradeQuery(reporter: r, flow: .exports), countries: countries)
+            let extra = cube.periods.filter { $0 > last }
+            for p in extra {
+                let s = cube.share(of: v, period: p)
+                series[.exports, default: []].append(s?.share)
+                series[.imports, default: []].append(nil)
+                series[.total, default: []].append(nil)
+                labels.append(p.description)
+                rows.append([p.description, "–", s.map { Fmt.pct($0.share) } ?? "–", "–", "–", "", "–"])
+                if let s {
+                    figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .exports, product: "TOTAL",
+                                          period: p.description, value: s.share, unit: .fraction, source: later.id,
+                                          note: s.basis == .reportedWorld ? nil : s.basis.rawValue))
+                    figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: .exports, product: "TOTAL",
+                                          period: p.description, value: s.partnerValue, unit: .usd, source: later.id))
+                }
+            }
+            if let lastExtra = extra.last, let s = cube.share(of: v, period: lastExtra) {
+                let bridge = cube.share(of: v, period: last).map { " (\(last) in the same file: \(Fmt.pct($0.share)))" } ?? ""
+                findings.append("Exports after \(last) (\(later.provenance.source)): \(name(v)) took \(Fmt.pct(s.share)) of \(possessive(r)) exports in \(lastExtra)\(bridge); imports by partner for these years are not in the bundled data.")
+                sources.append(later.id)
+                chartSource += "; exports \(extra.first!)–\(lastExtra): " + later.provenance.citation
+            }
+        }
         let chart = Chart.line(LineChart(
             title: "\(possessive(v)) share of \(possessive(r)) goods trade",
             subtitle: "As reported by \(name(r)); imports CIF (US: customs value), exports FOB",
@@ -80,11 +111,11 @@ extension ReportBuilder {
             series: [ChartSeries(name: "Total trade", values: series[.total] ?? []),
                      ChartSeries(name: "Imports", values: series[.imports] ?? []),
                      ChartSeries(name: "Exports", values: series[.exports] ?? [])],
-            format: .percent(decimals: 1), source: data.provenance.citation))
+            format: .percent(decimals: 1), source: chartSource))
         let table = ReportTable(
             title: "\(possessive(v)) share of \(possessive(r)) trade (reported by \(name(r)))",
             columns: ["Year", "Imports", "Exports", "Total trade", "Rank (total)", "Partners ahead", "\(name(r)) total trade"],
-            numericColumns: [1, 2, 3, 4, 6], rows: rows, sources: [data.id])
+            numericColumns: [1, 2, 3, 4, 6], rows: rows, sources: sources)
         return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])
     }
 }

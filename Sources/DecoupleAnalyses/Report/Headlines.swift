@@ -24,6 +24,10 @@ extension ReportBuilder {
         if let last = figures.last(where: { $0.metric == .partnerShare && $0.flow == .total && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
             add("rival-share-of-trade", ValueFormat.percent(decimals: 1).format(last.value), "\(possessive(options.rival)) share of \(possessive(options.reporter)) goods trade, \(last.period)", last)
         }
+        // The latest export share, when a later exports file carries it past the bilateral file.
+        if let last = figures.last(where: { $0.metric == .partnerShare && $0.flow == .exports && $0.product == "TOTAL" && $0.source == "usitc-dataweb-exports" }) {
+            add("rival-share-of-exports", ValueFormat.percent(decimals: 1).format(last.value), "\(possessive(options.rival)) share of \(possessive(options.reporter)) goods exports, \(last.period)", last)
+        }
         for flow: FigureFlow in [.total, .imports, .exports] {
             if let c = figures.first(where: { $0.metric == .shareChange && $0.flow == flow && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
                 let what = flow == .total ? "total trade" : flow.rawValue

@@ -35,7 +35,7 @@ public struct ReportBuilder: Sendable {
         if inputs.framework != nil {
             sections.append(framework(inputs.framework, evaluation: inputs.frameworkEvaluation, sensitivity: inputs.frameworkSensitivity))
         }
-        sections.append(annualShares(inputs.annualBilateral))
+        sections.append(annualShares(inputs.annualBilateral, laterExports: inputs.laterExports))
         sections.append(monthlyShares(inputs.monthlyByChapter, inputs.monthlyWithRival))
         sections.append(sourceComparison(inputs))
         sections.append(chapterShares(inputs.monthlyByChapter))

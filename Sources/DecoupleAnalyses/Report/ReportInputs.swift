@@ -13,6 +13,8 @@ public struct ReportInputs: Sendable {
     public var productCrossSection: TradeDataset?
     /// Reporter's monthly trade with the rival (Census country table).
     public var monthlyWithRival: TradeDataset?
+    /// The reporter's exports by partner after ``annualBilateral`` ends (USITC DataWeb, US).
+    public var laterExports: TradeDataset? = nil
     /// Strategic chains and stages, to group product-level tables.
     public var taxonomy: StrategicTaxonomy?
     /// HS6 product names by code (HS2022), for product tables.
@@ -30,10 +32,11 @@ public struct ReportInputs: Sendable {
     /// Hidden (look-through) supply-chain exposure from an input–output table, for the exposure section.
     public var exposure: ExposureReportInput? = nil
 
-    public init(annualBilateral: TradeDataset? = nil, monthlyByChapter: TradeDataset? = nil,
+    public init(annualBilateral: TradeDataset? = nil, laterExports: TradeDataset? = nil, monthlyByChapter: TradeDataset? = nil,
                 productCrossSection: TradeDataset? = nil, monthlyWithRival: TradeDataset? = nil,
                 taxonomy: StrategicTaxonomy? = nil, productNames: [String: String] = [:]) {
         self.annualBilateral = annualBilateral
+        self.laterExports = laterExports
         self.monthlyByChapter = monthlyByChapter
         self.productCrossSection = productCrossSection
         self.monthlyWithRival = monthlyWithRival
@@ -41,7 +44,7 @@ public struct ReportInputs: Sendable {
         self.productNames = productNames
     }
 
-    var all: [TradeDataset] { [annualBilateral, monthlyByChapter, productCrossSection, monthlyWithRival].compactMap { $0 } }
+    var all: [TradeDataset] { [annualBilateral, laterExports, monthlyByChapter, productCrossSection, monthlyWithRival].compactMap { $0 } }
 }
 
 /// Choices that shape a report.

@@ -69,11 +69,24 @@ extension BundledDataset {
     /// Analyses use a dataset for a leader only when this is the leader, never by a hard-coded
     /// country.
     public var reporter: Country? {
-        id.hasPrefix("census-") || id.hasPrefix("usgs-mcs") ? .usa : nil
+        id.hasPrefix("census-") || id.hasPrefix("usgs-mcs") || id.hasPrefix("usitc-") ? .usa : nil
     }
 
+    /// USITC DataWeb: US total exports (FAS) by HTS chapter and partner, 2020–2024.
+    public static let usitcDataWebExports = BundledDataset(
+        id: "usitc-dataweb-exports",
+        title: "USITC DataWeb: US total exports (FAS value) by HTS2 chapter and partner (234 partners), annual 2020–2024",
+        path: "usitc-dataweb-exports/DataWeb-Query-Export__FAS_Value.csv.gz",
+        format: "USITC DataWeb query export (Data Type,HTS Number,Description,Country,<years>; 'Total:' line)",
+        provenance: Provenance(
+            source: "US International Trade Commission, DataWeb (official US trade statistics from the Census Bureau)",
+            edition: "download of 2025-08-07, full years 2020–2024 (2025 column all zeros, dropped)",
+            url: "https://dataweb.usitc.gov/",
+            licence: "US federal government work: public domain",
+            retrievedFrom: "GitHub twj0/2025apmcm @9c38766, 2025/problems/Tariff Data/ (APMCM 2025 problem C data, workbook sheets as CSV, values unchanged)"))
+
     /// Every bundled dataset.
-    public static let all: [BundledDataset] = [.imfDOTS, .censusHS2Monthly, .censusHS6_2024, .censusUSChinaMonthly, .usgsMCS2022, .usgsMCS2023, .usgsMCS2024, .oecdICIO2022]
+    public static let all: [BundledDataset] = [.imfDOTS, .censusHS2Monthly, .censusHS6_2024, .censusUSChinaMonthly, .usitcDataWebExports, .usgsMCS2022, .usgsMCS2023, .usgsMCS2024, .oecdICIO2022]
 }
 
 extension BundledDataset {

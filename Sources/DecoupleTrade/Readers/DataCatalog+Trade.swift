@@ -34,6 +34,13 @@ extension DataCatalog {
         return TradeDataset(id: d.id, provenance: d.provenance, flows: flows, productNames: names)
     }
 
+    /// Loads the USITC DataWeb US exports by HTS chapter and partner (2020–2024; the all-zero
+    /// current year of the download is dropped by the reader).
+    public func loadUSITCDataWebExports() throws -> TradeDataset {
+        let d = BundledDataset.usitcDataWebExports
+        return try USITCDataWebReader().read(path: path(of: d), displayName: "Data/" + d.path, provenance: d.provenance, id: d.id).dataset
+    }
+
     /// Loads the Census monthly US–China goods trade.
     public func loadCensusUSChinaMonthly() throws -> TradeDataset {
         let d = BundledDataset.censusUSChinaMonthly
