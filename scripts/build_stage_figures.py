@@ -3,7 +3,7 @@
 Maps each curated row's chain and stage to the taxonomy (the table M below; rows of no chain keep
 an unmappedReason), turns percentages into shares, flags projections and lower bounds, marks
 whether the page is the original publisher's, and records the re-check of each number against
-the stored page (a verification CSV: row,status,page_value; optional second argument).
+the stored page (Data/framework/stage-figures-check.csv: row,status,page_value,evidence; or the second argument).
 
 Usage: python3 scripts/build_stage_figures.py [shared-root] [verification.csv]
 """
@@ -13,7 +13,7 @@ SHARED=sys.argv[1] if len(sys.argv) > 1 else os.path.join(ROOT, '..', 'shared')
 SRC=os.path.join(SHARED, 'data/stage-shares-curated/stage_shares.csv')
 rows=list(csv.DictReader(open(SRC)))
 ver={}
-vp=sys.argv[2] if len(sys.argv) > 2 else ''
+vp=sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, 'Data/framework/stage-figures-check.csv')
 if vp and os.path.exists(vp):
     for v in csv.DictReader(open(vp)):
         ver[int(v['row'])]=v
@@ -114,11 +114,12 @@ for i,r in enumerate(rows,1):
            'check': ver.get(i,{}).get('status','unchecked'),
            'note': r['note']}
     if ver.get(i,{}).get('status')=='differs': fig['checkNote']='the stored page gives %s%%' % ver[i].get('page_value','?')
+    elif ver.get(i,{}).get('evidence'): fig['checkNote']=ver[i]['evidence']
     if tg is None: fig['unmappedReason']=UNMAPPED[(ch,st)]
     figs.append({k:v for k,v in fig.items() if v is not None})
 doc={'schemaVersion':1,
  'title':'Published stage shares by economy, curated from public reports and their quotations',
- 'note':'Each figure is one published share for one economy and one stage, with the page it was read from. "verification" says whether the page is the original publisher\'s (publisher) or a page quoting it (as quoted); "check" records whether the number was found again in the stored page on 2026-12-05 (confirmed, differs, not-found, unchecked). Projections, counterfactuals and estimates are kept but flagged and never used as observations. Figures that map to no chain of the taxonomy keep their row with unmappedReason. Derived from ../shared/data/stage-shares-curated/stage_shares.csv (263 rows); see Data/SOURCES.md.',
+ 'note':'Each figure is one published share for one economy and one stage, with the page it was read from. "verification" says whether the page is the original publisher\'s (publisher) or a page quoting it (as quoted); "check" records whether the number was found again in the stored page on 2026-12-05 (confirmed, differs, not-found, unchecked; Data/framework/stage-figures-check.csv, with a note in our own words). Projections, counterfactuals and estimates are kept but flagged and never used as observations. Figures that map to no chain of the taxonomy keep their row with unmappedReason. Derived from ../shared/data/stage-shares-curated/stage_shares.csv (263 rows); see Data/SOURCES.md.',
  'figures':figs}
 out=os.path.join(ROOT, 'Data/framework/stage-figures.json')
 json.dump(doc, open(out+'.tmp','w'), indent=1, ensure_ascii=False); os.replace(out+'.tmp', out)

@@ -60,7 +60,8 @@ public struct StageFigure: Sendable, Codable, Hashable {
     public var verification: String
     /// Whether the number was found again in the stored page: confirmed, differs, not-found, unchecked.
     public var check: String
-    /// What the page says instead, when ``check`` is "differs".
+    /// How the stored page states the figure (a note in our own words), or what it says instead
+    /// when ``check`` is "differs".
     public var checkNote: String?
     /// The curator's note (bounds, verbal fractions turned into percentages).
     public var note: String?

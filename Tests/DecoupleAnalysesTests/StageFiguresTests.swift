@@ -18,6 +18,9 @@ import DecoupleRendering
         #expect(f.figures.allSatisfy { $0.targets != nil || $0.unmappedReason != nil })
         #expect(f.figures.allSatisfy { !$0.source.url.isEmpty && !$0.source.title.isEmpty })
         #expect(f.figures.filter { $0.verification == "publisher" }.count == 18)
+        // The re-check against the stored pages: 242 found again, 21 pages not retrieved, none differing.
+        #expect(f.figures.filter { $0.check == "confirmed" }.count == 242 && f.figures.filter { $0.check == "not-found" }.count == 21)
+        #expect(f.figures.allSatisfy { $0.check != "differs" && $0.checkNote != nil })
         // Projections are kept but are not observations.
         let projected = try #require(f.figures.first { $0.id == "stage-shares-curated:27" })
         #expect(projected.projection && projected.year == 2030 && !projected.isObservation)
@@ -34,7 +37,7 @@ import DecoupleRendering
             $0.chain == "solar-pv" && $0.stage == "polysilicon" && $0.year == 2021 && $0.indicator.hasSuffix("— IEA")
         })
         #expect(iea.challengerValue == 0.8 && iea.leaderValue == nil && iea.granularity == .stage && iea.dimension == .manufacturing)
-        #expect(iea.source.contains("Solar PV Global Supply Chains") && iea.source.contains("publisher's page"))
+        #expect(iea.source.contains("Solar PV Global Supply Chains") && iea.source.contains("publisher's page, check: confirmed"))
         #expect(iea.vintage == "published 2022")
         // BNEF 2022 battery-cell capacity (as quoted): both sides in one row, US 6 %, China 77 %.
         let cells = try #require(panel.rows.first {
