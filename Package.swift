@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "DecouplePolicy", targets: ["DecouplePolicy"]),
         .library(name: "DecoupleInstrumentChoice", targets: ["DecoupleInstrumentChoice"]),
         .library(name: "DecoupleScenarios", targets: ["DecoupleScenarios"]),
+        .library(name: "DecoupleFetch", targets: ["DecoupleFetch"]),
         .library(name: "DecoupleAnalyses", targets: ["DecoupleAnalyses"]),
         .library(name: "DecoupleRendering", targets: ["DecoupleRendering"]),
         .library(name: "DecoupleServer", targets: ["DecoupleServer"]),
@@ -24,12 +25,16 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/TextTable", from: "0.0.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // `decouple data fetch`: HTTP/1.1 and TLS on SwiftNIO (the server's NIO family), and zips.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // zlib from the system (Debian zlib1g-dev) for streaming gzip.
         .systemLibrary(
-            name: "CZlib",
-            path: "Sources/CZlib",
+            name: "CSystemZlib",
+            path: "Sources/CSystemZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
         // OpenBLAS + LAPACKE from Debian (libopenblas-dev, liblapacke-dev) for the input-output engine.
@@ -41,7 +46,7 @@ let package = Package(
         ),
         // Modules by feature: each owns its readers, types and measures (docs/architecture.md).
         // Core: countries, periods, HS codes, provenance, data issues, gzip/CSV input, the catalog.
-        .target(name: "DecoupleCore", dependencies: ["CZlib"]),
+        .target(name: "DecoupleCore", dependencies: ["CSystemZlib"]),
         // Trade: every trade reader, the columnar panel and its store, aggregation engines,
         // the strategic taxonomy and HS concordance, every trade measure.
         .target(name: "DecoupleTrade", dependencies: ["DecoupleCore"]),
@@ -56,13 +61,21 @@ let package = Package(
         .target(name: "DecoupleInstrumentChoice", dependencies: [
             "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
         ]),
+        // Fetching official data (Census, UN Comtrade, BACI, OECD ICIO, USGS MCS) into a cache with
+        // provenance: HTTP with retries, resume and checksums, zips, progress.
+        .target(name: "DecoupleFetch", dependencies: [
+            "DecoupleCore",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         // Cut-off scenarios: extraction, mineral supply gaps, partial equilibrium.
         .target(name: "DecoupleScenarios", dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals"]),
         // The one layer that composes features: one function per analysis, request → typed
         // document (figures, tables, chart data, provenance). Re-exports the feature modules.
         .target(name: "DecoupleAnalyses", dependencies: [
             "DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
-            "DecoupleInstrumentChoice", "DecoupleScenarios",
+            "DecoupleInstrumentChoice", "DecoupleScenarios", "DecoupleFetch",
         ]),
         // The one rendering layer: charts (SVG), text, CSV, JSON and HTML of the documents.
         .target(name: "DecoupleRendering", dependencies: [
@@ -97,12 +110,16 @@ let package = Package(
         ),
         // Temporary folders, made-up files and the bundled catalog, shared by the test targets.
         .target(name: "DecoupleTestSupport", dependencies: ["DecoupleCore"], path: "Tests/DecoupleTestSupport"),
-        .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore", "DecoupleTestSupport", "CZlib"]),
+        .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore", "DecoupleTestSupport", "CSystemZlib"]),
         .testTarget(name: "DecoupleTradeTests", dependencies: ["DecoupleTrade", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleInputOutputTests", dependencies: ["DecoupleInputOutput", "DecoupleTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "DecoupleMineralsTests", dependencies: ["DecoupleMinerals", "DecoupleTestSupport"]),
         .testTarget(name: "DecouplePolicyTests", dependencies: ["DecouplePolicy", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleInstrumentChoiceTests", dependencies: ["DecoupleInstrumentChoice", "DecoupleTestSupport"]),
+        .testTarget(name: "DecoupleFetchTests", dependencies: [
+            "DecoupleFetch", "DecoupleAnalyses", "DecoupleRendering", "DecoupleTestSupport",
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "DecoupleScenariosTests", dependencies: ["DecoupleScenarios", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleAnalysesTests", dependencies: ["DecoupleAnalyses", "DecoupleRendering", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleRenderingTests", dependencies: ["DecoupleRendering", "DecoupleTestSupport"]),

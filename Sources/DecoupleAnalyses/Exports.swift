@@ -8,3 +8,4 @@
 @_exported import DecouplePolicy
 @_exported import DecoupleInstrumentChoice
 @_exported import DecoupleScenarios
+@_exported import DecoupleFetch

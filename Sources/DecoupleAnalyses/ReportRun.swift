@@ -18,6 +18,10 @@ public struct ReportData: Sendable {
     /// Reporter's exports by partner for years after ``annualBilateral`` ends (USITC DataWeb
     /// 2020–2024; US only).
     public var laterExports: TradeDataset? = nil
+    /// The reporter's imports and exports by partner fetched from the Census API.
+    public var fetchedAnnual: TradeDataset? = nil
+    /// How current the trade data are (``ReportInputs/currency``).
+    public var currency: [String] = []
     public var minerals: MineralsReportInput?
     public var taxonomy: StrategicTaxonomy
     public var concordance: HSConcordance
@@ -41,6 +45,8 @@ public enum ReportRun {
         inputs.productCrossSection = data.productCrossSection
         inputs.monthlyWithRival = data.monthlyWithRival
         inputs.laterExports = data.laterExports
+        inputs.fetchedAnnual = data.fetchedAnnual
+        inputs.currency = data.currency
         inputs.minerals = data.minerals
         inputs.exposure = data.exposure.input
         if let problem = data.exposure.problem { warnings.append("hidden-exposure section skipped: \(problem)") }

@@ -6,8 +6,8 @@ import Foundation
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "List the bundled datasets and imported panel stores; import BACI or UN Comtrade files.",
-        subcommands: [List.self, ImportCommand.self],
+        abstract: "List the bundled datasets and imported panel stores; import BACI or UN Comtrade files; fetch official data.",
+        subcommands: [List.self, ImportCommand.self, FetchCommand.self],
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {

@@ -20,7 +20,7 @@ struct ImportCommand: ParsableCommand {
             commandName: "baci",
             abstract: "Import CEPII BACI files (t,i,j,k,v,q), one release, one HS edition.")
 
-        @Argument(help: "BACI data files (BACI_HS17_Y2022_V202401b.csv, plain or gzip).")
+        @Argument(help: "BACI data files (BACI_HS17_Y2022_V202401b.csv, plain or gzip), or the release zip (BACI_HS17_V202501.zip, as `data fetch baci` keeps it).")
         var files: [String]
 
         @Option(help: "The store to write: a path or a name.")

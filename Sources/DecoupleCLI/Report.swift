@@ -40,6 +40,12 @@ struct Report: AsyncParsableCommand {
     @Option(help: "Headline counts of chain stages take only stages whose imports reach this value, in US dollars (default 100000000 = US$100m).")
     var minValue: Double = ReportOptions.defaultMinimumStageValue
 
+    @Option(help: "A fetch cache whose Census data (`decouple data fetch census`) extend the trade sections (default: the default cache when it holds a Census fetch).")
+    var censusCache: String?
+
+    @Flag(help: "Use only the bundled trade data, even when a fetch cache exists.")
+    var bundledOnly = false
+
     @Option(help: "Folder for the HTML report.")
     var out: String = "decouple-report"
 
@@ -82,7 +88,8 @@ struct Report: AsyncParsableCommand {
                 panel = q
             }
             let data = AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
-                                    frameworkConfig: frameworkConfig, tradePanel: panel, progress: Progress.reporter(),
+                                    frameworkConfig: frameworkConfig, tradePanel: panel,
+                                    fetchCache: bundledOnly ? nil : CensusCacheLocation.census(explicit: censusCache), progress: Progress.reporter(),
                                     warn: { printError("warning: " + $0) })
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top,
                                         includeGold: includeGold, minimumStageValue: minValue)

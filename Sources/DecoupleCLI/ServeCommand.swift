@@ -24,6 +24,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Do not compute the default analyses in the background after start.") var noWarmUp = false
     @Option(help: "Another host name the server answers to (repeatable); requests naming any other Host are refused (DNS rebinding).") var allowHost: [String] = []
     @Option(help: "Seconds a connection may stay idle before it is closed (slow clients).") var idleTimeout: Int64 = 30
+    @Option(help: "A fetch cache whose Census data (`decouple data fetch census`) extend the overview and report (default: the default cache when it holds a Census fetch).") var censusCache: String?
+    @Flag(help: "Use only the bundled trade data, even when a fetch cache exists.") var bundledOnly = false
 
     enum LogFormat: String, ExpressibleByArgument { case text, json }
 
@@ -46,8 +48,10 @@ struct ServeCommand: AsyncParsableCommand {
             }
         }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }
-        let app = DecoupleApp(configuration: ServerConfiguration(host: host, port: port, dataRoot: catalog.root, maxBodyBytes: maxBody,
-                                                                 warmUp: !noWarmUp, allowHosts: allowHost, idleTimeoutSeconds: idleTimeout))
+        var configuration = ServerConfiguration(host: host, port: port, dataRoot: catalog.root, maxBodyBytes: maxBody,
+                                                warmUp: !noWarmUp, allowHosts: allowHost, idleTimeoutSeconds: idleTimeout)
+        configuration.fetchCache = bundledOnly ? nil : CensusCacheLocation.census(explicit: censusCache)
+        let app = DecoupleApp(configuration: configuration)
         try await app.application().runService()
     }
 }

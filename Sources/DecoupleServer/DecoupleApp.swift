@@ -21,6 +21,8 @@ public struct ServerConfiguration: Sendable {
     public var allowHosts: [String]
     /// Seconds a connection may stay idle (headers not sent, nothing read) before it is closed.
     public var idleTimeoutSeconds: Int64
+    /// A fetch cache whose Census data extend the report's trade sections (nil: bundled data only).
+    public var fetchCache: String? = nil
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataRoot: String, maxBodyBytes: Int = 1 << 20,
                 responseCacheSize: Int = 512, warmUp: Bool = true, allowHosts: [String] = [], idleTimeoutSeconds: Int64 = 30) {
@@ -47,7 +49,7 @@ public final class DecoupleApp: Sendable {
 
     public init(configuration: ServerConfiguration, logger: Logger = Logger(label: "decouple.serve")) {
         self.configuration = configuration
-        self.store = AnalysisData(catalog: DataCatalog(root: configuration.dataRoot))
+        self.store = AnalysisData(catalog: DataCatalog(root: configuration.dataRoot), fetchCache: configuration.fetchCache)
         self.responses = SingleFlightCache(capacity: configuration.responseCacheSize)
         self.logger = logger
         let example = configuration.dataRoot + "/policy/examples/bom-example.json"

@@ -16,7 +16,7 @@ import Testing
 
     /// The modules that own readers, types and measures.
     static let featureModules = ["DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecouplePolicy",
-                                 "DecoupleInstrumentChoice", "DecoupleScenarios"]
+                                 "DecoupleInstrumentChoice", "DecoupleScenarios", "DecoupleFetch"]
     /// Core plus the features: what the presentation modules may not import directly.
     static let belowAnalyses = ["DecoupleCore"] + featureModules
     /// The modules that only parse, call an analysis and render.

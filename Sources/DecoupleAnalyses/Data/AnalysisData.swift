@@ -25,6 +25,9 @@ public final class AnalysisData: Sendable {
     /// A trade panel (a store, or a remote engine) whose aggregations replace the bundled trade
     /// datasets of the report; nil: IMF DOTS and US Census.
     public let tradePanel: TradePanelRequest?
+    /// A fetch cache (`decouple data fetch`) whose Census data extend the report's trade
+    /// sections past the bundled files; nil: the bundled files only.
+    public let fetchCache: String?
 
     private let tradeSets = SingleFlightCache<String, TradeDataset>(capacity: 8)
     private let dotsByReporter = SingleFlightCache<String, DOTSIndex>(capacity: 1)
@@ -38,14 +41,22 @@ public final class AnalysisData: Sendable {
     let sensitivities = SingleFlightCache<String, FrameworkSensitivityDocument>(capacity: 8)
     private let scenarios = SingleFlightCache<String, ScenarioResult>(capacity: 8)
     private let exposures = SingleFlightCache<String, ExposureOutcome>(capacity: 16)
+    private let fetched = SingleFlightCache<String, FetchedCensusBox>(capacity: 1)
+
+    /// The Census data in ``fetchCache`` (nil when there is none).
+    public func fetchedCensus() async throws -> FetchedCensusData? {
+        guard let root = fetchCache else { return nil }
+        return try await fetched.value(for: root) { try await Offload.run { FetchedCensusBox(data: try FetchedCensusData.load(cacheRoot: root)) } }.data
+    }
 
     public init(catalog: DataCatalog, taxonomyFiles: [String] = [], frameworkConfig: String? = nil,
-                tradePanel: TradePanelRequest? = nil,
+                tradePanel: TradePanelRequest? = nil, fetchCache: String? = nil,
                 progress: (@Sendable (String, Double) -> Void)? = nil, warn: (@Sendable (String) -> Void)? = nil) {
         self.catalog = catalog
         self.taxonomyFiles = taxonomyFiles
         self.frameworkConfig = frameworkConfig
         self.tradePanel = tradePanel
+        self.fetchCache = fetchCache
         self.progress = progress
         self.warn = warn
     }
@@ -225,11 +236,30 @@ public final class AnalysisData: Sendable {
             }
             if BundledDataset.usitcDataWebExports.reporter == reporter { laterExports = try await usitcExports() }
         }
+        // Census data fetched by `decouple data fetch census` (US only): later years and months.
+        var fetchedAnnual: TradeDataset? = nil
+        var currency: [String] = []
+        if tradePanel == nil && usa {
+            if let f = try await fetchedCensus() {
+                fetchedAnnual = f.annual
+                hs2 = FetchedCensusData.merge(bundled: hs2, fetched: f.monthly)
+                if let c = f.crossSection, let y = FetchedCensusData.lastPeriod(c), y >= (FetchedCensusData.lastPeriod(hs6) ?? y) { hs6 = c }
+                let spans = [("annual trade by partner", f.annual), ("monthly imports by chapter", f.monthly), ("HS6 imports", f.crossSection)]
+                    .compactMap { name, d in FetchedCensusData.lastPeriod(d).map { "\(name) to \($0)" } }
+                currency.append("Trade data extended with Census data fetched by `decouple data fetch census` (run \(f.runID)): \(spans.joined(separator: ", ")).")
+            } else {
+                let parts = [("imports and exports by partner", annual), ("US exports by partner", laterExports), ("monthly imports by chapter", hs2), ("HS6 imports", hs6)]
+                    .compactMap { name, d in FetchedCensusData.lastPeriod(d).map { "\(name) to \($0) (\(d!.id))" } }
+                let year = Calendar(identifier: .gregorian).component(.year, from: Date())
+                currency.append("Bundled trade data: \(parts.joined(separator: ", ")). To bring them up to date: `decouple data fetch census --from 2017 --to \(year)`, then run the report again.")
+            }
+        }
         let taxonomy = try await taxonomy()
         let framework = try await framework(leader: reporter, challenger: rival, year: nil)
         let evaluation = try await frameworkEvaluation(leader: reporter, challenger: rival)
         let sensitivity = try await frameworkSensitivity(leader: reporter, challenger: rival)
         return ReportData(annualBilateral: annual, monthlyByChapter: hs2, productCrossSection: hs6, monthlyWithRival: usChina, laterExports: laterExports,
+                          fetchedAnnual: fetchedAnnual, currency: currency,
                           minerals: usa ? try await mineralsReportInput(leader: reporter, rival: rival) : nil,
                           taxonomy: taxonomy.taxonomy, concordance: taxonomy.concordance,
                           framework: framework.result, frameworkProvenance: framework.provenance,
@@ -285,4 +315,9 @@ public final class AnalysisData: Sendable {
 public struct ExposureOutcome: Sendable {
     public let input: ExposureReportInput?
     public let problem: String?
+}
+
+/// A fetched-data lookup's result (nil allowed) for the single-flight cache.
+struct FetchedCensusBox: Sendable {
+    let data: FetchedCensusData?
 }

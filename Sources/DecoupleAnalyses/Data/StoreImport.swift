@@ -1,4 +1,6 @@
 import DecoupleCore
+import DecoupleFetch
+import Foundation
 import DecoupleTrade
 
 /// `decouple data import`: trade files into a panel store, written atomically (a malformed file
@@ -8,9 +10,34 @@ public enum StoreImport {
     public static func path(for out: String) -> String { PanelStoreDirectory.path(for: out) }
 
     /// CEPII BACI files (one release, one HS edition) into the store at `path`.
+    /// A release zip (`BACI_HS17_V202501.zip`, as `decouple data fetch baci` keeps it) is read
+    /// straight away: its yearly files and country codes are unpacked (CRC-checked) to a
+    /// temporary folder beside the store, imported, and removed.
     public static func baci(files: [String], countryCodes: String?, edition: HSEdition?, to path: String,
                             progress: ((String, Double) -> Void)? = nil) throws -> PanelStoreHeader {
-        try PanelImport.baci(files: files, countryCodes: countryCodes, edition: edition, to: path, progress: progress)
+        var inputs: [String] = []
+        var codes = countryCodes
+        var temporary: [String] = []
+        defer { for t in temporary { try? FileManager.default.removeItem(atPath: t) } }
+        for f in files {
+            guard f.lowercased().hasSuffix(".zip") else { inputs.append(f); continue }
+            let dir = (path as NSString).deletingLastPathComponent
+            let tmp = (dir.isEmpty ? "." : dir) + "/.unzip-\(UUID().uuidString)"
+            temporary.append(tmp)
+            progress?("unpacking " + f, 0)
+            let names = try ZipEntries.extract(archive: f, suffixes: [".csv"], into: tmp) { name in
+                name.hasPrefix("BACI_") || name.hasPrefix("country_codes")
+            }
+            let data = names.filter { $0.hasPrefix("BACI_") }
+            guard !data.isEmpty else {
+                throw DataReadError(issues: [DataIssue(file: f, message: "the zip has no BACI_…_Y….csv files")])
+            }
+            inputs += data.map { tmp + "/" + $0 }
+            if codes == nil, let c = names.first(where: { $0.hasPrefix("country_codes") }) { codes = tmp + "/" + c }
+        }
+        let zips = files.filter { $0.lowercased().hasSuffix(".zip") }.map { ($0 as NSString).lastPathComponent }
+        return try PanelImport.baci(files: inputs, countryCodes: codes, edition: edition, to: path, progress: progress,
+                                    origin: zips.isEmpty ? nil : zips.joined(separator: ", "))
     }
 
     /// UN Comtrade files into the store at `path`, valued as `valuation` (`primary`, `cif`, `fob`),

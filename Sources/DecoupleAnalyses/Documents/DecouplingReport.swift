@@ -9,6 +9,8 @@ public struct DecouplingReport: Sendable, Codable {
     public var rivalName: String
     /// The headline figures, each with its source and vintage (the dashboard's cards).
     public var headlines: [ReportHeadline] = []
+    /// How current the trade data are, and how to bring them up to date (shown under the headlines).
+    public var currency: [String] = []
     public var sections: [ReportSection]
     /// Every dataset a figure cites, by id.
     public var sources: [String: Provenance]

@@ -4,10 +4,11 @@ import DecoupleTrade
 
 extension ReportBuilder {
     /// The rival's share of the reporter's goods trade, imports and exports, per year.
-    /// - Parameter laterExports: the reporter's exports by partner for years after `data` ends
-    ///   (USITC DataWeb 2020–2024 for the US): the export column and line go on to its last year,
-    ///   each figure labelled with that source; imports and total stay empty there (no file).
-    func annualShares(_ data: TradeDataset?, laterExports: TradeDataset? = nil) -> ReportSection {
+    /// - Parameter later: the reporter's trade by partner for years after `data` ends, in order
+    ///   of preference (Census data fetched by `decouple data fetch census`: imports and exports;
+    ///   USITC DataWeb 2020–2024: exports): the table and lines go on to their last year, each
+    ///   figure labelled with the file it comes from; a flow no file has stays empty.
+    func annualShares(_ data: TradeDataset?, later: [TradeDataset] = []) -> ReportSection {
         let r = options.reporter, v = options.rival
         let id = "annual-shares", title = "\(possessive(v)) share of \(possessive(r)) goods trade, by year"
         guard let data else {
@@ -75,33 +76,66 @@ extension ReportBuilder {
                 }
             }
         }
-        // The export side after the bilateral file ends, from a later exports file.
+        // Years after the bilateral file ends, from later files (fetched Census data: imports and
+        // exports; USITC DataWeb: exports), the first file that has a flow for a year giving it.
         var labels = periods.map(\.description)
         var sources = [data.id]
         var chartSource = data.provenance.citation
-        if let later = laterExports, let last = periods.last {
-            let cube = TradeCube(flows: later.flows, query: TradeQuery(reporter: r, flow: .exports), countries: countries)
-            let extra = cube.periods.filter { $0 > last }
-            for p in extra {
-                let s = cube.share(of: v, period: p)
-                series[.exports, default: []].append(s?.share)
-                series[.imports, default: []].append(nil)
-                series[.total, default: []].append(nil)
-                labels.append(p.description)
-                rows.append([p.description, "–", s.map { Fmt.pct($0.share) } ?? "–", "–", "–", "", "–"])
-                if let s {
-                    figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .exports, product: "TOTAL",
-                                          period: p.description, value: s.share, unit: .fraction, source: later.id,
-                                          note: s.basis == .reportedWorld ? nil : s.basis.rawValue))
-                    figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: .exports, product: "TOTAL",
-                                          period: p.description, value: s.partnerValue, unit: .usd, source: later.id))
-                }
+        if let last = periods.last, !later.isEmpty {
+            let laterCubes = later.map { d in
+                (d, [FlowSelection.imports, .exports, .total].map { flow in
+                    (flow, TradeCube(flows: d.flows, query: TradeQuery(reporter: r, flow: flow), countries: countries))
+                })
             }
-            if let lastExtra = extra.last, let s = cube.share(of: v, period: lastExtra) {
+            let extra = Set(laterCubes.flatMap { $0.1.flatMap { $0.1.periods } }).filter { $0 > last }.sorted()
+            var used: [String: (first: Period, last: Period)] = [:]
+            var latest: [FlowSelection: (Period, PartnerShare, TradeDataset)] = [:]
+            for p in extra {
+                var row = [p.description]
+                var totalRank = "–", ahead = "", totalValue = "–"
+                for flow in [FlowSelection.imports, .exports, .total] {
+                    var found: (PartnerShare, TradeDataset, TradeCube)?
+                    for (d, cubes) in laterCubes {
+                        let cube = cubes.first { $0.0 == flow }!.1
+                        // The total needs both directions from the same file.
+                        if flow == .total, !Set(d.flows.lazy.filter { $0.period == p }.map(\.direction)).isSuperset(of: [.imports, .exports]) { continue }
+                        if let s = cube.share(of: v, period: p) { found = (s, d, cube); break }
+                    }
+                    series[flow, default: []].append(found?.0.share)
+                    row.append(found.map { Fmt.pct($0.0.share) } ?? "–")
+                    guard let (s, d, cube) = found else { continue }
+                    used[d.id] = (used[d.id]?.first ?? p, p)
+                    latest[flow] = (p, s, d)
+                    figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: FigureFlow(rawValue: flow.rawValue), product: "TOTAL",
+                                          period: p.description, value: s.share, unit: .fraction, source: d.id,
+                                          note: s.basis == .reportedWorld ? nil : s.basis.rawValue))
+                    figures.append(Figure(metric: .tradeValue, reporter: r, partner: v, flow: FigureFlow(rawValue: flow.rawValue), product: "TOTAL",
+                                          period: p.description, value: s.partnerValue, unit: .usd, source: d.id))
+                    if flow == .total {
+                        let ranking = cube.partners(period: p)
+                        if let rank = ranking.firstIndex(where: { $0.partner == v }) {
+                            totalRank = "\(rank + 1)"
+                            ahead = ranking.prefix(rank).map { name($0.partner) }.joined(separator: ", ")
+                            figures.append(Figure(metric: .partnerRank, reporter: r, partner: v, flow: .total, product: "TOTAL",
+                                                  period: p.description, value: Double(rank + 1), unit: .rank, source: d.id))
+                        }
+                        if let t = cube.total(period: p) { totalValue = Fmt.usd(t.value) }
+                    }
+                }
+                rows.append(row + [totalRank, ahead, totalValue])
+                labels.append(p.description)
+            }
+            for (d, _) in laterCubes {
+                guard let span = used[d.id] else { continue }
+                sources.append(d.id)
+                chartSource += "; \(span.first)–\(span.last): " + d.provenance.citation
+            }
+            for flow in [FlowSelection.imports, .exports] {
+                guard let (p, s, d) = latest[flow] else { continue }
+                let cube = TradeCube(flows: d.flows, query: TradeQuery(reporter: r, flow: flow), countries: countries)
                 let bridge = cube.share(of: v, period: last).map { " (\(last) in the same file: \(Fmt.pct($0.share)))" } ?? ""
-                findings.append("Exports after \(last) (\(later.provenance.source)): \(name(v)) took \(Fmt.pct(s.share)) of \(possessive(r)) exports in \(lastExtra)\(bridge); imports by partner for these years are not in the bundled data.")
-                sources.append(later.id)
-                chartSource += "; exports \(extra.first!)–\(lastExtra): " + later.provenance.citation
+                let missing = flow == .exports && latest[.imports] == nil ? "; imports by partner for these years are not in the data loaded" : ""
+                findings.append("\(flow.rawValue.capitalized) after \(last) (\(d.provenance.source)): \(name(v)) took \(Fmt.pct(s.share)) of \(possessive(r)) \(flow.rawValue) in \(p)\(bridge)\(missing).")
             }
         }
         let chart = Chart.line(LineChart(

@@ -24,9 +24,14 @@ extension ReportBuilder {
         if let last = figures.last(where: { $0.metric == .partnerShare && $0.flow == .total && $0.product == "TOTAL" && $0.source == "imf-dots" }) {
             add("rival-share-of-trade", ValueFormat.percent(decimals: 1).format(last.value), "\(possessive(options.rival)) share of \(possessive(options.reporter)) goods trade, \(last.period)", last)
         }
-        // The latest export share, when a later exports file carries it past the bilateral file.
-        if let last = figures.last(where: { $0.metric == .partnerShare && $0.flow == .exports && $0.product == "TOTAL" && $0.source == "usitc-dataweb-exports" }) {
-            add("rival-share-of-exports", ValueFormat.percent(decimals: 1).format(last.value), "\(possessive(options.rival)) share of \(possessive(options.reporter)) goods exports, \(last.period)", last)
+        // The latest import and export shares, when later files (fetched Census data, USITC
+        // DataWeb) carry them past the bilateral file.
+        for flow: FigureFlow in [.imports, .exports] {
+            let later = figures.filter { $0.metric == .partnerShare && $0.flow == flow && $0.product == "TOTAL" && $0.source != "imf-dots" }
+            if let last = later.max(by: { ($0.period, $0.source == "census-fetch" ? 1 : 0) < ($1.period, $1.source == "census-fetch" ? 1 : 0) }) {
+                add("rival-share-of-\(flow.rawValue)", ValueFormat.percent(decimals: 1).format(last.value),
+                    "\(possessive(options.rival)) share of \(possessive(options.reporter)) goods \(flow.rawValue), \(last.period)", last)
+            }
         }
         for flow: FigureFlow in [.total, .imports, .exports] {
             if let c = figures.first(where: { $0.metric == .shareChange && $0.flow == flow && $0.product == "TOTAL" && $0.source == "imf-dots" }) {

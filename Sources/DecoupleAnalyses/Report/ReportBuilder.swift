@@ -35,7 +35,7 @@ public struct ReportBuilder: Sendable {
         if inputs.framework != nil {
             sections.append(framework(inputs.framework, evaluation: inputs.frameworkEvaluation, sensitivity: inputs.frameworkSensitivity))
         }
-        sections.append(annualShares(inputs.annualBilateral, laterExports: inputs.laterExports))
+        sections.append(annualShares(inputs.annualBilateral, later: [inputs.fetchedAnnual, inputs.laterExports].compactMap { $0 }))
         sections.append(monthlyShares(inputs.monthlyByChapter, inputs.monthlyWithRival))
         sections.append(sourceComparison(inputs))
         sections.append(chapterShares(inputs.monthlyByChapter))
@@ -65,6 +65,7 @@ public struct ReportBuilder: Sendable {
             reporter: r, rival: v, reporterName: name(r), rivalName: name(v),
             sections: sections, sources: sources)
         report.headlines = headlines(sections, critical: inputs.minerals?.critical)
+        report.currency = inputs.currency
         return report
     }
 }

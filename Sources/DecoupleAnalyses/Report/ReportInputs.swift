@@ -15,6 +15,12 @@ public struct ReportInputs: Sendable {
     public var monthlyWithRival: TradeDataset?
     /// The reporter's exports by partner after ``annualBilateral`` ends (USITC DataWeb, US).
     public var laterExports: TradeDataset? = nil
+    /// The reporter's imports and exports by partner fetched from the Census API
+    /// (`decouple data fetch census`), preferred to every bundled file for the years it covers.
+    public var fetchedAnnual: TradeDataset? = nil
+    /// How current the trade data are, and the command that would bring them up to date when
+    /// no fetched data were found (lines shown under the headlines).
+    public var currency: [String] = []
     /// Strategic chains and stages, to group product-level tables.
     public var taxonomy: StrategicTaxonomy?
     /// HS6 product names by code (HS2022), for product tables.
@@ -44,7 +50,7 @@ public struct ReportInputs: Sendable {
         self.productNames = productNames
     }
 
-    var all: [TradeDataset] { [annualBilateral, laterExports, monthlyByChapter, productCrossSection, monthlyWithRival].compactMap { $0 } }
+    var all: [TradeDataset] { [annualBilateral, fetchedAnnual, laterExports, monthlyByChapter, productCrossSection, monthlyWithRival].compactMap { $0 } }
 }
 
 /// Choices that shape a report.

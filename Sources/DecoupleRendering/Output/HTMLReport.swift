@@ -11,7 +11,7 @@ extension DecouplingReport {
             body += "<section id=\"headlines\"><h2>Headlines</h2><ul class=\"findings\">" + headlines.map { h in
                 "<li><b>\(xmlEscaped(h.value))</b> \(xmlEscaped(h.label)) <span class=\"src\">(\(xmlEscaped(sources[h.source]?.citation ?? h.source)); \(xmlEscaped(h.vintage.latestPeriod)))</span>"
                     + (h.vintage.staleNote.map { " <span class=\"stale\">\(xmlEscaped($0))</span>" } ?? "") + "</li>"
-            }.joined() + "</ul></section>\n"
+            }.joined() + "</ul>" + currency.map { "<p class=\"vintage\">\(xmlEscaped($0))</p>" }.joined() + "</section>\n"
         }
         body += "<nav><ol>" + sections.map { "<li><a href=\"#\($0.id)\">\(xmlEscaped($0.title))</a></li>" }.joined() + "<li><a href=\"#provenance\">Sources</a></li></ol></nav>\n"
         for section in sections { body += html(section) }

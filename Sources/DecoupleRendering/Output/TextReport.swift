@@ -13,6 +13,7 @@ extension DecouplingReport {
                 out += "  \(paint.bold(h.value))  \(h.label) [\(h.source); \(h.vintage.text)]\n"
             }
         }
+        for line in currency { out += paint.dim("  " + line) + "\n" }
         for section in sections {
             out += "\n" + paint.heading("── \(section.title) ") + "\n"
             if let why = section.skippedBecause {

@@ -74,6 +74,7 @@ extension DecoupleApp {
             cards += PageLayout.card(h.value, h.label, cite(h.source), vintage: h.vintage)
         }
         body += "<div class=\"cards\">\(cards)</div>\n"
+        body += report.currency.map { "<p class=\"vintage\">\(xmlEscaped($0))</p>" }.joined()
         for section in report.sections where section.skippedBecause == nil && !section.findings.isEmpty {
             let link: String
             switch section.id {

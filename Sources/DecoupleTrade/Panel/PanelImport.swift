@@ -11,8 +11,9 @@ public enum PanelImport {
     ///   - edition: the HS edition; by default read from the file names (`BACI_HS17_…`).
     ///   - progress: called with the file being read and the fraction done.
     @discardableResult
+    ///   - origin: the archive the files were unpacked from (named first in the provenance).
     public static func baci(files: [String], countryCodes: String? = nil, edition: HSEdition? = nil, to path: String,
-                            errorLimit: Int = 20, progress: ((String, Double) -> Void)? = nil) throws -> PanelStoreHeader {
+                            errorLimit: Int = 20, progress: ((String, Double) -> Void)? = nil, origin: String? = nil) throws -> PanelStoreHeader {
         guard let first = files.first else {
             throw DataReadError(issues: [DataIssue(file: path, message: "no input files")])
         }
@@ -40,7 +41,9 @@ public enum PanelImport {
         for f in files {
             try reader.read(path: f, into: &builder) { progress?(f, $0) }
         }
-        builder.provenance = [BACIReader.provenance(edition: editionFound!, release: release, files: files.map(baseName) + [baseName(countryFile)])]
+        var provenance = BACIReader.provenance(edition: editionFound!, release: release, files: files.map(baseName) + [baseName(countryFile)])
+        if let origin { provenance.retrievedFrom = origin + ": " + provenance.retrievedFrom }
+        builder.provenance = [provenance]
         return try builder.write(to: path, errorLimit: errorLimit) { progress?("writing " + path, $0) }
     }
 
