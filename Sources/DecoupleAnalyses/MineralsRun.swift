@@ -1,3 +1,5 @@
+import DecoupleFetch
+import Foundation
 import DecoupleCore
 import DecoupleInstrumentChoice
 import DecoupleMinerals
@@ -23,6 +25,9 @@ public struct MineralsRequest: Sendable, Hashable {
     /// ones (MCS 2022 bundles no such table; MCS 2023 prints the same 2022 list of 50).
     public static func listEditions(for edition: Int) -> [Int] { editions.filter { $0 >= edition } }
 
+    /// The edition is read from a release folder (`--mcs-dir`), so any year is allowed.
+    public var fetchedRelease = false
+
     public init(edition: Int = 2024, mineral: String? = nil, leader: Country = .usa, rival: Country = .china,
                 allies: Set<Country>,
                 highReliance: Double = 50, meaningfulReserves: Double = 5, dominance: Double = 50) {
@@ -38,7 +43,7 @@ public struct MineralsRequest: Sendable, Hashable {
 
     /// Checks what needs no data: edition, thresholds, leader.
     public func validate() throws {
-        guard Self.editions.contains(edition) else { throw AnalysisInputError("--edition must be 2022, 2023 or 2024", parameter: "edition") }
+        guard Self.editions.contains(edition) || (fetchedRelease && (2000...2100).contains(edition)) else { throw AnalysisInputError("--edition must be 2022, 2023 or 2024", parameter: "edition") }
         for (name, v) in [("high-reliance", highReliance), ("meaningful-reserves", meaningfulReserves), ("dominance", dominance)]
         where !(0...100).contains(v) {
             throw AnalysisInputError("--\(name) must be a percentage between 0 and 100", parameter: name)
@@ -71,8 +76,9 @@ public enum MineralsRun {
     /// mineral of the critical-minerals list (`list`, by default the edition's own table) are
     /// listed; the document carries the list's counts either way.
     /// - Throws: ``AnalysisInputError`` for an unknown mineral.
+    /// - Parameter source: the edition's provenance when it is not a bundled one (a fetched release).
     public static func document(_ q: MineralsRequest, mcs: MineralCommoditySummaries,
-                                list: CriticalMineralsList? = nil) throws -> MineralsDocument {
+                                list: CriticalMineralsList? = nil, source: Provenance? = nil) throws -> MineralsDocument {
         try q.validate()
         var codes = mcs.codes
         if let mineral = q.mineral {
@@ -98,9 +104,38 @@ public enum MineralsRun {
         } else {
             scope = "every commodity with a data file" + (critical == nil ? " (no critical-minerals list found)" : "")
         }
-        return MineralsDocument(edition: q.edition, source: BundledDataset.usgsMCS.first { $0.id == "usgs-mcs\(q.edition)" }!.provenance,
+        let provenance = source ?? BundledDataset.usgsMCS.first { $0.id == "usgs-mcs\(q.edition)" }?.provenance
+            ?? Provenance(source: "U.S. Geological Survey, Mineral Commodity Summaries \(q.edition)", edition: "MCS \(q.edition) data release",
+                          url: "https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries",
+                          licence: "US federal government work: public domain (please cite USGS)", retrievedFrom: "a folder given by the user")
+        return MineralsDocument(edition: q.edition, source: provenance,
                                 leader: q.leader, rival: q.rival, allies: q.allies.sorted(), thresholds: rule.thresholds,
                                 minerals: results, fileNotes: mcs.fileNotes.map(\.description),
                                 unreadFiles: mcs.unreadFiles.map(\.description), scope: scope, criticalMinerals: critical)
+    }
+
+    /// An MCS data release in a folder (as `decouple data fetch usgs-mcs` unpacks it), with its
+    /// provenance: the fetch (URL, time, SHA-256 of the zip, run) when the folder is in a fetch
+    /// cache, else the folder itself.
+    public static func summaries(folder: String, edition: Int) throws -> (MineralCommoditySummaries, Provenance) {
+        var isDir: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
+            throw DataReadError(issues: [DataIssue(file: folder, message: "not a folder of MCS data release CSV files")])
+        }
+        let mcs = try MineralCommoditySummaries.load(folder: folder, displayPrefix: folder, edition: edition)
+        let parent = (folder as NSString).deletingLastPathComponent
+        let release = (folder as NSString).lastPathComponent
+        var provenance = Provenance(source: "U.S. Geological Survey, Mineral Commodity Summaries \(edition)", edition: "MCS \(edition) data release",
+                                    url: "https://www.usgs.gov/centers/national-minerals-information-center/mineral-commodity-summaries",
+                                    licence: "US federal government work: public domain (please cite USGS)", retrievedFrom: folder)
+        let cache = FetchCache(root: (parent as NSString).deletingLastPathComponent)
+        if (parent as NSString).lastPathComponent == "usgs-mcs", let manifest = try? cache.manifest("usgs-mcs"),
+           let run = manifest.runs.last(where: { $0.fetched.contains { $0.hasPrefix(release + "/") } || !$0.kept.isEmpty }),
+           let zip = manifest.files.values.first(where: { $0.apiVersion == release }) {
+            provenance.url = zip.url
+            provenance.edition += ", fetched \(zip.retrievedAt.prefix(10))"
+            provenance.retrievedFrom = "decouple data fetch usgs-mcs, run \(run.id): \(zip.path) (SHA-256 \(zip.sha256)) unpacked to \(folder)"
+        }
+        return (mcs, provenance)
     }
 }

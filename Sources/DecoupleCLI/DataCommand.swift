@@ -37,6 +37,7 @@ struct DataCommand: ParsableCommand {
                     print("\(d.id)\n  \(d.title)\n  file:    Data/\(d.path)\n  format:  \(d.format)\n  source:  \(d.provenance.source), \(d.provenance.edition)\n  origin:  \(d.provenance.url)\n  licence: \(d.provenance.licence)\n  copy:    \(d.provenance.retrievedFrom)\n")
                 }
                 print(StoreListing.text())
+                print(FetchedListing.text(), terminator: "")
             }
         }
     }

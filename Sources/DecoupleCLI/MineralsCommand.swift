@@ -17,7 +17,10 @@ struct MineralsCommand: ParsableCommand {
         Every value in --format json and csv names its edition, file, line and column.
         """)
 
-    @Option(help: "The MCS edition: 2022 (12 commodities), 2023 or 2024.")
+    @Option(help: "A folder of an MCS data release's CSV files (as `data fetch usgs-mcs` unpacks it) instead of the bundled edition.")
+    var mcsDir: String?
+
+    @Option(help: "The MCS edition: 2022 (12 commodities), 2023 or 2024 (any year with --mcs-dir).")
     var edition: Int = 2024
 
     @Option(help: "One commodity (name or USGS code: lithium, 'rare earths', simet …).")
@@ -54,7 +57,9 @@ struct MineralsCommand: ParsableCommand {
     var dataDir: String?
 
     func validate() throws {
-        guard [2022, 2023, 2024].contains(edition) else { throw ValidationError("--edition must be 2022, 2023 or 2024") }
+        guard [2022, 2023, 2024].contains(edition) || (mcsDir != nil && (2000...2100).contains(edition)) else {
+            throw ValidationError("--edition must be 2022, 2023 or 2024 (or a year with --mcs-dir)")
+        }
         for (name, v) in [("--high-reliance", highReliance), ("--meaningful-reserves", meaningfulReserves), ("--dominance", dominance)]
         where !(0...100).contains(v) {
             throw ValidationError("\(name) must be a percentage between 0 and 100")
@@ -76,10 +81,15 @@ struct MineralsCommand: ParsableCommand {
             throw ValidationError("the USGS salient statistics describe the United States: --reporter must be USA (got \(leader.code))")
         }
         let mcs: MineralCommoditySummaries, list: CriticalMineralsList?
+        var source: Provenance? = nil
         do {
             let catalog = try DataCatalog.locate(explicit: dataDir)
-            mcs = try catalog.loadMineralCommoditySummaries(edition: edition)
-            list = try mcs.criticalMinerals ?? MineralsRun.criticalList(edition: edition, catalog: catalog)
+            if let mcsDir {
+                (mcs, source) = try MineralsRun.summaries(folder: mcsDir, edition: edition)
+            } else {
+                mcs = try catalog.loadMineralCommoditySummaries(edition: edition)
+            }
+            list = try mcs.criticalMinerals ?? MineralsRun.criticalList(edition: min(edition, 2024), catalog: catalog)
         } catch let e as DataReadError {
             printError("error: cannot read the data:\n\(e)")
             throw ExitCode.failure
@@ -95,7 +105,8 @@ struct MineralsCommand: ParsableCommand {
             var request = MineralsRequest(edition: edition, mineral: mineral, leader: leader, rival: rival, allies: allySet,
                                           highReliance: highReliance, meaningfulReserves: meaningfulReserves, dominance: dominance)
             request.allCommodities = allCommodities
-            doc = try MineralsRun.document(request, mcs: mcs, list: list)
+            request.fetchedRelease = mcsDir != nil
+            doc = try MineralsRun.document(request, mcs: mcs, list: list, source: source)
         } catch let e as AnalysisInputError {
             throw ValidationError(e.message)
         }

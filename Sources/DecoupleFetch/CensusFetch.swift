@@ -188,7 +188,11 @@ public enum CensusFetch {
                 summary.kept.append(page.path)
                 continue
             }
-            guard let fetcher else { summary.missing.append(page.path); continue }
+            guard let fetcher else {
+                // Offline: a period the API had not published at the last fetch is not missing.
+                if manifest.runs.contains(where: { $0.notPublished.contains(page.period) }) { summary.notPublished.append(page.period) } else { summary.missing.append(page.path) }
+                continue
+            }
             if unpublished.contains(stream) { summary.notPublished.append(page.period); continue }
             let url = url(page, baseURL: r.baseURL, key: r.key)
             log("[\(n + 1)/\(pages.count)] \(page.flow.rawValue) \(page.period)\(page.query.contains { $0.0.hasSuffix("COMMODITY") } ? " (\(page.query.filter { $0.0.hasSuffix("COMMODITY") }.map(\.1).joined(separator: ",")))" : "")")

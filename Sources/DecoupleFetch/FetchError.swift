@@ -43,7 +43,7 @@ public enum FetchError: Error, Sendable, CustomStringConvertible {
         case .checksumMismatch(let url, let expected, let found):
             return "SHA-256 of \(url) is \(found), expected \(expected): the download is not kept."
         case .notInCache(let what):
-            return "--offline: \(what) is not in the cache; run the same command without --offline to fetch it."
+            return "--offline: not in the cache: \(what); run the same command without --offline to fetch what is missing."
         case .invalidRequest(let message):
             return message
         }

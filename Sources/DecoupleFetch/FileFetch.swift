@@ -21,6 +21,8 @@ public struct FileFetchRequest: Sendable {
     public var unpackSuffixes: [String]
     /// Fetch again even when the cached copy is intact (a conditional GET is still used).
     public var refresh: Bool
+    /// The subfolder of the unpacked folder an entry goes to, by file name ("" = the folder itself).
+    public var subfolder: @Sendable (String) -> String = { _ in "" }
 
     public init(source: String, url: String, fileName: String, release: String, expectedSHA256: String? = nil,
                 requiredEntries: [String] = [], unpackSuffixes: [String] = [], refresh: Bool = false) {
@@ -137,7 +139,7 @@ public enum FileFetch {
     static func unpack(_ r: FileFetchRequest, finalPath: String, cache: FetchCache, onlyIfMissing: Bool) throws -> [String] {
         let target = cache.path(r.source, r.release)
         if onlyIfMissing, FileManager.default.fileExists(atPath: target) { return [] }
-        let files = try ZipEntries.extract(archive: finalPath, suffixes: r.unpackSuffixes, into: target)
+        let files = try ZipEntries.extract(archive: finalPath, suffixes: r.unpackSuffixes, into: target, subfolder: r.subfolder)
         return files.map { r.release + "/" + $0 }
     }
 }
@@ -149,7 +151,7 @@ public enum ZipEntries {
     /// entry's CRC-32 checked, then renamed into place. Returns the file names.
     @discardableResult
     public static func extract(archive path: String, suffixes: [String], into folder: String,
-                               accept: (String) -> Bool = { _ in true }) throws -> [String] {
+                               accept: (String) -> Bool = { _ in true }, subfolder: (String) -> String = { _ in "" }) throws -> [String] {
         let archive: Archive
         do { archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read) } catch {
             throw DataReadError(issues: [DataIssue(file: path, message: "not a readable zip (\(error))")])
@@ -163,10 +165,26 @@ public enum ZipEntries {
         do {
             for entry in archive where entry.type == .file {
                 let name = (entry.path as NSString).lastPathComponent
+                // A zip inside the zip (some ICIO bundles hold one per year): its matching entries too.
+                if name.lowercased().hasSuffix(".zip"), !suffixes.contains(where: { $0.lowercased() == ".zip" }) {
+                    let inner = tmp + "/.inner-" + name
+                    _ = try archive.extract(entry, to: URL(fileURLWithPath: inner), skipCRC32: false)
+                    let innerFolder = tmp + "/.inner-" + name + ".d"
+                    for n in try extract(archive: inner, suffixes: suffixes, into: innerFolder, accept: accept, subfolder: subfolder) where !names.contains(n) {
+                        try fm.createDirectory(atPath: (tmp + "/" + n as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                        try fm.moveItem(atPath: innerFolder + "/" + n, toPath: tmp + "/" + n)
+                        names.append(n)
+                    }
+                    try? fm.removeItem(atPath: inner)
+                    try? fm.removeItem(atPath: innerFolder)
+                    continue
+                }
                 guard !name.hasPrefix("."), suffixes.contains(where: { name.lowercased().hasSuffix($0.lowercased()) }), accept(name) else { continue }
-                guard !names.contains(name) else { continue }
-                _ = try archive.extract(entry, to: URL(fileURLWithPath: tmp + "/" + name), skipCRC32: false)
-                names.append(name)
+                guard !names.contains(name), !names.contains(subfolder(name) + "/" + name) else { continue }
+                let sub = subfolder(name)
+                let relative = sub.isEmpty ? name : sub + "/" + name
+                _ = try archive.extract(entry, to: URL(fileURLWithPath: tmp + "/" + relative), skipCRC32: false)
+                names.append(relative)
             }
         } catch {
             try? fm.removeItem(atPath: tmp)

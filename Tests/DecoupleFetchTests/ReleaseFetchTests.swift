@@ -9,9 +9,12 @@ import ZIPFoundation
 @Suite(.serialized) struct ReleaseFetchTests {
     /// A zip of named text files.
     static func zip(_ files: [(String, String)]) throws -> Data {
+        try zip(bytes: files.map { ($0.0, Data($0.1.utf8)) })
+    }
+
+    static func zip(bytes files: [(String, Data)]) throws -> Data {
         let archive = try Archive(accessMode: .create)
-        for (name, text) in files {
-            let data = Data(text.utf8)
+        for (name, data) in files {
             try archive.addEntry(with: name, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
                 data.subdata(in: Int(position)..<Int(position) + size)
             }
@@ -54,7 +57,8 @@ import ZIPFoundation
         let a = try TradePanelStore(path: fromZip), b = try TradePanelStore(path: fromFiles)
         #expect(a.years == b.years && a.countries == b.countries && a.products == b.products)
         #expect(Array(a.value) == Array(b.value) && Array(a.exporter) == Array(b.exporter) && Array(a.importer) == Array(b.importer))
-        #expect(a.provenance[0].retrievedFrom.hasPrefix("BACI_HS17_V202401b.zip: "))
+        #expect(a.provenance[0].retrievedFrom.hasPrefix("decouple data fetch baci, run \(s.runID): BACI_HS17_V202401b.zip from \(request.url)"))
+        #expect(a.provenance[0].retrievedFrom.contains(SHA256.hex(of: zip)))
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.folder.path).allSatisfy { !$0.hasPrefix(".unzip-") })
 
         // Again with --refresh: the server says 304 and the cached copy stays.
@@ -129,7 +133,9 @@ import ZIPFoundation
         let header = try StoreImport.comtrade(files: [f.folder.path + "/comtrade/A/842/2023-M.csv"], valuation: "primary", productDigits: [6],
                                               defaultEdition: nil, to: store)
         #expect(header.rowCount == 1)
-        #expect(try TradePanelRequest.openStore(store).years == [2023])
+        let opened = try TradePanelStore(path: store)
+        #expect(opened.years == [2023] && Array(opened.value) == [13_140_000_000.5])
+        #expect(opened.provenance[0].retrievedFrom.hasPrefix("decouple data fetch comtrade, run \(s.runID): A/842/2023-M.csv"))
 
         // A record without its value is refused with its position.
         let broken = #"{"count":1,"data":[{"reporterCode":842,"partnerCode":156,"flowCode":"M","cmdCode":"850760","period":"2023"}],"error":""}"#
@@ -172,5 +178,40 @@ import ZIPFoundation
         let p = RetryPolicy(baseDelay: 1, maxDelay: 30)
         #expect(p.delay(afterAttempt: 3, retryAfter: nil, random: 1) == 4 && p.delay(afterAttempt: 9, retryAfter: nil, random: 1) == 30)
         #expect(p.delay(afterAttempt: 1, retryAfter: 90) == 30)
+    }
+}
+
+/// A USGS MCS data release zip (the bundled MCS 2024 files, flattened as a release ships them):
+/// fetched, unpacked into the layout `decouple minerals` reads, and read with the fetch as its
+/// provenance — the same figures as the bundled edition.
+@Suite struct MCSReleaseFetchTests {
+    @Test func mcsReleaseReadsLikeTheBundledEdition() async throws {
+        let root = DataCatalog.sourceCheckoutDataFolder + "/usgs-mcs/mcs2024"
+        var files: [(String, Data)] = []
+        for sub in ["salient", "world", "industry-trends"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: root + "/" + sub) where name.hasSuffix(".csv") {
+                files.append((name, try Data(contentsOf: URL(fileURLWithPath: root + "/" + sub + "/" + name))))
+            }
+        }
+        let zip = try ReleaseFetchTests.zip(bytes: files)
+        let server = try FixtureServer { r, _ in FixtureReply.file(zip, etag: "\"m\"", request: r) }
+        defer { server.stop() }
+        let f = try Fixtures()
+        let s = try await DataFetchRun.releaseFile(source: "usgs-mcs", url: server.baseURL + "/MCS2024_data_release.zip", fileName: "MCS2024_data_release.zip",
+                                                   release: "mcs2024", sha256: nil, requiredEntries: [], unpack: [".csv"],
+                                                   options: FetchRunOptions(cacheRoot: f.folder.path))
+        #expect(s.fetched.contains("mcs2024/industry-trends/MCS2024_T5_Critical_Minerals_Salient.csv"))
+        let (fetched, provenance) = try MineralsRun.summaries(folder: f.folder.path + "/usgs-mcs/mcs2024", edition: 2024)
+        let bundled = try Bundled.catalog.loadMineralCommoditySummaries(edition: 2024)
+        #expect(fetched.codes == bundled.codes && fetched.codes.count > 80)
+        #expect(fetched.criticalMinerals?.entries.count == bundled.criticalMinerals?.entries.count)
+        #expect(fetched.netImportReliance?.entries.count == bundled.netImportReliance?.entries.count)
+        #expect(provenance.retrievedFrom.hasPrefix("decouple data fetch usgs-mcs, run \(s.runID): MCS2024_data_release.zip (SHA-256 \(SHA256.hex(of: zip)))"))
+        #expect(provenance.url == server.baseURL + "/MCS2024_data_release.zip")
+        let request = MineralsRequest(edition: 2024, allies: [])
+        let a = try MineralsRun.document(request, mcs: fetched, source: provenance)
+        let b = try MineralsRun.document(request, mcs: bundled)
+        #expect(a.minerals.count == b.minerals.count && a.source.retrievedFrom == provenance.retrievedFrom)
+        #expect(a.criticalMinerals?.fullyImportReliant == b.criticalMinerals?.fullyImportReliant && a.criticalMinerals?.fullyImportReliant == 12)
     }
 }

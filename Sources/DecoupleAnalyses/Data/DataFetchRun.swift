@@ -130,12 +130,23 @@ public enum DataFetchRun {
     /// `unpack` names file suffixes.
     public static func releaseFile(source: String, url: String, fileName: String, release: String, sha256: String?,
                                    requiredEntries: [String], unpack: [String], options o: FetchRunOptions) async throws -> FetchSummary {
-        let request = FileFetchRequest(source: source, url: url, fileName: fileName, release: release, expectedSHA256: sha256,
+        var request = FileFetchRequest(source: source, url: url, fileName: fileName, release: release, expectedSHA256: sha256,
                                        requiredEntries: requiredEntries, unpackSuffixes: unpack, refresh: o.refresh)
+        if source == "usgs-mcs" { request.subfolder = mcsSubfolder }
         return try await withFetcher(o) { fetcher in
             try await FileFetch.run(request, cache: FetchCache(root: o.cacheRoot), fetcher: fetcher, command: o.command,
                                     progress: o.progress, log: o.log)
         }
+    }
+
+    /// Where an MCS release file goes in the layout `decouple minerals` reads (the bundled one):
+    /// `salient/`, `world/`, or `industry-trends/` (net import reliance, critical-minerals tables).
+    @Sendable public static func mcsSubfolder(_ name: String) -> String {
+        let n = name.lowercased()
+        if n.contains("_fig") || n.contains("_t4_") || n.contains("_t5_") || n.contains("industry") { return "industry-trends" }
+        if n.contains("salient") { return "salient" }
+        if n.contains("world") { return "world" }
+        return "industry-trends"
     }
 
     /// The BACI release zip of an HS edition (`HS17`, `V202501`).

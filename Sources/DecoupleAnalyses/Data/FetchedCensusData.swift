@@ -9,8 +9,11 @@ import Foundation
 /// URLs and the manifest that holds their SHA-256); a file whose checksum no longer matches
 /// the manifest is an error, not a silent change of figures.
 public struct FetchedCensusData: Sendable {
-    /// The dataset id every figure from fetched Census data cites.
+    /// The dataset ids figures from fetched Census data cite: annual trade by partner, monthly
+    /// imports by chapter, the HS6 cross-section.
     public static let datasetID = "census-fetch"
+    public static let monthlyID = "census-fetch-monthly"
+    public static let crossSectionID = "census-fetch-hs6"
 
     public var annual: TradeDataset?
     public var monthly: TradeDataset?
@@ -37,7 +40,7 @@ public struct FetchedCensusData: Sendable {
             return out.sorted { $0.path < $1.path }
         }
         let reader = CensusAPIReader()
-        func dataset(_ files: [CachedFile], what: String) throws -> TradeDataset? {
+        func dataset(_ files: [CachedFile], id: String, what: String) throws -> TradeDataset? {
             guard !files.isEmpty else { return nil }
             var flows: [TradeFlow] = []
             for f in files {
@@ -57,15 +60,15 @@ public struct FetchedCensusData: Sendable {
                 url: files.first.map { URL(string: $0.url).map { "\($0.scheme ?? "https")://\($0.host ?? "")\($0.port.map { ":\($0)" } ?? "")\($0.path)" } ?? $0.url } ?? "",
                 licence: "US federal government work: public domain",
                 retrievedFrom: "decouple data fetch census, run \(run): \(files.count) answers in \(cache.folder(CensusFetch.source)) (URLs and SHA-256 in manifest.json)")
-            return TradeDataset(id: datasetID, provenance: provenance, flows: flows)
+            return TradeDataset(id: id, provenance: provenance, flows: flows)
         }
         var out = FetchedCensusData(runID: lastRun.id, cacheFolder: cache.folder(CensusFetch.source))
-        out.annual = try dataset(pick("annual", flows: ["imports", "exports"], level: nil), what: "annual imports (customs value) and exports (FAS) by partner")
-        out.monthly = try dataset(pick("monthly", flows: ["imports"], level: 2), what: "monthly imports for consumption by HS2 chapter and partner")
+        out.annual = try dataset(pick("annual", flows: ["imports", "exports"], level: nil), id: datasetID, what: "annual imports (customs value) and exports (FAS) by partner")
+        out.monthly = try dataset(pick("monthly", flows: ["imports"], level: 2), id: monthlyID, what: "monthly imports for consumption by HS2 chapter and partner")
         // The latest full year of HS6 imports.
         let hs6 = pick("annual", flows: ["imports"], level: 6)
         if let lastYear = hs6.compactMap(\.period).max() {
-            out.crossSection = try dataset(hs6.filter { $0.period == lastYear }, what: "imports for consumption by HS6 and partner")
+            out.crossSection = try dataset(hs6.filter { $0.period == lastYear }, id: crossSectionID, what: "imports for consumption by HS6 and partner")
         }
         return out
     }

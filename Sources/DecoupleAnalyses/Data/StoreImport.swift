@@ -35,9 +35,9 @@ public enum StoreImport {
             inputs += data.map { tmp + "/" + $0 }
             if codes == nil, let c = names.first(where: { $0.hasPrefix("country_codes") }) { codes = tmp + "/" + c }
         }
-        let zips = files.filter { $0.lowercased().hasSuffix(".zip") }.map { ($0 as NSString).lastPathComponent }
-        return try PanelImport.baci(files: inputs, countryCodes: codes, edition: edition, to: path, progress: progress,
-                                    origin: zips.isEmpty ? nil : zips.joined(separator: ", "))
+        let zips = files.filter { $0.lowercased().hasSuffix(".zip") }
+        let origin = FetchProvenance.describe(files: zips) ?? (zips.isEmpty ? nil : zips.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
+        return try PanelImport.baci(files: inputs, countryCodes: codes, edition: edition, to: path, progress: progress, origin: origin)
     }
 
     /// UN Comtrade files into the store at `path`, valued as `valuation` (`primary`, `cif`, `fob`),
@@ -49,7 +49,8 @@ public enum StoreImport {
             throw AnalysisInputError("--valuation must be primary, cif or fob", parameter: "valuation")
         }
         let reader = ComtradeReader(valuation: v, productDigits: productDigits, defaultEdition: defaultEdition)
-        return try PanelImport.comtrade(files: files, reader: reader, to: path, progress: progress)
+        return try PanelImport.comtrade(files: files, reader: reader, to: path, progress: progress,
+                                        origin: FetchProvenance.describe(files: files))
     }
 
     /// An HS edition from `HS2017`, `HS17`, `2017` or Comtrade's `H5`.

@@ -26,8 +26,9 @@ extension ReportBuilder {
         }
         // The latest import and export shares, when later files (fetched Census data, USITC
         // DataWeb) carry them past the bilateral file.
+        let annual = sections.first { $0.id == "annual-shares" }?.figures ?? []
         for flow: FigureFlow in [.imports, .exports] {
-            let later = figures.filter { $0.metric == .partnerShare && $0.flow == flow && $0.product == "TOTAL" && $0.source != "imf-dots" }
+            let later = annual.filter { $0.metric == .partnerShare && $0.flow == flow && $0.product == "TOTAL" && $0.source != "imf-dots" }
             if let last = later.max(by: { ($0.period, $0.source == "census-fetch" ? 1 : 0) < ($1.period, $1.source == "census-fetch" ? 1 : 0) }) {
                 add("rival-share-of-\(flow.rawValue)", ValueFormat.percent(decimals: 1).format(last.value),
                     "\(possessive(options.rival)) share of \(possessive(options.reporter)) goods \(flow.rawValue), \(last.period)", last)

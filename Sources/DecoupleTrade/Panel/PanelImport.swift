@@ -49,8 +49,9 @@ public enum PanelImport {
 
     /// Imports UN Comtrade v1 files.
     @discardableResult
+    /// - Parameter origin: where the files came from (a fetch), named first in the provenance.
     public static func comtrade(files: [String], reader: ComtradeReader = ComtradeReader(), to path: String,
-                                progress: ((String, Double) -> Void)? = nil) throws -> PanelStoreHeader {
+                                progress: ((String, Double) -> Void)? = nil, origin: String? = nil) throws -> PanelStoreHeader {
         guard !files.isEmpty else {
             throw DataReadError(issues: [DataIssue(file: path, message: "no input files")])
         }
@@ -58,7 +59,9 @@ public enum PanelImport {
         for f in files {
             try reader.read(path: f, into: &builder) { progress?(f, $0) }
         }
-        builder.provenance = [ComtradeReader.provenance(files: files.map(baseName))]
+        var provenance = ComtradeReader.provenance(files: files.map(baseName))
+        if let origin { provenance.retrievedFrom = origin + " → " + provenance.retrievedFrom }
+        builder.provenance = [provenance]
         return try builder.write(to: path, errorLimit: reader.errorLimit) { progress?("writing " + path, $0) }
     }
 
