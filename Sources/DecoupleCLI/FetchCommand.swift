@@ -251,6 +251,9 @@ struct FetchCommand: AsyncParsableCommand {
         @Option(help: "A name for the release in the cache (e.g. 2023-2016-2020).")
         var release: String
 
+        @Option(help: "Years to unpack, e.g. 2016-2020 or 2019,2020 (default: every year file in the zip).")
+        var years: String?
+
         @Option(help: "The SHA-256 the zip must have, when you have it.")
         var sha256: String?
 
@@ -258,10 +261,21 @@ struct FetchCommand: AsyncParsableCommand {
 
         func run() async throws {
             let name = URL(string: url)?.lastPathComponent.nilIfEmpty ?? "icio-\(release).zip"
+            var yearList: [Int]? = nil
+            if let years {
+                var out: [Int] = []
+                for part in years.split(separator: ",") {
+                    let r = part.split(separator: "-").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+                    if r.count == 2, r[0] <= r[1], r[1] - r[0] < 100 { out += Array(r[0]...r[1]) } else if r.count == 1 { out.append(r[0]) } else {
+                        throw ValidationError("--years: '\(part)' is not a year or a range such as 2016-2020")
+                    }
+                }
+                yearList = out
+            }
             try await fetch.run {
                 let s = try await DataFetchRun.releaseFile(source: "oecd-icio", url: url, fileName: name.hasSuffix(".zip") ? name : name + ".zip",
                                                            release: release, sha256: sha256, requiredEntries: [], unpack: [".csv"],
-                                                           options: fetch.runOptions(command: FetchCommand.commandLine()))
+                                                           years: yearList, options: fetch.runOptions(command: FetchCommand.commandLine()))
                 if !fetch.quiet { printError("use a year: decouple exposure --icio \(s.cacheFolder)/\(release)/<YEAR>_SML.csv") }
                 return s
             }

@@ -23,6 +23,8 @@ public struct FileFetchRequest: Sendable {
     public var refresh: Bool
     /// The subfolder of the unpacked folder an entry goes to, by file name ("" = the folder itself).
     public var subfolder: @Sendable (String) -> String = { _ in "" }
+    /// Which entries to unpack, by file name (all matching `unpackSuffixes` by default).
+    public var unpackFilter: @Sendable (String) -> Bool = { _ in true }
 
     public init(source: String, url: String, fileName: String, release: String, expectedSHA256: String? = nil,
                 requiredEntries: [String] = [], unpackSuffixes: [String] = [], refresh: Bool = false) {
@@ -139,7 +141,10 @@ public enum FileFetch {
     static func unpack(_ r: FileFetchRequest, finalPath: String, cache: FetchCache, onlyIfMissing: Bool) throws -> [String] {
         let target = cache.path(r.source, r.release)
         if onlyIfMissing, FileManager.default.fileExists(atPath: target) { return [] }
-        let files = try ZipEntries.extract(archive: finalPath, suffixes: r.unpackSuffixes, into: target, subfolder: r.subfolder)
+        let files = try ZipEntries.extract(archive: finalPath, suffixes: r.unpackSuffixes, into: target, accept: r.unpackFilter, subfolder: r.subfolder)
+        guard !files.isEmpty else {
+            throw FetchError.malformed(DataReadError(issues: [DataIssue(file: finalPath, message: "no entry of the zip matches what was asked to unpack (\(r.unpackSuffixes.joined(separator: ", ")))")]))
+        }
         return files.map { r.release + "/" + $0 }
     }
 }

@@ -96,13 +96,13 @@ import ZIPFoundation
     /// An ICIO release zip: its CSV files are unpacked into the cache, byte for byte.
     @Test func icioZipIsUnpacked() async throws {
         let csv = "V1,AUS_A01,AUS_A02\nAUS_A01,1.5,2\nAUS_A02,0,3.25\n"
-        let zip = try Self.zip([("2022_SML.csv", csv), ("ReadMe.txt", "x")])
+        let zip = try Self.zip([("2022_SML.csv", csv), ("2021_SML.csv", "other year"), ("ReadMe.txt", "x")])
         let server = try FixtureServer { r, _ in FixtureReply.file(zip, etag: "\"i\"", request: r) }
         defer { server.stop() }
         let f = try Fixtures()
         let o = FetchRunOptions(cacheRoot: f.folder.path)
         let s = try await DataFetchRun.releaseFile(source: "oecd-icio", url: server.baseURL + "/icio.zip", fileName: "icio.zip", release: "2022",
-                                                   sha256: nil, requiredEntries: [], unpack: [".csv"], options: o)
+                                                   sha256: nil, requiredEntries: [], unpack: [".csv"], years: [2022], options: o)
         #expect(s.fetched == ["icio.zip", "2022/2022_SML.csv"])
         #expect(try String(contentsOfFile: f.folder.path + "/oecd-icio/2022/2022_SML.csv", encoding: .utf8) == csv)
         #expect(!FileManager.default.fileExists(atPath: f.folder.path + "/oecd-icio/2022/ReadMe.txt"))

@@ -128,11 +128,17 @@ public enum DataFetchRun {
 
     /// A release zip (BACI, OECD ICIO, USGS MCS): downloaded, checked, kept, and unpacked when
     /// `unpack` names file suffixes.
+    /// - Parameter years: unpack only the files whose name holds one of these years (ICIO year files).
     public static func releaseFile(source: String, url: String, fileName: String, release: String, sha256: String?,
-                                   requiredEntries: [String], unpack: [String], options o: FetchRunOptions) async throws -> FetchSummary {
+                                   requiredEntries: [String], unpack: [String], years: [Int]? = nil,
+                                   options o: FetchRunOptions) async throws -> FetchSummary {
         var request = FileFetchRequest(source: source, url: url, fileName: fileName, release: release, expectedSHA256: sha256,
                                        requiredEntries: requiredEntries, unpackSuffixes: unpack, refresh: o.refresh)
         if source == "usgs-mcs" { request.subfolder = mcsSubfolder }
+        if let years {
+            let wanted = years.map(String.init)
+            request.unpackFilter = { name in wanted.contains { name.contains($0) } }
+        }
         return try await withFetcher(o) { fetcher in
             try await FileFetch.run(request, cache: FetchCache(root: o.cacheRoot), fetcher: fetcher, command: o.command,
                                     progress: o.progress, log: o.log)
