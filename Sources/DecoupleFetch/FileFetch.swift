@@ -76,18 +76,20 @@ public enum FileFetch {
             let cached = intact ? manifest.files[r.fileName] : nil
             log("\(r.fileName): downloading \(r.url)")
             // Record the validators as soon as the server sends them, so a killed run can resume.
+            let url = r.url
             let outcome = try await fetcher.download(r.url, to: part, what: r.fileName,
                                                      validators: (state?.etag, state?.lastModified),
                                                      conditional: cached.map { ($0.etag, $0.lastModified) },
-                                                     progress: { p in
-                                                         progress?(p)
-                                                     })
+                                                     onValidators: { etag, lastModified in
+                                                         try? JSONEncoder().encode(PartialState(url: url, etag: etag, lastModified: lastModified))
+                                                             .write(to: URL(fileURLWithPath: statePath), options: .atomic)
+                                                     },
+                                                     progress: progress)
             switch outcome {
             case .notModified:
                 summary.kept.append(r.fileName)
                 log("\(r.fileName): not modified on the server; the cached copy stays")
             case .complete(let bytes, let etag, let lastModified):
-                try? JSONEncoder().encode(PartialState(url: r.url, etag: etag, lastModified: lastModified)).write(to: URL(fileURLWithPath: statePath))
                 let digest = try SHA256.hex(ofFile: part)
                 if let expected = r.expectedSHA256, expected != digest {
                     try? FileManager.default.removeItem(atPath: part)

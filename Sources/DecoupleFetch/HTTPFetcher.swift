@@ -217,6 +217,7 @@ public final class HTTPFetcher: Sendable {
                          validators: (etag: String?, lastModified: String?) = (nil, nil),
                          conditional: (etag: String?, lastModified: String?)? = nil,
                          headers: [(String, String)] = [],
+                         onValidators: (@Sendable (_ etag: String?, _ lastModified: String?) -> Void)? = nil,
                          progress: (@Sendable (TransferProgress) -> Void)? = nil) async throws -> DownloadOutcome {
         var seen = validators
         return try await withRetries(url) { _ in
@@ -247,6 +248,8 @@ public final class HTTPFetcher: Sendable {
                 have = 0
             }
             seen = (map["etag"], map["last-modified"])
+            // Told before the body arrives, so that a run killed mid-transfer can be resumed by the next.
+            onValidators?(seen.etag, seen.lastModified)
             let total: Int64? = {
                 if status == 206, let r = map["content-range"], let t = r.split(separator: "/").last.flatMap({ Int64($0) }) { return t }
                 return map["content-length"].flatMap(Int64.init).map { $0 + have }

@@ -70,6 +70,29 @@ import ZIPFoundation
         #expect(s2.kept == ["BACI_HS17_V202401b.zip"] && s2.fetched.isEmpty && server.requests.last?.headers["if-none-match"] == "\"v1\"")
     }
 
+    /// A run that ends with the transfer cut (one attempt allowed) leaves the partial file and
+    /// its validators in `.partial/` — nothing in the cache — and the next run resumes it.
+    @Test func nextRunResumesAPartialDownload() async throws {
+        let zip = try Self.baciZip()
+        let server = try FixtureServer { r, n in FixtureReply.file(zip, etag: "\"v2\"", request: r, cutAfter: n == 0 ? zip.count / 2 : nil) }
+        defer { server.stop() }
+        let f = try Fixtures()
+        let request = FileFetchRequest(source: "baci", url: server.baseURL + "/BACI_HS17_V202401b.zip", fileName: "BACI_HS17_V202401b.zip",
+                                       release: "HS17 V202401b", requiredEntries: ["BACI_"])
+        let first = Waits().fetcher(attempts: 1)
+        await #expect(throws: FetchError.self) { try await FileFetch.run(request, cache: FetchCache(root: f.folder.path), fetcher: first, command: "t") }
+        await first.shutdown()
+        #expect(!FileManager.default.fileExists(atPath: f.folder.path + "/baci/BACI_HS17_V202401b.zip"))
+        let part = f.folder.path + "/baci/.partial/BACI_HS17_V202401b.zip.part"
+        #expect((try FileManager.default.attributesOfItem(atPath: part)[.size] as? Int) == zip.count / 2)
+        let second = Waits().fetcher()
+        let s = try await FileFetch.run(request, cache: FetchCache(root: f.folder.path), fetcher: second, command: "t")
+        await second.shutdown()
+        #expect(s.fetched == ["BACI_HS17_V202401b.zip"] && server.requests.count == 2)
+        #expect(server.requests[1].headers["range"] == "bytes=\(zip.count / 2)-" && server.requests[1].headers["if-range"] == "\"v2\"")
+        #expect(try Data(contentsOf: URL(fileURLWithPath: f.folder.path + "/baci/BACI_HS17_V202401b.zip")) == zip)
+    }
+
     /// A truncated zip (the server's copy ends early) and a wrong checksum: nothing enters the cache.
     @Test func truncatedZipAndWrongChecksumLeaveNothing() async throws {
         let zip = try Self.baciZip()
