@@ -35,6 +35,18 @@ struct Decouple: AsyncParsableCommand {
 /// arguments and runs the command. Register extra trade engines (``TradeEngineRegistry``) first.
 public enum DecoupleCLI {
     public static func main() async {
-        await Decouple.main()
+        await run(Array(CommandLine.arguments.dropFirst()))
+    }
+
+    /// Parses and runs; an error raised while a subcommand runs (a ValidationError from its
+    /// checks) is reported with that subcommand's usage, not the root's.
+    static func run(_ arguments: [String]) async {
+        var command: ParsableCommand
+        do { command = try Decouple.parseAsRoot(arguments) } catch { Decouple.exit(withError: error) }
+        do {
+            if var c = command as? AsyncParsableCommand { try await c.run() } else { try command.run() }
+        } catch {
+            type(of: command).exit(withError: error)
+        }
     }
 }

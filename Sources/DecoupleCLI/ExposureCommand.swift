@@ -66,6 +66,9 @@ struct ExposureCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let sector, icio == nil, wiod == nil {
+            do { try InputOutputTables.checkBundledSector(sector, dataDir: dataDir) } catch let e as AnalysisInputError { throw ValidationError(e.message) }
+        }
         let loaded: LoadedIOTable
         do {
             loaded = try InputOutputTables.load(icio: icio, wiod: wiod, year: year, dataDir: dataDir, progress: Progress.reporter())

@@ -29,6 +29,10 @@ struct IRACommand: ParsableCommand {
         @OptionGroup var ruleOptions: RuleOptions
         @Option(help: "text or json.") var format: OutputFormat = .text
 
+        func validate() throws {
+            if format == .csv { throw ValidationError("--format csv is not available for `ira check` (a stepwise assessment): use text or json") }
+        }
+
         func run() throws {
             let override = try date.map { try parsePolicyDay($0, option: "--date") }
             let rules = try guarded { try ruleOptions.load() }
@@ -39,7 +43,7 @@ struct IRACommand: ParsableCommand {
                 throw ExitCode.failure
             }
             switch format {
-            case .json, .csv: print(try encodeJSON(assessment))
+            case .json, .csv: print(try encodeJSON(assessment))   // csv refused in validate()
             case .text:
                 print("§30D battery-sourcing check: \(bill.vehicle.description)\(override.map { " (placed in service assumed \($0))" } ?? "")")
                 for step in assessment.steps {
@@ -60,6 +64,10 @@ struct IRACommand: ParsableCommand {
 
         @OptionGroup var ruleOptions: RuleOptions
         @Option(help: "text or json.") var format: OutputFormat = .text
+
+        func validate() throws {
+            if format == .csv { throw ValidationError("--format csv is not available for `ira rules` (a nested rule schedule): use text or json") }
+        }
 
         func run() throws {
             let r = try guarded { try ruleOptions.load() }

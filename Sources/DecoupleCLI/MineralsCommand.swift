@@ -17,6 +17,9 @@ struct MineralsCommand: ParsableCommand {
         Every value in --format json and csv names its edition, file, line and column.
         """)
 
+    @Flag(help: "List the data files not used and why.")
+    var verbose = false
+
     @Option(help: "A folder of an MCS data release's CSV files (as `data fetch usgs-mcs` unpacks it) instead of the bundled edition.")
     var mcsDir: String?
 
@@ -94,7 +97,9 @@ struct MineralsCommand: ParsableCommand {
             printError("error: cannot read the data:\n\(e)")
             throw ExitCode.failure
         }
-        if !mcs.unreadFiles.isEmpty {
+        // Files of the edition that are not read (layouts the readers do not know): listed with
+        // --verbose and in --format json (unreadFiles), not on every run.
+        if verbose && !mcs.unreadFiles.isEmpty {
             let files = Set(mcs.unreadFiles.map(\.file)).sorted()
             printError("warning: \(files.count) file(s) of MCS \(edition) not used (unrecognised layout): \(files.joined(separator: ", "))")
             for issue in mcs.unreadFiles.prefix(5) { printError("  \(issue)") }

@@ -12,6 +12,11 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json, csv
 }
 
+/// `report --format`: the outputs of a report.
+enum ReportFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, html, json, csv
+}
+
 struct Report: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show how far a reporter's trade has decoupled from a rival (the main job).",
@@ -46,14 +51,14 @@ struct Report: AsyncParsableCommand {
     @Flag(help: "Use only the bundled trade data, even when a fetch cache exists.")
     var bundledOnly = false
 
-    @Option(help: "Folder for the HTML report.")
+    @Option(help: "Folder for the HTML report (index.html for United States–China, REPORTER-RIVAL.html for another pair).")
     var out: String = "decouple-report"
 
     @Flag(help: "Do not write the HTML report.")
     var noHTML = false
 
-    @Option(help: "What to print on standard output: text, json (every figure with its provenance) or csv (one figure per row).")
-    var format: OutputFormat = .text
+    @Option(help: "text (a terminal summary), html (the report file only), json (every figure with its provenance) or csv (one figure per row) on standard output. Without --format: the text summary and the HTML file; with one, only what it names.")
+    var format: ReportFormat?
 
     @OptionGroup var taxonomy: TaxonomyOptions
 
@@ -94,15 +99,18 @@ struct Report: AsyncParsableCommand {
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top,
                                         includeGold: includeGold, minimumStageValue: minValue)
             let report = try await data.report(options)
-            if !noHTML {
-                let path = out + "/index.html"
+            // HTML when asked: --format html, or a bare `report` (the default), never beside json/csv/text.
+            if !noHTML && (format == nil || format == .html) {
+                let name = (reporter, rival) == (.usa, .china) ? "index.html" : "\(reporter.code)-\(rival.code).html"
+                let path = out + "/" + name
                 try AtomicFile.write(report.html(), to: path)
-                printError("Wrote \(path)")
+                printError("Wrote the HTML report to \(path)")
             }
-            switch format {
+            switch format ?? .text {
             case .text: print(report.text(colour: isatty(STDOUT_FILENO) == 1), terminator: "")
             case .json: print(try report.json())
             case .csv: print(report.csv(), terminator: "")
+            case .html: break
             }
         } catch let e as DataReadError {
             printError("error: cannot read the data:\n\(e)")

@@ -12,6 +12,16 @@ struct TaxonomyOptions: ParsableArguments {
     @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).")
     var dataDir: String?
 
+    /// Files are checked before any data is read: a missing one fails at once.
+    func validate() throws {
+        for f in files where !FileManager.default.isReadableFile(atPath: f) {
+            throw ValidationError("--taxonomy \(f): no such readable file")
+        }
+        if let dataDir, !FileManager.default.fileExists(atPath: dataDir) {
+            throw ValidationError("--data-dir \(dataDir): no such folder")
+        }
+    }
+
     /// The bundled taxonomy merged with the user's files, and the HS concordance.
     func load() throws -> (StrategicTaxonomy, HSConcordance) {
         try TaxonomyData.load(catalog: DataCatalog.locate(explicit: dataDir), files: files)
@@ -36,6 +46,12 @@ struct TaxonomyCommand: ParsableCommand {
         @Option(help: "Only this arena: green, digital or critical-minerals.") var arena: Arena?
         @Option(help: "Only the codes of this HS edition (HS2012, HS2017, HS2022).") var edition: HSEdition?
         @Option(help: "text, json or csv.") var format: OutputFormat = .text
+
+        func validate() throws {
+            if let edition, ![.hs2012, .hs2017, .hs2022].contains(edition) {
+                throw ValidationError("--edition \(edition.rawValue): the taxonomy lists codes of HS2012, HS2017 and HS2022 only")
+            }
+        }
 
         func run() throws {
             let (t, _) = try guarded { try taxonomy.load() }
@@ -85,7 +101,7 @@ struct TaxonomyCommand: ParsableCommand {
 
         @Argument(help: "An HS6 code (e.g. 854143).") var code: String
         @OptionGroup var taxonomy: TaxonomyOptions
-        @Option(help: "text or json.") var format: OutputFormat = .text
+        @Option(help: "text, json or csv (one row per match and conversion).") var format: OutputFormat = .text
 
         func run() throws {
             guard code.count == 6, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
@@ -94,7 +110,8 @@ struct TaxonomyCommand: ParsableCommand {
             let (t, concordance) = try guarded { try taxonomy.load() }
             let result = TaxonomyData.lookup(code: code, taxonomy: t, concordance: concordance)
             switch format {
-            case .json, .csv: print(try encodeJSON(result))
+            case .json: print(try encodeJSON(result))
+            case .csv: print(TaxonomyLookupCSV.csv(result), terminator: "")
             case .text: print(result.text(), terminator: "")
             }
         }

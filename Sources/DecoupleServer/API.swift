@@ -25,6 +25,49 @@ extension DecoupleApp {
         ("/api/v1/scenario", [.get], ["example"]),
     ]
 
+    /// `/api/v1` takes no parameters.
+    static let indexParameters: Set<String> = []
+
+    /// An example request of each GET endpoint (the API index and page link them).
+    static let apiExamples: [String: String] = [
+        "/api/v1/report": "/api/v1/report?reporter=USA&rival=CHN",
+        "/api/v1/data": "/api/v1/data",
+        "/api/v1/taxonomy": "/api/v1/taxonomy?chain=batteries",
+        "/api/v1/taxonomy/lookup": "/api/v1/taxonomy/lookup?code=850760",
+        "/api/v1/taxonomy/minerals": "/api/v1/taxonomy/minerals",
+        "/api/v1/minerals": "/api/v1/minerals?mineral=lithium",
+        "/api/v1/policy": "/api/v1/policy?chain=semiconductors",
+        "/api/v1/alliances": "/api/v1/alliances?at=2024-01-01",
+        "/api/v1/friendshoring": "/api/v1/friendshoring?alliance=MSP&chain=batteries",
+        "/api/v1/framework": "/api/v1/framework?chain=batteries",
+        "/api/v1/ira/rules": "/api/v1/ira/rules",
+        "/api/v1/exposure": "/api/v1/exposure?importer=USA&source=CHN",
+        "/api/v1/scenario": "/api/v1/scenario?example=battery-ban",
+    ]
+
+    /// `/api/v1`: every endpoint with its methods, parameters and an example.
+    struct APIIndex: Encodable {
+        struct Endpoint: Encodable {
+            let path: String
+            let methods: [String]
+            let parameters: [String]
+            let example: String?
+        }
+        let api = "decouple JSON API"
+        let version = "v1"
+        let documentation = "docs/openapi.yaml in the repository; the page /api"
+        let errors = "4xx with {\"error\": {\"status\", \"message\", \"parameter\"}}"
+        let endpoints: [Endpoint]
+        let pages: [String]
+    }
+
+    static var apiIndex: APIIndex {
+        APIIndex(endpoints: apiRoutes.map { r in
+            APIIndex.Endpoint(path: r.path, methods: r.methods.map(\.rawValue), parameters: r.parameters, example: apiExamples[r.path])
+        } + [APIIndex.Endpoint(path: "/healthz", methods: ["GET"], parameters: [], example: "/healthz")],
+                 pages: pages.map(\.path))
+    }
+
     static func parameters(_ path: String) -> Set<String> {
         Set(apiRoutes.first { $0.path == path }?.parameters ?? [])
     }
@@ -34,6 +77,12 @@ extension DecoupleApp {
             let uptime = (ContinuousClock.now - self.started).components.seconds
             let body = #"{"status":"ok","uptimeSeconds":\#(uptime)}"# + "\n"
             return Self.json(Data(body.utf8), cacheable: false)
+        }
+        router.get("/api/v1") { request, _ in
+            _ = try QueryParameters(query: request.uri.query, allowed: Self.indexParameters)
+            // A browser gets the API page; a client the JSON index.
+            if (request.headers[.accept] ?? "").contains("text/html") { return Self.html(PageLayout.page(title: "JSON API", active: "/api", body: self.apiPageBody())) }
+            return try await self.cachedJSON("api-index") { Self.apiIndex }
         }
         router.get("/api/v1/report") { request, _ in try await self.apiReport(request) }
         router.get("/api/v1/data") { request, _ in

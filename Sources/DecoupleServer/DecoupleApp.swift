@@ -94,7 +94,7 @@ public final class DecoupleApp: Sendable {
 
     /// Every path the server answers, with its methods (for 405 answers).
     static let knownRoutes: [String: [HTTPRequest.Method]] = {
-        var routes: [String: [HTTPRequest.Method]] = ["/healthz": [.get]]
+        var routes: [String: [HTTPRequest.Method]] = ["/healthz": [.get], "/api/v1": [.get]]
         for r in apiRoutes { routes[r.path] = r.methods }
         for p in pages { routes[p.path] = p.path == "/ira" ? [.get, .post] : [.get] }
         return routes

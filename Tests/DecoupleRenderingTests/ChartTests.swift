@@ -221,13 +221,27 @@ private let months: [String] = (0..<120).map { i in
         let root = try parseSVG(chart.svg())
         let labels = try elements(root, "text", withClass: "x-label")
         #expect(labels.count > 3 && labels.count <= 20)
-        #expect(labels.first.map(text) == "2015-01")
+        // Ticks on calendar years (issue #20 item 7), not every k-th month.
+        #expect(labels.first.map(text) == "2015")
+        #expect(labels.allSatisfy { text($0).count == 4 && Int(text($0)) != nil })
         // Neighbouring labels must not overlap (estimated glyph width 0.6 em).
         let xs = labels.compactMap { attr($0, "x") }
         let labelWidth = Double("2015-01".count) * 11 * 0.6
         for (a, b) in zip(xs, xs.dropFirst()) { #expect(b - a >= labelWidth) }
         // All 120 points still carry tooltips.
         #expect(try elements(root, "circle", withClass: "point").count == 120)
+    }
+
+    /// A series starting in March ticks on the first January, then every year (or quarter when
+    /// there is room), never at 2013-03, 2014-01, 2014-11 …
+    @Test func monthlyTicksFallOnCalendarBoundaries() throws {
+        let labels = (0..<100).map { i -> String in let m = (2 + i) % 12 + 1, y = 2013 + (2 + i) / 12; return "\(y)-\(m < 10 ? "0" : "")\(m)" }
+        let ticks = try #require(MonthTicks.ticks(labels, slot: 6, labelWidth: { Double($0.count) * 6.6 }))
+        #expect(ticks.first?.0 == 10 && ticks.first?.1 == "2014")
+        #expect(ticks.allSatisfy { labels[$0.0].hasSuffix("-01") })
+        let wide = try #require(MonthTicks.ticks(Array(labels.prefix(24)), slot: 40, labelWidth: { Double($0.count) * 6.6 }))
+        #expect(wide.map(\.1).contains("2013-04") && wide.allSatisfy { [1, 4, 7, 10].contains(Int($0.1.suffix(2))!) })
+        #expect(MonthTicks.ticks(["2020", "2021"], slot: 10, labelWidth: { _ in 10 }) == nil)
     }
 
     @Test func negativeValuesMoveAxisBelowZero() throws {

@@ -50,7 +50,15 @@ extension ReportBuilder {
             guard let taxonomy else { return "" }
             return Set(taxonomy.matches(for: code, edition: edition).map { "\($0.chain)/\($0.stage)" }).sorted().joined(separator: ", ")
         }
-        func label(_ code: String) -> String { names[code].map { String($0.prefix(60)) } ?? "" }
+        func label(_ code: String) -> String {
+            if let n = names[code] { return String(n.prefix(60)) }
+            // Census codes outside the HS nomenclature (chapters 98–99: returned goods, low-value estimates …).
+            switch code {
+            case "999995": return "Census: estimated low-value shipments (not classified)"
+            case "980100": return "Census: US goods returned (chapter 98)"
+            default: return code.hasPrefix("98") || code.hasPrefix("99") ? "Census special provision (chapter \(code.prefix(2)))" : ""
+            }
+        }
         let productRows = byValue.prefix(options.topCount * 2).map { [$0.code, label($0.code), Fmt.usd($0.value), Fmt.pct($0.share), chains($0.code)] }
         for l in byValue.prefix(options.topCount * 2) {
             figures.append(Figure(metric: .partnerShare, reporter: r, partner: v, flow: .imports, product: l.code,

@@ -124,7 +124,10 @@ public struct ImporterExposure: Sendable {
     public func row(of region: String) -> Int? { regionIndex[region] }
 
     /// The column of one of the importer's sectors, if it has it.
-    public func column(ofSector sector: String) -> Int? { sectors.firstIndex(of: sector) }
+    /// The column of a sector code, compared without regard to case (`c26` is C26; WIOD's `C14` is c14).
+    public func column(ofSector sector: String) -> Int? {
+        sectors.firstIndex(of: sector) ?? sectors.firstIndex { $0.caseInsensitiveCompare(sector) == .orderedSame }
+    }
 
     /// The foreign region with the largest look-through exposure of sector column `c`, and that
     /// exposure (`LT_sj`); nil when the sector has no foreign input requirements.

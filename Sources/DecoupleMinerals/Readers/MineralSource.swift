@@ -42,3 +42,13 @@ public struct SourcedMineralValue: Hashable, Sendable, Codable {
         self.source = source
     }
 }
+
+extension MineralSource {
+    /// The unit the value's column names, in words (`Prod_kt_est_2023` → "thousand metric
+    /// tons"), or nil when the column names no known unit.
+    public var columnUnit: String? {
+        guard let parts = column?.split(separator: "_"), parts.count >= 2 else { return nil }
+        let u = MineralUnit(code: String(parts[1]))
+        return u.isKnown ? u.meaning : nil
+    }
+}

@@ -52,7 +52,7 @@ extension LineChart {
             let name = TextMetrics.truncated(s.name, maxChars: maxNameChars)
             let itemWidth = swatch + 6 + TextMetrics.width(name, fontSize: labelSize) + 16
             if lx > pad, lx + itemWidth > width - pad { lx = pad; ly += rowHeight }
-            let c = ChartPalette.color(at: i)
+            let c = ChartPalette.color(for: s.name, at: i)
             let y = SVGWriter.n(ly)
             legend += #"<g class="legend-item"><line x1="\#(SVGWriter.n(lx))" y1="\#(y)" x2="\#(SVGWriter.n(lx + swatch))" y2="\#(y)" stroke="\#(c)" stroke-width="3" stroke-linecap="round"/>"#
             legend += #"<text x="\#(SVGWriter.n(lx + swatch + 6))" y="\#(SVGWriter.n(ly + 4))" font-size="\#(SVGWriter.n(labelSize))" fill="\#(ChartPalette.text)">"#
@@ -121,17 +121,22 @@ extension LineChart {
             stride = Self.niceStrides.first { $0 >= needed } ?? needed
         }
         w.append(#"<g class="x-axis">"# + "\n")
-        for i in Swift.stride(from: 0, to: n, by: stride) {
-            let half = TextMetrics.width(xLabels[i], fontSize: labelSize) / 2
+        // Monthly labels tick on calendar boundaries (quarters, years, or several years), not
+        // every k-th month from wherever the series starts.
+        let xTicks: [(Int, String)] = MonthTicks.ticks(xLabels, slot: n > 1 ? plotWidth / Double(n - 1) : plotWidth,
+                                                     labelWidth: { TextMetrics.width($0, fontSize: labelSize) })
+            ?? Swift.stride(from: 0, to: n, by: stride).map { ($0, xLabels[$0]) }
+        for (i, label) in xTicks {
+            let half = TextMetrics.width(label, fontSize: labelSize) / 2
             let x = min(max(xPos(i), half + pad), width - pad - half)
-            w.text(xLabels[i], x: x, y: plotBottom + 18, anchor: "middle", cssClass: "x-label")
+            w.text(label, x: x, y: plotBottom + 18, anchor: "middle", cssClass: "x-label")
         }
         w.append("</g>\n")
 
         // Lines, broken at missing values, then point markers with tooltips.
         let showDots = n <= 60
         for (si, row) in exact.enumerated() {
-            let c = ChartPalette.color(at: si)
+            let c = ChartPalette.color(for: series[si].name, at: si)
             var d = ""
             var penDown = false
             for (i, v) in row.enumerated() {
@@ -182,5 +187,28 @@ extension LineChart {
 
         w.footer(source: source, width: width, height: height)
         return w.finished()
+    }
+}
+
+/// Axis ticks for monthly labels (`YYYY-MM`): every month, quarter, year or several years,
+/// always on a calendar boundary (January for years), the finest step whose labels do not overlap.
+enum MonthTicks {
+    /// Ticks as (index, label), or nil when the labels are not all `YYYY-MM`.
+    static func ticks(_ labels: [String], slot: Double, labelWidth: (String) -> Double) -> [(Int, String)]? {
+        var months: [Int] = []
+        for l in labels {
+            let parts = l.split(separator: "-")
+            guard parts.count == 2, parts[0].count == 4, parts[1].count == 2, let y = Int(parts[0]), let m = Int(parts[1]), (1...12).contains(m) else { return nil }
+            months.append(y * 12 + m - 1)
+        }
+        guard labels.count > 1 else { return labels.isEmpty ? nil : [(0, labels[0])] }
+        for step in [1, 3, 6, 12, 24, 60, 120, 240] {
+            let picked = months.indices.filter { months[$0] % step == 0 }
+            let text = picked.map { step >= 12 ? String(labels[$0].prefix(4)) : labels[$0] }
+            let widest = text.map(labelWidth).max() ?? 0
+            // Neighbouring ticks are `step` months apart (one slot a month).
+            if Double(step) * slot >= widest + 10 || step == 240 { return Array(zip(picked, text)) }
+        }
+        return nil
     }
 }

@@ -47,7 +47,7 @@ extension StackedBarChart {
     /// The colour of series `i`.
     func color(_ i: Int) -> String {
         if let colors, i < colors.count { return colors[i] }
-        return ChartPalette.color(at: i)
+        return ChartPalette.color(for: i < series.count ? series[i].name : "", at: i)
     }
 
     /// Renders the chart as an SVG element (UTF-8 text, no scripts, no external references).

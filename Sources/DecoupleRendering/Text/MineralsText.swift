@@ -77,9 +77,11 @@ public enum MineralsText {
                 if let gap { out += "\n\(title): \(gap.rawValue)\n" }
                 continue
             }
-            out += "\n\(title) (\(shares.worldBasis.rawValue): \(NumberText.oneDecimal(shares.world))):\n"
-            out += render(shares.shares.prefix(8).map { [countries.name($0.country), NumberText.oneDecimal($0.amount), pct($0.share)] },
-                          header: ["Country", "Amount", "Share"], numeric: [1, 2])
+            // Amounts with thousands separators and the unit of the file's column (Prod_kt_2023 → thousand metric tons).
+            let unit = shares.shares.first?.source.columnUnit
+            out += "\n\(title) (\(shares.worldBasis.rawValue): \(Self.amount(shares.world))\(unit.map { " " + $0 } ?? "")):\n"
+            out += render(shares.shares.prefix(8).map { [countries.name($0.country), Self.amount($0.amount), pct($0.share)] },
+                          header: ["Country", "Amount" + (unit.map { " (\($0))" } ?? ""), "Share"], numeric: [1, 2])
             out += "HHI \(NumberText.hhiPoints(shares.hhi)), top-3 share \(pct(shares.top3Share))"
             if !shares.withheld.isEmpty { out += "; withheld or not available: \(shares.withheld.joined(separator: ", "))" }
             out += "\n"
@@ -98,6 +100,11 @@ public enum MineralsText {
         }
         out += "Source: USGS Mineral Commodity Summaries \(p.edition) data release; every value's file and cell: --format json or csv.\n"
         return out
+    }
+
+    /// `180000` → `180,000`; one decimal only when the amount has one.
+    static func amount(_ v: Double) -> String {
+        NumberText.fixed(v, decimals: v == v.rounded() ? 0 : 1, grouping: true)
     }
 
     /// One value per row with its provenance:

@@ -66,6 +66,55 @@ public enum ScenarioText {
 
     public static func sourceLine(_ id: String) -> String { id }
 
+    /// The result's tables as HTML tables (numbers right-aligned, US dollars as $15.7bn, other
+    /// units with thousands separators), for the dashboard and the scenario page.
+    public static func htmlTables(_ r: ScenarioResult, top: Int) -> String {
+        func money(_ x: Double) -> String { ValueFormat.usd.format(x) }
+        func table(_ title: String, _ columns: [String], _ numeric: Set<Int>, _ rows: [[String]], _ source: String) -> String {
+            DecouplingReport.html(ReportTable(title: title, columns: columns, numericColumns: numeric, rows: rows, sources: [source]), sources: [:])
+        }
+        func gapTables(_ g: SupplyGap, _ source: String) -> String {
+            let v: (Double) -> String = g.unit == "USD" ? money : { num($0) + " " + g.unit }
+            var s = "<p>Lost supply from \(escape(g.supplier)): <b>\(escape(v(g.gap)))</b> (cut \(PanelOutput.percent(g.cutFraction, digits: 0)) of \(escape(v(g.supplierSupply)))); "
+            s += "alliance capacity \(escape(v(g.allianceCapacity))): covered \(escape(v(g.covered))), uncovered \(escape(v(g.uncovered)))"
+            s += g.gap > 0 ? " (\(PanelOutput.percent(g.uncovered / g.gap)) of the gap)" : ""
+            s += "; time to cover at \(PanelOutput.percent(g.capacityGrowthPerYear, digits: 0)) growth a year: "
+            s += (g.yearsToCover.map { num($0, 1) + " years" } ?? "never (no alliance capacity or no growth)") + ". Capacity: \(escape(g.capacityMeasure)).</p>"
+            s += table("Suppliers and substitution capacity (\(g.unit == "USD" ? "US$" : g.unit))", ["Supplier", "Alliance", "Current", "Capacity", "Covers"], [2, 3, 4],
+                       g.suppliers.prefix(top).map { [$0.name, $0.inAlliance ? "yes" : "no", v($0.current), v($0.capacity), v($0.covered)] }, source)
+            return s
+        }
+        var s = ""
+        if let p = r.products {
+            s += "<h3>Product level: \(escape(p.dataset)) \(p.year), HS \(escape(p.hs6.joined(separator: ", "))), importer \(escape(r.scenario.importer))</h3>"
+            s += gapTables(p.gap, p.dataset)
+            if let pe = p.partialEquilibrium {
+                let e = r.scenario.elasticities
+                s += "<p>Partial equilibrium (ε = \(e.importDemand), σ = \(e.substitution), η = \(e.exportSupply.map { "\($0)" } ?? "∞")): import price index \(num(pe.priceIndex, 3)) (base 1); imports \(money(pe.baseImports)) → \(money(pe.newImports)); trade creation \(money(pe.tradeCreation)), diversion to others \(money(pe.tradeDiversionGained)).</p>"
+                s += table("Partial equilibrium by supplier (US$)", ["Supplier", "Base", "New volume", "Creation", "Diversion", "Exporter price", "Revenue change"], [1, 2, 3, 4, 5, 6],
+                           pe.sources.prefix(top).map { [$0.name, money($0.baseValue), money($0.newVolume), money($0.tradeCreation), money($0.tradeDiversion),
+                                                         num($0.exporterPrice, 3), money($0.exporterRevenueChange)] }, p.dataset)
+            }
+            if let n = p.partialEquilibriumNote { s += "<p class=\"note\">Note: \(escape(n))</p>" }
+        }
+        if let m = r.mineral {
+            s += "<h3>Minerals: \(escape(m.commodity)) (\(escape(m.productionType)), \(m.year)), \(escape(m.dataset))</h3>" + gapTables(m.gap, m.dataset)
+            s += "<p class=\"note\">Note: \(escape(m.note))</p>"
+        }
+        if let io = r.io {
+            s += "<h3>Input–output (\(escape(io.dataset)), \(escape(io.unit))): extraction of \(escape(io.sources.joined(separator: ", "))) sales to \(escape(io.importer))</h3>"
+            s += "<p>Extracted sales \(num(io.extractedSales, 1)); backward output loss (world) \(num(io.backwardLossTotal, 1)); Ghosh forward loss (world) \(num(io.forwardLossTotal, 1)), of which \(escape(io.importer)) \(num(io.forwardLossImporter, 1)) (\(escape(io.unit))).</p>"
+            s += table("Most exposed \(io.importer) sectors (Ghosh loss / gross output)", ["Sector", "Gross output", "Loss", "Share"], [1, 2, 3],
+                       io.importerSectors.prefix(top).map { [$0.sector, num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] }, io.dataset)
+            s += table("Largest backward losses (demand-driven extraction)", ["Node", "Gross output", "Loss", "Share"], [1, 2, 3],
+                       io.backwardTop.prefix(top).map { [$0.region + "_" + $0.sector, num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] }, io.dataset)
+        }
+        if let d = r.deadlock {
+            s += "<h3>Sanctions deadlock (\(escape(d.label)))</h3><p>\(escape(d.target))'s import dependence on \(escape(d.sanctioner)): \(PanelOutput.percent(d.dependence, digits: 2)) (OECD ICIO 2022, \(escape(d.coverage))); zone \(escape(d.zone.rawValue)) [thresholds \(d.lowThreshold), \(d.highThreshold)]; deadlock risk \(escape("\(d.deadlockRisk)")); U-score \(num(d.uScore, 2)).</p>"
+        }
+        return s
+    }
+
     public static func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
@@ -109,7 +158,7 @@ public enum ScenarioText {
         <style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem}pre{font-size:12px;overflow-x:auto}</style></head>
         <body><h1>\(escape(r.scenario.name))</h1><p>\(escape(r.scenario.description))</p>
         \(charts(r, top: top).joined(separator: "\n"))
-        <h2>Tables</h2><pre>\(escape(text(r, top: top)))</pre>
+        <h2>Tables</h2>\(htmlTables(r, top: top))
         <p>Models and equations: docs/scenario.md. Generated by decouple scenario run.</p></body></html>
 
         """

@@ -237,7 +237,7 @@ extension DecoupleApp {
                                                                    options: store.scenarioExamples.map { ($0, $0) }, selected: name))
         body += "<p>\(xmlEscaped(result.scenario.description))</p>\n"
         body += ScenarioText.charts(result, top: 10).joined(separator: "\n")
-        body += "<h2>Tables</h2><pre>\(xmlEscaped(ScenarioText.text(result, top: 10)))</pre>\n"
+        body += "<h2>Tables</h2>\(ScenarioText.htmlTables(result, top: 10))\n"
         body += "<p>Models and equations: docs/scenario.md. Your own scenario: <code>decouple scenario example &gt; my.json</code>, "
             + "edit, then <code>decouple scenario run my.json --html page.html</code>. JSON: "
             + "<a href=\"/api/v1/scenario?example=\(xmlEscaped(name))\">/api/v1/scenario?example=\(xmlEscaped(name))</a>.</p>\n"
@@ -441,15 +441,19 @@ extension DecoupleApp {
 
     // MARK: API
 
-    func apiPage() -> String {
+    func apiPage() -> String { PageLayout.page(title: "JSON API", active: "/api", body: apiPageBody()) }
+
+    func apiPageBody() -> String {
         var body = "<p>Every CLI command has a JSON endpoint with the same parameters (the option names without the leading dashes) and the same document as <code>--format json</code>, provenance included. Options naming files are not accepted. Errors answer 4xx with <code>{\"error\": {\"status\", \"message\", \"parameter\"}}</code>. The OpenAPI description is <code>docs/openapi.yaml</code> in the repository.</p>"
         var rows: [[String]] = []
         for r in Self.apiRoutes {
-            rows.append([r.methods.map(\.rawValue).joined(separator: ", "), r.path, r.parameters.joined(separator: ", ")])
+            rows.append([r.methods.map(\.rawValue).joined(separator: ", "), r.path, r.parameters.joined(separator: ", "),
+                         Self.apiExamples[r.path] ?? (r.methods.contains(.post) ? "POST a bill of materials (JSON)" : "")])
         }
-        rows.append(["GET", "/healthz", ""])
-        body += DecouplingReport.html(ReportTable(title: "Endpoints", columns: ["Method", "Path", "Parameters"], rows: rows, sources: []), sources: [:])
-        body += "<p>Examples: <a href=\"/api/v1/report?reporter=USA&amp;rival=CHN\">/api/v1/report?reporter=USA&amp;rival=CHN</a> · <a href=\"/api/v1/minerals?mineral=lithium\">/api/v1/minerals?mineral=lithium</a> · <a href=\"/api/v1/policy?chain=semiconductors\">/api/v1/policy?chain=semiconductors</a> · <a href=\"/api/v1/alliances?at=2024-01-01\">/api/v1/alliances?at=2024-01-01</a> · <a href=\"/api/v1/friendshoring?alliance=MSP&amp;chain=batteries\">/api/v1/friendshoring?alliance=MSP&amp;chain=batteries</a></p>"
-        return PageLayout.page(title: "JSON API", active: "/api", body: body)
+        rows.append(["GET", "/healthz", "", "/healthz"])
+        rows.append(["GET", "/api/v1", "", "/api/v1 (this list as JSON)"])
+        body += DecouplingReport.html(ReportTable(title: "Endpoints", columns: ["Method", "Path", "Parameters", "Example"], rows: rows, sources: []), sources: [:])
+        body += "<p>Try: " + Self.apiRoutes.compactMap { Self.apiExamples[$0.path] }.map { "<a href=\"\(xmlEscaped($0))\">\(xmlEscaped($0))</a>" }.joined(separator: " · ") + "</p>"
+        return body
     }
 }

@@ -39,7 +39,20 @@ public struct StrategicTaxonomy: Sendable, Codable {
                 }
             }
         }
-        return out.sorted { ($0.edition, $0.chain, $0.stage) < ($1.edition, $1.chain, $1.stage) }
+        // One match per edition, chain and stage: two product lines of a stage that list the same
+        // code (HS2017 854140 in LEDs and in other photosensitive devices) add their weights.
+        var merged: [TaxonomyMatch] = []
+        for m in out {
+            if let i = merged.firstIndex(where: { $0.edition == m.edition && $0.chain == m.chain && $0.stage == m.stage }) {
+                let a = merged[i].weight, b = m.weight
+                merged[i].weight = (a != nil && b != nil) ? min(1, a! + b!) : nil
+                merged[i].shared = merged[i].shared || m.shared
+                if !merged[i].product.contains(m.product) { merged[i].product += "; " + m.product }
+            } else {
+                merged.append(m)
+            }
+        }
+        return merged.sorted { ($0.edition, $0.chain, $0.stage) < ($1.edition, $1.chain, $1.stage) }
     }
 
     /// The HS6 codes of a chain (or of one of its stages) in an edition, each with the share of

@@ -1,0 +1,60 @@
+import DecoupleAnalyses
+@testable import DecoupleRendering
+import DecoupleTestSupport
+import Foundation
+import Testing
+
+/// Issue #20: presentation fixes that need no browser.
+@Suite struct PresentationTests {
+    /// Item 9: one colour per economy, whatever the series' position.
+    @Test func oneColourPerEconomy() {
+        let china = ChartPalette.economies["CHN"]!
+        #expect(ChartPalette.color(for: "China", at: 0) == china && ChartPalette.color(for: "CHN", at: 5) == china)
+        #expect(ChartPalette.color(for: "European Union (aggregate)", at: 0) == ChartPalette.economies["EU"])
+        #expect(ChartPalette.color(for: "Imports", at: 2) == ChartPalette.color(at: 2))
+        let a = LineChart(title: "t", xLabels: ["2020", "2021"], series: [ChartSeries(name: "China", values: [1, 2])], format: .number(decimals: 0), source: "s").svg()
+        let b = LineChart(title: "t", xLabels: ["2020", "2021"], series: [ChartSeries(name: "Mexico", values: [1, 2]), ChartSeries(name: "China", values: [2, 3])],
+                          format: .number(decimals: 0), source: "s").svg()
+        #expect(a.contains("stroke=\"\(china)\"") && b.contains("stroke=\"\(china)\"") && b.contains("stroke=\"\(ChartPalette.economies["MEX"]!)\""))
+    }
+
+    /// Item 21: HS2017 854140 is one match of leds-photosensitive (weights 0.163 + 0.083), and the
+    /// lookup has a real CSV (item 18).
+    @Test func lookupListsAStageOnceAndHasCSV() throws {
+        let (t, concordance) = try TaxonomyData.load(catalog: Bundled.catalog, files: [])
+        let matches = t.matches(for: "854140", edition: .hs2017)
+        let leds = matches.filter { $0.stage == "leds-photosensitive" }
+        #expect(leds.count == 1 && abs((leds.first?.weight ?? 0) - 0.246) < 1e-9)
+        #expect(Set(matches.map { "\($0.chain)/\($0.stage)" }).count == matches.count)
+        let csv = TaxonomyLookupCSV.csv(TaxonomyData.lookup(code: "854140", taxonomy: t, concordance: concordance))
+        let lines = csv.split(separator: "\n")
+        #expect(lines.first == Substring(TaxonomyLookupCSV.header))
+        #expect(lines.contains { $0.hasPrefix("854140,HS2017,") && $0.contains(",match,") && $0.contains("leds-photosensitive") })
+        #expect(lines.contains { $0.contains(",conversion,HS2022,854143,") })
+        #expect(!csv.hasPrefix("{"))
+    }
+
+    /// Item 13: scenario tables are HTML tables with formatted US dollars.
+    @Test func scenarioTablesAreHTML() throws {
+        let result = try ScenarioAnalysis.run(path: Bundled.catalog.root + "/scenarios/battery-ban.json", catalog: Bundled.catalog)
+        let html = ScenarioText.htmlTables(result, top: 10)
+        #expect(html.contains("<table") && !html.contains("<pre"))
+        #expect(html.contains("$15.7bn") && !html.contains("15,656,111,816"))
+    }
+
+    /// Item 4: minerals amounts with thousands separators, and the column's unit.
+    @Test func mineralAmountsHaveSeparatorsAndUnits() throws {
+        #expect(MineralsText.amount(180_000) == "180,000" && MineralsText.amount(1234.5) == "1,234.5")
+        let mcs = try Bundled.catalog.loadMineralCommoditySummaries(edition: 2024)
+        let doc = try MineralsRun.document(MineralsRequest(edition: 2024, mineral: "lithium", allies: []), mcs: mcs)
+        let text = MineralsText.detail(doc.minerals[0])
+        #expect(text.contains("Amount (metric tons)") || text.contains("Amount (thousand metric tons)"), "\(text.prefix(1500))")
+        #expect(text.range(of: #"\d,\d{3}"#, options: .regularExpression) != nil)
+    }
+
+    /// Item 16: a bad --sector fails before the table is read; codes are case-insensitive.
+    @Test func sectorCheckedBeforeLoading() throws {
+        try InputOutputTables.checkBundledSector("c26", dataDir: Bundled.catalog.root)
+        #expect(throws: AnalysisInputError.self) { try InputOutputTables.checkBundledSector("C99", dataDir: Bundled.catalog.root) }
+    }
+}

@@ -1,0 +1,35 @@
+import DecoupleAnalyses
+@testable import DecoupleServer
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+/// Issue #20 item 11: `/api/v1` answers (it was a 404 behind the footer's link): the JSON index
+/// for a client, the API page for a browser; every GET endpoint has an example that answers 200.
+@Suite struct APIIndexTests {
+    @Test func indexListsEveryEndpointWithAnExample() async throws {
+        try await TestServer.withClient { client in
+            var examples: [String] = []
+            try await client.execute(uri: "/api/v1", method: .get) { r in
+                #expect(r.status == .ok && r.headers[.contentType]?.hasPrefix("application/json") == true)
+                let endpoints = try #require(r.object["endpoints"] as? [[String: Any]])
+                let paths = Set(endpoints.compactMap { $0["path"] as? String })
+                #expect(paths.isSuperset(of: DecoupleApp.apiRoutes.map(\.path)) && paths.contains("/healthz"))
+                for e in endpoints where (e["methods"] as? [String]) == ["GET"] {
+                    let example = try #require(e["example"] as? String, "no example for \(e["path"] ?? "?")")
+                    examples.append(example)
+                }
+                #expect((r.object["pages"] as? [String])?.contains("/scenarios") == true)
+            }
+            for example in examples where !example.hasPrefix("/api/v1/report") && !example.hasPrefix("/api/v1/framework") && !example.hasPrefix("/api/v1/exposure") {
+                try await client.execute(uri: example, method: .get) { r in #expect(r.status == .ok, "\(example): \(r.status)") }
+            }
+            try await client.execute(uri: "/api/v1", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .ok && r.headers[.contentType]?.hasPrefix("text/html") == true)
+                #expect(r.text.contains("/api/v1/minerals?mineral=lithium") && r.text.contains("<table"))
+            }
+            try await client.execute(uri: "/api/v1?x=1", method: .get) { r in #expect(r.status == .badRequest) }
+        }
+    }
+}
