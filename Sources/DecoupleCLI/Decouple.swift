@@ -1,6 +1,7 @@
 import DecoupleAnalyses
 import DecoupleRendering
 import ArgumentParser
+import Foundation
 
 struct Decouple: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -46,7 +47,28 @@ public enum DecoupleCLI {
         do {
             if var c = command as? AsyncParsableCommand { try await c.run() } else { try command.run() }
         } catch {
-            type(of: command).exit(withError: error)
+            let type = type(of: command)
+            let code = type.exitCode(for: error)
+            guard code != .success, code != .failure || error is ValidationError else { type.exit(withError: error) }
+            // The subcommand's usage, with its full path ("decouple ira check", not "check").
+            var message = type.fullMessage(for: error)
+            if let path = commandPath(to: type, from: Decouple.self, prefix: []), path.count > 1 {
+                let name = path.last!, full = path.joined(separator: " ")
+                message = message.replacingOccurrences(of: "Usage: \(name) ", with: "Usage: \(full) ")
+                    .replacingOccurrences(of: "'\(name) --help'", with: "'\(full) --help'")
+            }
+            FileHandle.standardError.write(Data((message + "\n").utf8))
+            Foundation.exit(code.rawValue)
         }
+    }
+
+    /// The command names from the root to `target` ("decouple", "ira", "check").
+    static func commandPath(to target: ParsableCommand.Type, from node: ParsableCommand.Type, prefix: [String]) -> [String]? {
+        let path = prefix + [node._commandName]
+        if node == target { return path }
+        for sub in node.configuration.subcommands {
+            if let p = commandPath(to: target, from: sub, prefix: path) { return p }
+        }
+        return nil
     }
 }
