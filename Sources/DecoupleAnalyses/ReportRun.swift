@@ -1,6 +1,7 @@
 import DecoupleCore
 import DecoupleInputOutput
 import DecoupleInstrumentChoice
+import DecouplePolicy
 import DecoupleTrade
 
 /// Everything a report is built from, already loaded: trade datasets (any may be missing, and
@@ -22,6 +23,8 @@ public struct ReportData: Sendable {
     public var fetchedAnnual: TradeDataset? = nil
     /// How current the trade data are (``ReportInputs/currency``).
     public var currency: [String] = []
+    /// Policy measures, for the markers on the time charts.
+    public var policyMeasures: [PolicyMeasure] = []
     public var minerals: MineralsReportInput?
     public var taxonomy: StrategicTaxonomy
     public var concordance: HSConcordance
@@ -47,6 +50,7 @@ public enum ReportRun {
         inputs.laterExports = data.laterExports
         inputs.fetchedAnnual = data.fetchedAnnual
         inputs.currency = data.currency
+        inputs.policyMeasures = data.policyMeasures
         inputs.minerals = data.minerals
         inputs.exposure = data.exposure.input
         if let problem = data.exposure.problem { warnings.append("hidden-exposure section skipped: \(problem)") }

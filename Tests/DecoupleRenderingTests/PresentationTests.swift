@@ -57,4 +57,30 @@ import Testing
         try InputOutputTables.checkBundledSector("c26", dataDir: Bundled.catalog.root)
         #expect(throws: AnalysisInputError.self) { try InputOutputTables.checkBundledSector("C99", dataDir: Bundled.catalog.root) }
     }
+
+    /// Item 8: policy measures on the time charts, at their start month (or year), inside the plot.
+    @Test func policyMarkersOnTimeCharts() throws {
+        let d = { PolicyDate($0)! }
+        let labels = (1...24).map { "2018-\($0 <= 12 ? ($0 < 10 ? "0\($0)" : "\($0)") : "x")" }.filter { !$0.hasSuffix("x") }
+        let markers = ChartMarker.markers([("a", "A", d("2018-07-06")), ("b", "B", d("2018-07-20")), ("c", "C", d("2019-01-01")), ("y", "Y", d("2018"))], xLabels: labels)
+        #expect(markers == [ChartMarker(at: "2018-07", ids: ["a", "b"], names: ["A", "B"])])
+        #expect(ChartMarker.markers([("y", "Y", d("2018")), ("c", "C", d("2019-03-01"))], xLabels: ["2018", "2019"]).map(\.at) == ["2018", "2019"])
+        var chart = LineChart(title: "t", xLabels: labels, series: [ChartSeries(name: "China share", values: labels.map { _ in 0.2 })], format: .percent(decimals: 1), source: "s")
+        chart.markers = markers
+        let svg = chart.svg()
+        #expect(svg.contains("class=\"policy-marker\"") && svg.contains(">1</text>") && svg.contains("2018-07 — a: A\nb: B"))
+        // The report's charts carry the US measures aimed at China (Section 301 list 1, July 2018).
+        let report = try ReportBuilder(options: ReportOptions(asOf: CalendarDay(year: 2026, month: 12, day: 5)!)).build({
+            var i = ReportInputs(annualBilateral: try Bundled.catalog.loadDOTS(reporters: [.usa, .china]),
+                                 monthlyByChapter: try Bundled.catalog.loadCensusHS2Monthly())
+            i.policyMeasures = try PolicyData.measures(file: nil, catalog: Bundled.catalog, taxonomy: TaxonomyData.load(catalog: Bundled.catalog, files: []).0).measures
+            return i
+        }())
+        let monthly = try #require(report.sections.first { $0.id == "monthly" }?.charts.first)
+        guard case .line(let line) = monthly else { Issue.record("not a line chart"); return }
+        #expect(line.markers.contains { $0.at == "2018-07" && $0.ids.contains { $0.contains("301") } }, "\(line.markers)")
+        #expect(line.markers.allSatisfy { line.xLabels.contains($0.at) })
+        let key = try #require(report.sections.first { $0.id == "monthly" }?.notes.first { $0.hasPrefix("Policy markers on the monthly chart") })
+        #expect(key.contains("2018-07"))
+    }
 }

@@ -27,6 +27,8 @@ public struct LineChart: Sendable {
     /// Show every n-th x label; `nil` (the default) picks the smallest stride
     /// at which labels don't overlap.
     public var xLabelStride: Int?
+    /// Policy measures drawn as vertical markers at their x labels.
+    public var markers: [ChartMarker] = []
 
     /// Creates a line chart.
     /// - Parameters:

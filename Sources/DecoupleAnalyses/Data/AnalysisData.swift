@@ -259,7 +259,7 @@ public final class AnalysisData: Sendable {
         let evaluation = try await frameworkEvaluation(leader: reporter, challenger: rival)
         let sensitivity = try await frameworkSensitivity(leader: reporter, challenger: rival)
         return ReportData(annualBilateral: annual, monthlyByChapter: hs2, productCrossSection: hs6, monthlyWithRival: usChina, laterExports: laterExports,
-                          fetchedAnnual: fetchedAnnual, currency: currency,
+                          fetchedAnnual: fetchedAnnual, currency: currency, policyMeasures: try await policy().measures.measures,
                           minerals: usa ? try await mineralsReportInput(leader: reporter, rival: rival) : nil,
                           taxonomy: taxonomy.taxonomy, concordance: taxonomy.concordance,
                           framework: framework.result, frameworkProvenance: framework.provenance,

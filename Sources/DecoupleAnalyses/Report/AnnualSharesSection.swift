@@ -138,18 +138,23 @@ extension ReportBuilder {
                 findings.append("\(flow.rawValue.capitalized) after \(last) (\(d.provenance.source)): \(name(v)) took \(Fmt.pct(s.share)) of \(possessive(r)) \(flow.rawValue) in \(p)\(bridge)\(missing).")
             }
         }
-        let chart = Chart.line(LineChart(
+        var line = LineChart(
             title: "\(possessive(v)) share of \(possessive(r)) goods trade",
-            subtitle: "As reported by \(name(r)); imports CIF (US: customs value), exports FOB",
+            subtitle: "As reported by \(name(r)); imports CIF (US: customs value), exports FOB" + (policyMarkers(labels).isEmpty ? "" : "; dashed: measures (notes)"),
             xLabels: labels,
             series: [ChartSeries(name: "Total trade", values: series[.total] ?? []),
                      ChartSeries(name: "Imports", values: series[.imports] ?? []),
                      ChartSeries(name: "Exports", values: series[.exports] ?? [])],
-            format: .percent(decimals: 1), source: chartSource))
+            format: .percent(decimals: 1), source: chartSource)
+        line.markers = policyMarkers(labels)
+        let chart = Chart.line(line)
+        let notes = markerKey(line.markers, chart: "the annual chart").map { [$0] } ?? []
         let table = ReportTable(
             title: "\(possessive(v)) share of \(possessive(r)) trade (reported by \(name(r)))",
             columns: ["Year", "Imports", "Exports", "Total trade", "Rank (total)", "Partners ahead", "\(name(r)) total trade"],
             numericColumns: [1, 2, 3, 4, 6], rows: rows, sources: sources)
-        return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])
+        var section = ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [table], charts: [chart])
+        section.notes += notes
+        return section
     }
 }

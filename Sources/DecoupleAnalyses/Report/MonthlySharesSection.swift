@@ -12,6 +12,7 @@ extension ReportBuilder {
         var charts: [Chart] = []
         var findings: [String] = []
         var tables: [ReportTable] = []
+        var markerNotes: [String] = []
 
         if let chapters {
             let cube = TradeCube(flows: chapters.flows, query: TradeQuery(reporter: r, flow: .imports), countries: countries)
@@ -22,12 +23,16 @@ extension ReportBuilder {
                                           period: s.period.description, value: s.share, unit: .fraction, source: chapters.id,
                                           note: "sum of HS2 chapters"))
                 }
-                charts.append(.line(LineChart(
+                let labels = shares.map(\.period.description)
+                var line = LineChart(
                     title: "\(possessive(v)) share of \(possessive(r)) imports, monthly",
-                    subtitle: "Imports for consumption, customs value, all HS2 chapters",
-                    xLabels: shares.map(\.period.description),
+                    subtitle: "Customs value, all HS2 chapters" + (policyMarkers(labels).isEmpty ? "" : "; dashed: measures aimed at \(name(v)) (notes)"),
+                    xLabels: labels,
                     series: [ChartSeries(name: "\(name(v)) share", values: shares.map(\.share))],
-                    format: .percent(decimals: 1), source: chapters.provenance.citation)))
+                    format: .percent(decimals: 1), source: chapters.provenance.citation)
+                line.markers = policyMarkers(labels)
+                charts.append(.line(line))
+                if let key = markerKey(line.markers, chart: "the monthly chart") { markerNotes.append(key) }
                 let annual = TradeCube(flows: chapters.flows, query: TradeQuery(reporter: r, flow: .imports, annual: true), countries: countries)
                 var rows: [[String]] = []
                 for s in annual.shares(of: v) {
@@ -72,6 +77,8 @@ extension ReportBuilder {
             return ReportSection(id: id, title: title,
                                  skippedBecause: "the monthly datasets cover US imports (and US trade with China) only; none matches \(name(r)) and \(name(v))")
         }
-        return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: tables, charts: charts)
+        var section = ReportSection(id: id, title: title, findings: findings, figures: figures, tables: tables, charts: charts)
+        section.notes += markerNotes
+        return section
     }
 }

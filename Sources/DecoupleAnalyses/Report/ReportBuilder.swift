@@ -5,6 +5,8 @@ import DecoupleCore
 public struct ReportBuilder: Sendable {
     public var options: ReportOptions
     public var countries: CountryTable
+    /// The reporter's dated measures aimed at the rival, drawn on the time charts (set by ``build(_:)``).
+    var policyMeasures: [(id: String, name: String, start: PolicyDate)] = []
 
     public init(options: ReportOptions, countries: CountryTable = .standard) {
         self.options = options
@@ -30,7 +32,25 @@ public struct ReportBuilder: Sendable {
         return s
     }
 
+    /// Markers for the policy measures on a time chart's labels.
+    func policyMarkers(_ labels: [String]) -> [ChartMarker] { ChartMarker.markers(policyMeasures, xLabels: labels) }
+
+    /// The key of a chart's numbered policy markers, for the section's notes.
+    func markerKey(_ markers: [ChartMarker], chart: String) -> String? {
+        guard !markers.isEmpty else { return nil }
+        return "Policy markers on \(chart) (\(possessive(options.reporter)) measures aimed at \(name(options.rival)), at their start): "
+            + markers.enumerated().map { "\($0.offset + 1) \($0.element.at) \($0.element.ids.joined(separator: ", "))" }.joined(separator: "; ") + "."
+    }
+
     public func build(_ inputs: ReportInputs) -> DecouplingReport {
+        var builder = self
+        builder.policyMeasures = inputs.policyMeasures
+            .filter { $0.jurisdiction == options.reporter && $0.targetedCountries.contains(options.rival) }
+            .compactMap { m in m.start.map { (m.id, m.name, $0) } }
+        return builder.assemble(inputs)
+    }
+
+    func assemble(_ inputs: ReportInputs) -> DecouplingReport {
         var sections: [ReportSection] = []
         if inputs.framework != nil {
             sections.append(framework(inputs.framework, evaluation: inputs.frameworkEvaluation, sensitivity: inputs.frameworkSensitivity))

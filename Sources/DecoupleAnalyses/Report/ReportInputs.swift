@@ -1,5 +1,6 @@
 import DecoupleCore
 import DecoupleInstrumentChoice
+import DecouplePolicy
 import DecoupleTrade
 
 /// The datasets a report is built from; any may be missing, and the sections that need
@@ -21,6 +22,8 @@ public struct ReportInputs: Sendable {
     /// How current the trade data are, and the command that would bring them up to date when
     /// no fetched data were found (lines shown under the headlines).
     public var currency: [String] = []
+    /// Policy measures (the reporter's measures aimed at the rival are marked on the time charts).
+    public var policyMeasures: [PolicyMeasure] = []
     /// Strategic chains and stages, to group product-level tables.
     public var taxonomy: StrategicTaxonomy?
     /// HS6 product names by code (HS2022), for product tables.

@@ -133,6 +133,30 @@ extension LineChart {
         }
         w.append("</g>\n")
 
+        // Policy markers: a dashed vertical line at each measure's start, numbered at the top
+        // (1, 2 … in order; a marker close to the previous one drops a row), every measure's id
+        // and name in the tooltip; the numbers are keyed in the section's notes.
+        if !markers.isEmpty {
+            w.append(#"<g class="policy-markers">"# + "\n")
+            let markerSize = max(9, labelSize - 2)
+            var row = 0, lastX = -Double.infinity
+            for (k, m) in markers.enumerated() {
+                guard let i = xLabels.firstIndex(of: m.at), !m.ids.isEmpty else { continue }
+                let x = xPos(i)
+                let text = "\(k + 1)"
+                let tw = TextMetrics.width(text, fontSize: markerSize)
+                row = x - lastX < tw + 6 ? (row + 1) % 3 : 0
+                lastX = x
+                let ty = plotTop + markerSize + Double(row) * (markerSize + 2)
+                let rightRoom = x + 3 + tw <= plotRight
+                let tooltip = zip(m.ids, m.names).map { "\($0): \($1)" }.joined(separator: "\n")
+                w.append(#"<g class="policy-marker"><title>"# + xmlEscaped("\(m.at) — " + tooltip) + "</title>")
+                w.append(#"<line x1="\#(SVGWriter.n(x))" y1="\#(SVGWriter.n(plotTop))" x2="\#(SVGWriter.n(x))" y2="\#(SVGWriter.n(plotBottom))" stroke="rgb(150,150,150)" stroke-width="1" stroke-dasharray="3,3"/>"#)
+                w.append(#"<text x="\#(SVGWriter.n(rightRoom ? x + 3 : max(plotLeft + tw, x - 3)))" y="\#(SVGWriter.n(ty))" font-size="\#(SVGWriter.n(markerSize))" text-anchor="\#(rightRoom ? "start" : "end")" fill="\#(ChartPalette.mutedText)">"# + xmlEscaped(text) + "</text></g>\n")
+            }
+            w.append("</g>\n")
+        }
+
         // Lines, broken at missing values, then point markers with tooltips.
         let showDots = n <= 60
         for (si, row) in exact.enumerated() {
