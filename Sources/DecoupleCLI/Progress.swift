@@ -55,3 +55,15 @@ func emit(_ output: String, to path: String?) throws {
         print(output, terminator: "")
     }
 }
+
+/// The terminal's width for tables: `$COLUMNS`, else the terminal's own (ioctl) when standard
+/// output is one; nil when writing to a file or pipe (every chosen column is kept).
+enum TerminalWidth {
+    static func current() -> Int? {
+        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c >= 40 { return c }
+        guard isatty(STDOUT_FILENO) == 1 else { return nil }
+        var size = winsize()
+        guard ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col >= 40 else { return nil }
+        return Int(size.ws_col)
+    }
+}

@@ -60,6 +60,9 @@ struct Report: AsyncParsableCommand {
     @Option(help: "text (a terminal summary), html (the report file only), json (every figure with its provenance) or csv (one figure per row) on standard output. Without --format: the text summary and the HTML file; with one, only what it names.")
     var format: ReportFormat?
 
+    @Option(help: "Print one section only (text, json or csv): annual-shares, monthly, sources, chapters, products, chains, framework, minerals, hidden-exposure.")
+    var section: String?
+
     @OptionGroup var taxonomy: TaxonomyOptions
 
     @OptionGroup(title: "Trade data from a panel store or engine (default: the bundled IMF DOTS and US Census data)")
@@ -98,7 +101,15 @@ struct Report: AsyncParsableCommand {
                                     warn: { printError("warning: " + $0) })
             let options = ReportOptions(reporter: reporter, rival: rival, baseYear: baseYear, topCount: top,
                                         includeGold: includeGold, minimumStageValue: minValue)
-            let report = try await data.report(options)
+            var report = try await data.report(options)
+            if let section {
+                guard let s = report.sections.first(where: { $0.id == section }) else {
+                    throw ValidationError("--section \(section): no such section; the report's sections are \(report.sections.map(\.id).joined(separator: ", "))")
+                }
+                report.sections = [s]
+                report.headlines = []
+                report.currency = []
+            }
             // HTML when asked: --format html, or a bare `report` (the default), never beside json/csv/text.
             if !noHTML && (format == nil || format == .html) {
                 let name = (reporter, rival) == (.usa, .china) ? "index.html" : "\(reporter.code)-\(rival.code).html"
@@ -107,7 +118,7 @@ struct Report: AsyncParsableCommand {
                 printError("Wrote the HTML report to \(path)")
             }
             switch format ?? .text {
-            case .text: print(report.text(colour: isatty(STDOUT_FILENO) == 1), terminator: "")
+            case .text: print(report.text(colour: isatty(STDOUT_FILENO) == 1, width: TerminalWidth.current()), terminator: "")
             case .json: print(try report.json())
             case .csv: print(report.csv(), terminator: "")
             case .html: break

@@ -83,4 +83,20 @@ import Testing
         let key = try #require(report.sections.first { $0.id == "monthly" }?.notes.first { $0.hasPrefix("Policy markers on the monthly chart") })
         #expect(key.contains("2018-07"))
     }
+
+    /// Items 2 and 3: tables fit the terminal width by dropping their least important columns
+    /// (and say which); sources are cited once per section by key, in full once at the end.
+    @Test func terminalTablesFitAndCiteOnce() throws {
+        let report = ReportBuilder(options: ReportOptions(asOf: CalendarDay(year: 2026, month: 12, day: 5)!)).build(
+            ReportInputs(annualBilateral: try Bundled.catalog.loadDOTS(reporters: [.usa, .china]),
+                         monthlyByChapter: try Bundled.catalog.loadCensusHS2Monthly()))
+        #expect(report.sections.first?.id == "annual-shares")
+        let text = report.text(colour: false, width: 80)
+        let tableLines = text.split(separator: "\n").filter { $0.hasPrefix("  +-") || $0.hasPrefix("  |") }
+        #expect(!tableLines.isEmpty && tableLines.allSatisfy { $0.count <= 80 }, "\(tableLines.map(\.count).max() ?? 0)")
+        #expect(text.contains("more columns (") && !text.contains("  Source: "))
+        #expect(text.contains("Sources: imf-dots [1]") && text.contains("── Sources") && text.contains("[1] imf-dots: IMF Direction of Trade Statistics"))
+        let wide = report.text(colour: false)
+        #expect(wide.split(separator: "\n").contains { $0.hasPrefix("  | Year") && $0.contains("Partners ahead") })
+    }
 }

@@ -9,8 +9,9 @@ public struct ReportTable: Sendable, Codable, Hashable {
     public var rows: [[String]]
     /// Dataset ids.
     public var sources: [String]
-    /// The columns a terminal shows, most important first (nil: all, or the first and last few
-    /// of a very wide table). A presentation hint; not part of the JSON.
+    /// The columns a terminal shows, most important first (shown in the table's order; a narrow
+    /// terminal drops them from the end of this list). Nil: every column, or the first and last
+    /// few of a very wide table. A presentation hint; not part of the JSON.
     public var terminalColumns: [Int]?
 
     public init(title: String, columns: [String], numericColumns: Set<Int> = [], rows: [[String]], sources: [String],

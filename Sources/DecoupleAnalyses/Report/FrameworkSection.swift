@@ -109,7 +109,7 @@ extension ReportBuilder {
             ReportTable(title: "Predicted instruments by chain and stage (leader \(l), challenger \(c))",
                         columns: ["Arena", "Chain", "Stage", "Technology (\(l) vs \(c))", "Manufacturing (\(l) vs \(c))", "Position",
                                   "Imports from \(c)", "Vulnerability", "Predicted instruments", "Confidence"],
-                        numericColumns: [6, 9], rows: rows, sources: ["framework"], terminalColumns: [1, 2, 3, 4, 6, 8, 9]),
+                        numericColumns: [6, 9], rows: rows, sources: ["framework"], terminalColumns: [1, 2, 8, 3, 4, 6, 9]),
             ReportTable(title: "Catch-up: shares of world patents",
                         columns: ["Scope", "Years", l, c, "Gap closed per year", "Years to parity"], numericColumns: [4, 5],
                         rows: signalRows, sources: ["framework"]),

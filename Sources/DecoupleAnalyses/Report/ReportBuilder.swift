@@ -39,7 +39,9 @@ public struct ReportBuilder: Sendable {
     func markerKey(_ markers: [ChartMarker], chart: String) -> String? {
         guard !markers.isEmpty else { return nil }
         return "Policy markers on \(chart) (\(possessive(options.reporter)) measures aimed at \(name(options.rival)), at their start): "
-            + markers.enumerated().map { "\($0.offset + 1) \($0.element.at) \($0.element.ids.joined(separator: ", "))" }.joined(separator: "; ") + "."
+            + markers.enumerated().map { k, m in
+                "\(k + 1) \(m.at) " + (m.ids.count > 3 ? m.ids.prefix(2).joined(separator: ", ") + " and \(m.ids.count - 2) more" : m.ids.joined(separator: ", "))
+            }.joined(separator: "; ") + "."
     }
 
     public func build(_ inputs: ReportInputs) -> DecouplingReport {
@@ -51,16 +53,17 @@ public struct ReportBuilder: Sendable {
     }
 
     func assemble(_ inputs: ReportInputs) -> DecouplingReport {
+        // The trade answer the title asks comes first; the framework follows the trade sections.
         var sections: [ReportSection] = []
-        if inputs.framework != nil {
-            sections.append(framework(inputs.framework, evaluation: inputs.frameworkEvaluation, sensitivity: inputs.frameworkSensitivity))
-        }
         sections.append(annualShares(inputs.annualBilateral, later: [inputs.fetchedAnnual, inputs.laterExports].compactMap { $0 }))
         sections.append(monthlyShares(inputs.monthlyByChapter, inputs.monthlyWithRival))
         sections.append(sourceComparison(inputs))
         sections.append(chapterShares(inputs.monthlyByChapter))
         sections.append(productCrossSection(inputs.productCrossSection, taxonomy: inputs.taxonomy, names: inputs.productNames))
         sections.append(strategicChains(inputs.productCrossSection, taxonomy: inputs.taxonomy))
+        if inputs.framework != nil {
+            sections.append(framework(inputs.framework, evaluation: inputs.frameworkEvaluation, sensitivity: inputs.frameworkSensitivity))
+        }
         sections.append(minerals(inputs.minerals))
         sections.append(exposure(inputs.exposure))
         sections = sections.map(dated)
