@@ -99,4 +99,13 @@ import Testing
         let wide = report.text(colour: false)
         #expect(wide.split(separator: "\n").contains { $0.hasPrefix("  | Year") && $0.contains("Partners ahead") })
     }
+
+    /// Item 6: stage bars keep the stage and shorten the chain.
+    @Test func stageLabelsKeepTheStage() {
+        let label = "Semiconductor manufacturing equipment: wafer fab tools"
+        let short = TextMetrics.truncatedLabel(label, maxChars: 40)
+        #expect(short.count == 40 && short.hasSuffix(": wafer fab tools") && short.hasPrefix("Semiconductor manufact"))
+        #expect(TextMetrics.truncatedLabel("Short: one", maxChars: 40) == "Short: one")
+        #expect(TextMetrics.truncatedLabel("No stage here but a long name indeed", maxChars: 12) == "No stage he…")
+    }
 }

@@ -39,6 +39,17 @@ enum TextMetrics {
     }
 
     /// `s` shortened to at most `maxChars` characters, ending in "…" when cut.
+    /// A "chain: stage" label shortened from the chain's end, keeping the stage that tells the
+    /// bars apart ("Semiconductor manufactur…: wafer fab tools", not "Semiconductor
+    /// manufacturing equipment: …"); other labels as ``truncated(_:maxChars:)``.
+    static func truncatedLabel(_ s: String, maxChars: Int) -> String {
+        guard s.count > maxChars, let r = s.range(of: ": ") else { return truncated(s, maxChars: maxChars) }
+        let head = String(s[..<r.lowerBound]), tail = String(s[r.upperBound...])
+        let room = maxChars - tail.count - 2
+        if room >= 4 { return truncated(head, maxChars: room) + ": " + tail }
+        return truncated(head, maxChars: 4) + ": " + truncated(tail, maxChars: max(2, maxChars - 6))
+    }
+
     static func truncated(_ s: String, maxChars: Int) -> String {
         guard s.count > maxChars else { return s }
         guard maxChars > 1 else { return "…" }

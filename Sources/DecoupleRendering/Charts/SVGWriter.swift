@@ -95,7 +95,7 @@ struct SVGWriter {
                          labelRight: Double, maxChars: Int) -> (barY: Double, midY: Double) {
         let rowTop = top + Double(i) * rowHeight
         let midY = rowTop + rowHeight / 2 + 4
-        let shown = TextMetrics.truncated(full, maxChars: maxChars)
+        let shown = TextMetrics.truncatedLabel(full, maxChars: maxChars)
         text(shown, x: labelRight, y: midY, anchor: "end", fill: ChartPalette.text,
              cssClass: "bar-label", tooltip: shown == full ? nil : full)
         return (rowTop + (rowHeight - barHeight) / 2, midY)
