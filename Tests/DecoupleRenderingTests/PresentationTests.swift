@@ -108,4 +108,17 @@ import Testing
         #expect(TextMetrics.truncatedLabel("Short: one", maxChars: 40) == "Short: one")
         #expect(TextMetrics.truncatedLabel("No stage here but a long name indeed", maxChars: 12) == "No stage he…")
     }
+
+    /// Item 1: a wide table shows its key columns, the rest behind a CSS-only switch; text wraps,
+    /// numbers stay right-aligned on one line; the first column is sticky.
+    @Test func wideHTMLTablesShowKeyColumns() {
+        let t = ReportTable(title: "Wide", columns: ["A", "B", "C", "D"], numericColumns: [2], rows: [["a", "b", "1", "d"]], sources: [],
+                            terminalColumns: [0, 2])
+        let html = DecouplingReport.html(t, sources: [:])
+        #expect(html.contains("<input type=\"checkbox\" class=\"cols\"") && html.contains("Show all 4 columns (2 more: B, D)"))
+        #expect(html.contains("<th class=\"minor\">B</th>") && html.contains("<td class=\"n\">1</td>") && html.contains("<td class=\"minor\">d</td>"))
+        #expect(DecouplingReport.css.contains("input.cols:not(:checked)~.table .minor{display:none}") && DecouplingReport.css.contains("position:sticky"))
+        let narrow = DecouplingReport.html(ReportTable(title: "N", columns: ["A"], rows: [["a"]], sources: []), sources: [:])
+        #expect(!narrow.contains("checkbox"))
+    }
 }

@@ -64,23 +64,41 @@ extension DecouplingReport {
     public func html(_ table: ReportTable) -> String { Self.html(table, sources: sources) }
 
     /// A table as HTML with its source line; each source id links to `#src-<id>`.
+    ///
+    /// A table with more columns than its ``ReportTable/terminalColumns`` shows those first; the
+    /// others ("minor") appear with a "show all columns" switch (CSS only, no script). Text cells
+    /// wrap, numbers stay on one line right-aligned, and the first column stays in view when the
+    /// table scrolls sideways.
     public static func html(_ table: ReportTable, sources: [String: Provenance]) -> String {
-        var s = "<div class=\"table\"><table><caption>\(xmlEscaped(table.title))</caption><thead><tr>"
+        let important = Set(table.terminalColumns?.filter { $0 < table.columns.count } ?? Array(table.columns.indices))
+        let hasMinor = important.count < table.columns.count
+        func cls(_ i: Int) -> String {
+            let c = [table.numericColumns.contains(i) ? "n" : nil, important.contains(i) ? nil : "minor"].compactMap { $0 }
+            return c.isEmpty ? "" : " class=\"\(c.joined(separator: " "))\""
+        }
+        var s = "<div class=\"table-block\">"
+        if hasMinor {
+            var hash: UInt32 = 2166136261
+            for b in table.title.utf8 { hash = (hash ^ UInt32(b)) &* 16777619 }
+            let id = "cols-\(String(hash, radix: 16))"
+            s += "<input type=\"checkbox\" class=\"cols\" id=\"\(id)\"><label class=\"cols\" for=\"\(id)\">Show all \(table.columns.count) columns (\(table.columns.count - important.count) more: \(xmlEscaped(table.columns.indices.filter { !important.contains($0) }.map { table.columns[$0] }.joined(separator: ", "))))</label>"
+        }
+        s += "<div class=\"table\"><table><caption>\(xmlEscaped(table.title))</caption><thead><tr>"
         for (i, c) in table.columns.enumerated() {
-            s += "<th\(table.numericColumns.contains(i) ? " class=\"n\"" : "")>\(xmlEscaped(c))</th>"
+            s += "<th\(cls(i))>\(xmlEscaped(c))</th>"
         }
         s += "</tr></thead><tbody>"
         for row in table.rows {
             s += "<tr>"
             for (i, v) in row.enumerated() {
-                s += "<td\(table.numericColumns.contains(i) ? " class=\"n\"" : "")>\(xmlEscaped(v))</td>"
+                s += "<td\(cls(i))>\(xmlEscaped(v))</td>"
             }
             s += "</tr>"
         }
         let cites = table.sources.map { id in
             "<a href=\"#src-\(xmlEscaped(id))\">\(xmlEscaped(sources[id]?.citation ?? id))</a>"
         }.joined(separator: "; ")
-        s += "</tbody></table><p class=\"source\">Source: \(cites)</p></div>\n"
+        s += "</tbody></table></div><p class=\"source\">Source: \(cites)</p></div>\n"
         return s
     }
 
@@ -90,9 +108,11 @@ extension DecouplingReport {
     h1{font-size:1.6em;margin-bottom:.2em}h2{border-bottom:1px solid rgb(220,220,220);padding-bottom:.2em;margin-top:2em}
     .lead{color:rgb(80,80,80)}nav ol{columns:2}figure{margin:1em 0}figure svg{max-width:100%;height:auto}
     .findings li{margin:.3em 0}.notes{font-size:.85em;color:rgb(90,90,90)}.vintage{font-size:.85em;color:rgb(100,100,100)}.stale{font-size:.85em;color:rgb(160,60,0)}.src{color:rgb(110,110,110);font-size:.85em}.skipped{color:rgb(120,120,120);font-style:italic}
-    .table{overflow-x:auto;margin:1em 0}table{border-collapse:collapse;font-size:.85em}
-    caption{text-align:left;font-weight:600;padding:.3em 0}th,td{padding:.25em .6em;border-bottom:1px solid rgb(230,230,230);text-align:left;white-space:nowrap}
-    th{background:rgb(246,246,246);white-space:normal;vertical-align:bottom;max-width:14em}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
+    .table-block{margin:1em 0}.table{overflow-x:auto;max-width:100%}table{border-collapse:collapse;font-size:.85em}
+    caption{text-align:left;font-weight:600;padding:.3em 0}th,td{padding:.25em .6em;border-bottom:1px solid rgb(230,230,230);text-align:left;vertical-align:top;white-space:normal;min-width:4em;max-width:22em;overflow-wrap:anywhere}
+    th{background:rgb(246,246,246);vertical-align:bottom;max-width:14em}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap;min-width:0}
+    td:first-child,th:first-child{position:sticky;left:0;background:white;z-index:1}th:first-child{background:rgb(246,246,246)}
+    input.cols{margin-right:.4em}label.cols{font-size:.8em;color:rgb(90,90,90)}input.cols:not(:checked)~.table .minor{display:none}
     .source{font-size:.8em;color:rgb(100,100,100);margin:.2em 0}dt{font-weight:600;margin-top:.6em}dd{margin-left:1em;font-size:.9em}
     footer{margin-top:3em;font-size:.8em;color:rgb(120,120,120)}
     """
