@@ -90,6 +90,31 @@ for entry in "${pages[@]}"; do
     [ "$ok" = yes ] || failures=$((failures + 1))
 done
 
+# Layout (issue #20): in every page above and in the HTML report, no table overflows its
+# container and no SVG text leaves its chart (checked in the DOM through the DevTools protocol).
+"$bin" report --format html --out "$out/report" --bundled-only >/dev/null 2>&1 || true
+timeout 90 "$chromium" --headless --no-sandbox --disable-gpu --hide-scrollbars --no-first-run \
+    --user-data-dir="$profile" --window-size=1280,3000 --screenshot="$out/report-top.png" \
+    "file://$(cd "$out" && pwd)/report/index.html" >/dev/null 2>&1 || true
+layout_urls=("file://$(cd "$out" && pwd)/report/index.html")
+for entry in "${pages[@]}"; do layout_urls+=("$base${entry#*|}"); done
+# The check can fail: a planted page with an overflowing table and a label outside its chart.
+cat > "$out/planted.html" <<'HTML'
+<!DOCTYPE html><html><body><p>Planted layout faults for the layout check's own test: a table wider than its container and a chart label outside the chart's view box. This text makes the page long enough to count as loaded.</p>
+<div class="table" style="width:200px;overflow-x:auto"><table style="width:900px"><caption>planted</caption><tr><td>x</td></tr></table></div>
+<svg viewBox="0 0 100 50" width="100" height="50"><text x="90" y="20">outside the chart</text></svg></body></html>
+HTML
+if timeout 120 python3 scripts/layout-check.py "$chromium" "file://$(cd "$out" && pwd)/planted.html" >/dev/null; then
+    echo "browser-test: layout check missed the planted faults   FAILED"; failures=$((failures + 1))
+else
+    echo "browser-test: layout check finds the planted faults    ok"
+fi
+if timeout 600 python3 scripts/layout-check.py "$chromium" "${layout_urls[@]}"; then
+    echo "browser-test: layout: tables fit, chart text inside its charts   ok"
+else
+    echo "browser-test: layout FAILED (see the lines above)"; failures=$((failures + 1))
+fi
+
 # Minerals: the lithium reliance chart draws USGS bounds (">25", ">50") as bounds — open markers
 # with an arrow and a legend entry, no line through them — and its legend lists only the series
 # drawn (nothing is recomputable for MCS 2024 lithium). The chart is cut out of the DOM and

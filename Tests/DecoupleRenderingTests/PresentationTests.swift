@@ -121,4 +121,15 @@ import Testing
         let narrow = DecouplingReport.html(ReportTable(title: "N", columns: ["A"], rows: [["a"]], sources: []), sources: [:])
         #expect(!narrow.contains("checkbox"))
     }
+
+    /// Item 5: scatter labels never overlap and stay inside the chart (a crowded point keeps its
+    /// tooltip and is counted); a label at the right edge moves to the point's left.
+    @Test func scatterLabelsDoNotCollide() {
+        let points = (0..<12).map { ScatterChart.Point(label: "Mineral \($0)", x: 0.5 + Double($0) * 0.002, y: 0.5) }
+            + [ScatterChart.Point(label: "Gallium", x: 0.99, y: 0.98)]
+        let svg = ScatterChart(title: "t", xTitle: "x", yTitle: "y", points: points, source: "s").svg()
+        #expect(svg.contains("unlabelled (crowded): hover for names"))
+        #expect(svg.contains("text-anchor=\"end\"") && svg.contains(">Gallium</text>"))
+        #expect(svg.components(separatedBy: "<circle").count - 1 == 13)
+    }
 }

@@ -33,7 +33,8 @@ enum TextMetrics {
     /// The label column of a horizontal bar chart: as wide as the widest label, at most 35% of
     /// the plot width, and how many characters fit in it (at least 3).
     static func labelColumn(_ labels: [String], fontSize: Double, plotWidth: Double) -> (width: Double, maxChars: Int) {
-        let widest = labels.map { width($0, fontSize: fontSize) }.max() ?? 0
+        // Capitals (ISO codes such as VNM, TWN) run wider than the 0.6 em estimate: room for them.
+        let widest = labels.map { l in width(l, fontSize: fontSize) * (l.count <= 4 || l == l.uppercased() ? 1.25 : 1.05) }.max() ?? 0
         let column = min(widest, plotWidth * 0.35)
         return (column, max(3, Int(column / (fontSize * 0.6))))
     }

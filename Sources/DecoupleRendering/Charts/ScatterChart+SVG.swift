@@ -22,13 +22,35 @@ extension ScatterChart {
             }
             w.line(x1: left, y1: bottom, x2: right, y2: bottom, stroke: ChartPalette.axis)
             w.line(x1: left, y1: top, x2: left, y2: bottom, stroke: ChartPalette.axis)
+            // Labels placed without overlap and inside the view box: right or left of the point,
+            // above or below; a point with no free place keeps its tooltip only (counted below).
+            var placed: [(x0: Double, y0: Double, x1: Double, y1: Double)] = []
+            var unlabelled = 0
             for p in shown {
                 let cx = left + p.x * plotW, cy = bottom - p.y * plotH
                 let fill = p.isBound ? "none" : ChartPalette.positive
                 let tip = "\(p.label): \(ValueFormat.percent(decimals: 0).format(p.y)) \(yTitle.lowercased()), \(ValueFormat.percent(decimals: 0).format(p.x)) \(xTitle.lowercased())"
                 w.append(#"<circle cx="\#(SVGWriter.n(cx))" cy="\#(SVGWriter.n(cy))" r="4" fill="\#(fill)" stroke="\#(ChartPalette.positive)" stroke-width="1.5"><title>\#(xmlEscaped(tip))</title></circle>"#)
                 w.append("\n")
-                w.text(TextMetrics.truncated(p.label, maxChars: 18), x: cx + 6, y: cy - 5, size: 10)
+                let text = TextMetrics.truncated(p.label, maxChars: 18)
+                let tw = TextMetrics.width(text, fontSize: 10), th = 10.0
+                let candidates: [(x: Double, y: Double, anchor: String)] = [(cx + 6, cy - 5, "start"), (cx - 6, cy - 5, "end"),
+                                                                           (cx + 6, cy + 13, "start"), (cx - 6, cy + 13, "end")]
+                let spot = candidates.first { c in
+                    let x0 = c.anchor == "start" ? c.x : c.x - tw, x1 = x0 + tw, y0 = c.y - th, y1 = c.y + 2
+                    guard x0 >= 2, x1 <= width - 2, y0 >= top - 12, y1 <= bottom + 2 else { return false }
+                    return !placed.contains { $0.x0 < x1 && x0 < $0.x1 && $0.y0 < y1 && y0 < $0.y1 }
+                }
+                if let c = spot {
+                    let x0 = c.anchor == "start" ? c.x : c.x - tw
+                    placed.append((x0, c.y - th, x0 + tw, c.y + 2))
+                    w.text(text, x: c.x, y: c.y, size: 10, anchor: c.anchor)
+                } else {
+                    unlabelled += 1
+                }
+            }
+            if unlabelled > 0 {
+                w.text("\(unlabelled) point\(unlabelled == 1 ? "" : "s") unlabelled (crowded): hover for names", x: right, y: bottom - 4, size: 10, anchor: "end", fill: ChartPalette.mutedText)
             }
         }
         w.text(xTitle, x: left + plotW / 2, y: bottom + 34, anchor: "middle", fill: ChartPalette.text)
