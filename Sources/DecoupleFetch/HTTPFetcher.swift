@@ -50,7 +50,7 @@ public final class HTTPFetcher: Sendable {
     let onEvent: @Sendable (FetchEvent) -> Void
     let sleep: @Sendable (Double) async throws -> Void
     /// The `User-Agent` sent with every request.
-    public static let userAgent = "decouple-data-fetch/1 (+https://github.com/decouple; research use)"
+    public static let userAgent = "decouple-data-fetch/1 (research use)"
 
     public init(policy: RetryPolicy = RetryPolicy(), onEvent: @escaping @Sendable (FetchEvent) -> Void = { _ in },
                 sleep: @escaping @Sendable (Double) async throws -> Void = { try await Task.sleep(nanoseconds: UInt64($0 * 1e9)) }) {

@@ -35,7 +35,7 @@ public struct FetchRunOptions: Sendable {
         self.log = log
     }
 
-    /// Sleeps shorter than the real waits in tests.
+    /// The retry policy of the run (default timeouts and waits, ``attempts`` tries).
     var retryPolicy: RetryPolicy { RetryPolicy(maxAttempts: max(1, attempts)) }
 }
 
