@@ -61,6 +61,7 @@ pages=(
     "minerals|/minerals"
     "minerals-lithium|/minerals?mineral=lithium"
     "exposure|/exposure"
+    "exposure-jpn|/exposure?importer=JPN&source=CHN"
     "scenarios|/scenarios"
     "scenarios-battery-ban|/scenarios?example=battery-ban"
     "framework|/framework"
@@ -85,7 +86,7 @@ for entry in "${pages[@]}"; do
     [ "$size" -gt 20000 ] || ok="no (screenshot $size bytes)"
     [ "$dom" -gt 1000 ] || ok="no (DOM $dom bytes)"
     grep -q 'aria-current="page"' "$out/$name.html" || ok="no (no navigation in the DOM)"
-    case "$name" in exposure|ira|api) ;; *) grep -q '<svg' "$out/$name.html" || ok="no (no chart in the DOM)";; esac
+    case "$name" in exposure|exposure-jpn|ira|api) ;; *) grep -q '<svg' "$out/$name.html" || ok="no (no chart in the DOM)";; esac
     printf 'browser-test: %-26s %-40s %7d bytes  %5d ms  %s\n' "$name" "$path" "$size" $(( ($(date +%s%N) - t0) / 1000000 )) "$ok"
     [ "$ok" = yes ] || failures=$((failures + 1))
 done

@@ -132,4 +132,16 @@ import Testing
         #expect(svg.contains("text-anchor=\"end\"") && svg.contains(">Gallium</text>"))
         #expect(svg.components(separatedBy: "<circle").count - 1 == 13)
     }
+
+    /// Item 3 in HTML: a section cites its sources once, linked to their full provenance.
+    @Test func htmlSectionCitesOnce() {
+        let t = ReportTable(title: "T", columns: ["A"], rows: [["a"]], sources: ["imf-dots"])
+        let section = ReportSection(id: "s", title: "S", findings: [], figures: [], tables: [t, t])
+        let report = DecouplingReport(title: "r", reporter: .usa, rival: .china, reporterName: "United States", rivalName: "China",
+                                      sections: [section], sources: ["imf-dots": BundledDataset.imfDOTS.provenance])
+        let html = report.html(section)
+        #expect(html.components(separatedBy: "class=\"source\"").count - 1 == 1)
+        #expect(html.contains("Sources: <a href=\"#src-imf-dots\"") && !html.contains("Source: "))
+        #expect(DecouplingReport.html(t, sources: [:]).contains("Source: "))
+    }
 }

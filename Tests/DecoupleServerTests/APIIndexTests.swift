@@ -32,4 +32,17 @@ import Testing
             try await client.execute(uri: "/api/v1?x=1", method: .get) { r in #expect(r.status == .badRequest) }
         }
     }
+
+    /// Issue #20 item 12: the exposure page takes the importer and source the API takes.
+    @Test func exposurePageHasControls() async throws {
+        try await TestServer.withClient { client in
+            try await client.execute(uri: "/exposure?importer=JPN&source=CHN", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("Japan and China") && r.text.contains("<select name=\"importer\"") && r.text.contains("importer=JPN&amp;source=CHN"))
+            }
+            try await client.execute(uri: "/exposure?importer=JPN&source=JPN", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .badRequest)
+            }
+        }
+    }
 }

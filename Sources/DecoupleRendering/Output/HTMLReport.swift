@@ -46,7 +46,14 @@ extension DecouplingReport {
             body += "<ul class=\"notes\">" + section.notes.map { "<li>\(xmlEscaped($0))</li>" }.joined() + "</ul>\n"
         }
         for chart in section.charts { body += "<figure>\(chart.svg())</figure>\n" }
-        for table in section.tables { body += html(table) }
+        for table in section.tables { body += Self.html(table, sources: sources, cite: false) }
+        // Cited once per section, by dataset id linking to its full provenance.
+        let ids = section.tables.flatMap(\.sources).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+        if !ids.isEmpty {
+            body += "<p class=\"source\">Sources: " + ids.map { id in
+                "<a href=\"#src-\(xmlEscaped(id))\" title=\"\(xmlEscaped(sources[id]?.citation ?? id))\">\(xmlEscaped(sources[id].map { String($0.source.prefix(60)) } ?? id))</a>"
+            }.joined(separator: "; ") + "</p>\n"
+        }
         return body + "</section>\n"
     }
 
@@ -69,7 +76,8 @@ extension DecouplingReport {
     /// others ("minor") appear with a "show all columns" switch (CSS only, no script). Text cells
     /// wrap, numbers stay on one line right-aligned, and the first column stays in view when the
     /// table scrolls sideways.
-    public static func html(_ table: ReportTable, sources: [String: Provenance]) -> String {
+    /// - Parameter cite: a source line under the table (off inside a section, which cites once).
+    public static func html(_ table: ReportTable, sources: [String: Provenance], cite: Bool = true) -> String {
         let important = Set(table.terminalColumns?.filter { $0 < table.columns.count } ?? Array(table.columns.indices))
         let hasMinor = important.count < table.columns.count
         func cls(_ i: Int) -> String {
@@ -98,7 +106,7 @@ extension DecouplingReport {
         let cites = table.sources.map { id in
             "<a href=\"#src-\(xmlEscaped(id))\">\(xmlEscaped(sources[id]?.citation ?? id))</a>"
         }.joined(separator: "; ")
-        s += "</tbody></table></div><p class=\"source\">Source: \(cites)</p></div>\n"
+        s += "</tbody></table></div>" + (cite ? "<p class=\"source\">Source: \(cites)</p>" : "") + "</div>\n"
         return s
     }
 

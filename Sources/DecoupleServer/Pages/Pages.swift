@@ -15,7 +15,7 @@ extension DecoupleApp {
         "/": ["reporter", "rival", "base-year"],
         "/trend": ["reporter", "rival", "base-year", "chain"],
         "/minerals": ["edition", "mineral", "rival", "all-commodities"],
-        "/exposure": [],
+        "/exposure": ["importer", "source"],
         "/scenarios": ["example"],
         "/framework": ["leader", "challenger", "year", "chain"],
         "/policy": ["chain", "country", "instrument", "from", "to", "at"],
@@ -27,7 +27,7 @@ extension DecoupleApp {
         router.get("/") { request, _ in try await self.cachedPage(request, "/") { q in try await self.overviewPage(q) } }
         router.get("/trend") { request, _ in try await self.cachedPage(request, "/trend") { q in try await self.trendPage(q) } }
         router.get("/minerals") { request, _ in try await self.cachedPage(request, "/minerals") { q in try await self.mineralsPage(q) } }
-        router.get("/exposure") { request, _ in try await self.cachedPage(request, "/exposure") { _ in try self.exposurePage() } }
+        router.get("/exposure") { request, _ in try await self.cachedPage(request, "/exposure") { q in try await self.exposurePage(q) } }
         router.get("/scenarios") { request, _ in try await self.cachedPage(request, "/scenarios") { q in try await self.scenariosPage(q) } }
         router.get("/framework") { request, _ in try await self.cachedPage(request, "/framework") { q in try await self.frameworkPage(q) } }
         router.get("/policy") { request, _ in try await self.cachedPage(request, "/policy") { q in try await self.policyPage(q) } }
@@ -211,19 +211,30 @@ extension DecoupleApp {
 
     /// Face-value vs look-through exposure of US sectors to China on the bundled OECD ICIO 2022
     /// (the report's hidden-exposure section, same code).
-    func exposurePage() throws -> String {
-        let catalog = store.catalog
-        let table = try ICIOCache.shared.oecdICIO2022(catalog)
-        let input = try ExposureSelection.reportInput(table: table, sectorNames: (try? catalog.loadOECDICIOSectorNames()) ?? [:],
-                                                      importer: .usa, rival: .china)
-        let builder = ReportBuilder(options: ReportOptions(reporter: .usa, rival: .china), countries: .standard)
+    /// Look-through exposure of an importer to a source in the bundled OECD ICIO (controls for
+    /// both; sector detail and tiers: the API link under the form).
+    func exposurePage(_ q: QueryParameters) async throws -> String {
+        let importer = try q.country("importer", default: .usa)!, source = try q.country("source", default: .china)!
+        guard importer != source else { throw APIError.badRequest("importer and source must differ", parameter: "source") }
+        let table = try await Offload.run { try ICIOCache.shared.oecdICIO2022(self.store.catalog) }
+        for (region, key) in [(importer, "importer"), (source, "source")] where !table.regions.contains(region.code) {
+            throw APIError.badRequest("\(region.code) is not a region of \(table.name)", parameter: key)
+        }
+        let input = try await store.exposure(importer: importer, rival: source).input
+        let regions = PageLayout.countryOptions(table.regions.map { Country($0) })
+        var body = PageLayout.form("/exposure", PageLayout.select("importer", label: "Importer", options: regions, selected: importer.code)
+            + PageLayout.select("source", label: "Source", options: regions, selected: source.code))
+        let api = "/api/v1/exposure?importer=\(importer.code)&source=\(source.code)&sector=C26&tiers=4"
+        body += "<p>One sector tier by tier, with its top suppliers: <a href=\"\(xmlEscaped(api))\">\(xmlEscaped(api))</a> (parameters sector, tiers, top), or <code>decouple exposure --importer \(importer.code) --source \(source.code) --sector C26</code>.</p>"
+        let builder = ReportBuilder(options: ReportOptions(reporter: importer, rival: source), countries: .standard)
         let section = builder.dated(builder.exposure(input))
         var sources: [String: Provenance] = [:]
         if let input { sources[input.datasetID] = input.provenance }
-        let report = DecouplingReport(title: "", reporter: .usa, rival: .china, reporterName: name(.usa), rivalName: name(.china),
+        let report = DecouplingReport(title: "", reporter: importer, rival: source, reporterName: name(importer), rivalName: name(source),
                                       sections: [section], sources: sources)
-        return PageLayout.page(title: "Exposure through input–output linkages: United States and China", active: "/exposure",
-                               body: report.html(section), sources: sources)
+        body += report.html(section)
+        return PageLayout.page(title: "Exposure through input–output linkages: \(name(importer)) and \(name(source))", active: "/exposure",
+                               body: body, sources: sources)
     }
 
     // MARK: Scenarios
