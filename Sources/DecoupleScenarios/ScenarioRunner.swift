@@ -42,6 +42,14 @@ public struct ScenarioResult: Sendable, Codable {
         public let importerSectors: [HypotheticalExtraction.Node]
         /// The world's nodes with the largest backward loss.
         public let backwardTop: [HypotheticalExtraction.Node]
+        /// Names of the sectors listed above, by code ("J61" → "Telecommunications"), from the
+        /// table's code list (empty when the table has none).
+        public var sectorNames: [String: String] = [:]
+
+        /// "C26 computer, electronic and optical products": the code with its short name.
+        public func label(_ sector: String) -> String {
+            sectorNames[sector].map { sector + " " + ICIOCodeList.shortName($0) } ?? sector
+        }
     }
     public let scenario: Scenario
     public var products: ProductBlock?
@@ -69,7 +77,12 @@ public enum ScenarioRunner {
         }
         if sc.sectors != nil || sc.deadlock != nil {
             let table = try ICIOCache.shared.oecdICIO2022(catalog)
-            if let s = sc.sectors { result.io = try io(sc, s, table: table) }
+            if let s = sc.sectors {
+                result.io = try io(sc, s, table: table)
+                let names = try catalog.loadOECDICIOSectorNames()
+                let used = Set(result.io!.importerSectors.map(\.sector) + result.io!.backwardTop.map(\.sector))
+                result.io!.sectorNames = names.filter { used.contains($0.key) }
+            }
             if let d = sc.deadlock { result.deadlock = try deadlock(d, table: table) }
         }
         return result

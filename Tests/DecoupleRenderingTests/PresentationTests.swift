@@ -42,6 +42,20 @@ import Testing
         #expect(html.contains("$15.7bn") && !html.contains("15,656,111,816"))
     }
 
+    /// Item 10: the input–output scenario's sectors carry their ICIO names in tables and charts
+    /// (C26 is the most exposed US sector when China's C26 sales are cut).
+    @Test func scenarioSectorsNamed() throws {
+        let result = try ScenarioAnalysis.run(path: Bundled.catalog.root + "/scenarios/icio-c26-cut.json", catalog: Bundled.catalog)
+        let io = try #require(result.io)
+        #expect(io.label("C26") == "C26 computer, electronic and optical products")
+        #expect(io.importerSectors.allSatisfy { io.sectorNames[$0.sector] != nil })
+        let chart = ScenarioText.charts(result, top: 10).last ?? ""
+        #expect(chart.contains("C26 computer, electronic and optical products"), "\(chart.prefix(600))")
+        let html = ScenarioText.htmlTables(result, top: 10)
+        #expect(html.contains("CHN_C26 computer, electronic") && html.contains("J61 Telecommunications"), "\(html.prefix(600))")
+        #expect(ScenarioText.text(result, top: 10).contains("C26 computer, electronic and optical products"))
+    }
+
     /// Item 4: minerals amounts with thousands separators, and the column's unit.
     @Test func mineralAmountsHaveSeparatorsAndUnits() throws {
         #expect(MineralsText.amount(180_000) == "180,000" && MineralsText.amount(1234.5) == "1,234.5")

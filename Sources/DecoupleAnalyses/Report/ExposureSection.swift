@@ -57,7 +57,7 @@ extension ReportBuilder {
             figures.append(Figure(metric: .lookThroughInputShare, reporter: r, partner: v, flow: .intermediateInputs, product: product,
                                   period: input.year, value: e.lookThroughShare, unit: .fraction, source: input.datasetID,
                                   note: "Σ_{i∈\(v.code)} (L − I)_ij / Σ_i (L − I)_ij; \(note ?? e.sector)"))
-            table.append([e.sector, input.sectorNames[e.sector].map { Self.shortName($0) } ?? "", Fmt.pct(e.faceValueShare),
+            table.append([e.sector, input.sectorNames[e.sector].map { ICIOCodeList.shortName($0) } ?? "", Fmt.pct(e.faceValueShare),
                           Fmt.pct(e.lookThroughShare), Fmt.pct(e.hiddenShare),
                           e.lookThroughMultiple.map { NumberText.fixed($0, decimals: 1) + "×" } ?? "–",
                           Fmt.pct(e.valueAdded), e.topForeignSupplier.map { name(Country($0)) } ?? "–"])
@@ -77,24 +77,18 @@ extension ReportBuilder {
                               period: input.year, value: Double(rivalTop.count), unit: .count, source: input.datasetID,
                               note: "of \(rows.count) manufacturing sectors"))
         if let most = rows.max(by: { $0.hiddenShare < $1.hiddenShare }) {
-            findings.append("Largest hidden exposure: \(input.sectorNames[most.sector].map { Self.shortName($0) } ?? most.sector) (\(most.sector)), \(Fmt.pct(most.faceValueShare)) at face value, \(Fmt.pct(most.lookThroughShare)) looking through.")
+            findings.append("Largest hidden exposure: \(input.sectorNames[most.sector].map { ICIOCodeList.shortName($0) } ?? most.sector) (\(most.sector)), \(Fmt.pct(most.faceValueShare)) at face value, \(Fmt.pct(most.lookThroughShare)) looking through.")
         }
         let sorted = rows.sorted { $0.lookThroughShare > $1.lookThroughShare }
         let chart = Chart.bar(BarChart(
             title: "\(possessive(v)) share of \(possessive(r)) manufacturing sectors' total input requirements (look-through), \(input.year)",
             subtitle: "Direct and indirect inputs, all tiers (Leontief inverse); face value in the table",
-            labels: sorted.map { "\($0.sector) \(input.sectorNames[$0.sector].map { Self.shortName($0) } ?? "")" },
+            labels: sorted.map { "\($0.sector) \(input.sectorNames[$0.sector].map { ICIOCodeList.shortName($0) } ?? "")" },
             values: sorted.map(\.lookThroughShare), format: .percent(decimals: 1), source: input.provenance.citation))
         return ReportSection(id: id, title: title, findings: findings, figures: figures, tables: [
             ReportTable(title: "\(possessive(r)) manufacturing sectors' exposure to \(name(v)): face value (A) vs look-through (L − I), \(input.year)",
                         columns: ["ICIO sector", "name", "face value", "look-through", "hidden (tiers 2+, of requirements)", "LT ÷ FV (money)", "\(v.code) value added", "top LT foreign supplier"],
                         numericColumns: [2, 3, 4, 5, 6], rows: table, sources: [input.datasetID]),
         ], charts: [chart])
-    }
-
-    /// "Manufacture of computer, electronic and optical products" → "computer, electronic and optical products".
-    static func shortName(_ s: String) -> String {
-        for prefix in ["Manufacture of ", "Manufacturing of "] where s.hasPrefix(prefix) { return String(s.dropFirst(prefix.count)) }
-        return s
     }
 }

@@ -18,6 +18,13 @@ extension DataCatalog {
 
 /// The OECD ICIO code lists (`code,economic_activity` or `code,country_or_region`).
 public enum ICIOCodeList {
+    /// A sector name without its "Manufacture of " opening, for labels:
+    /// "Manufacture of computer, electronic and optical products" → "computer, electronic and optical products".
+    public static func shortName(_ name: String) -> String {
+        for prefix in ["Manufacture of ", "Manufacturing of "] where name.hasPrefix(prefix) { return String(name.dropFirst(prefix.count)) }
+        return name
+    }
+
     public static func read(path: String, displayName: String? = nil) throws -> [String: String] {
         let reader = DelimitedFileReader(path: path, displayName: displayName)
         var issues = IssueCollector(file: reader.displayName, limit: 20)

@@ -50,10 +50,10 @@ public enum ScenarioText {
             s += "Ghosh forward loss (world) \(num(io.forwardLossTotal, 1)), of which \(io.importer) \(num(io.forwardLossImporter, 1))\n\n"
             s += "Most exposed \(io.importer) sectors (Ghosh loss / gross output):\n"
             s += PanelOutput.table(["Sector", "Gross output", "Loss", "Share"],
-                                   io.importerSectors.prefix(top).map { [$0.sector, num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] })
+                                   io.importerSectors.prefix(top).map { [io.label($0.sector), num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] })
             s += "\nLargest backward losses (demand-driven extraction):\n"
             s += PanelOutput.table(["Node", "Gross output", "Loss", "Share"],
-                                   io.backwardTop.prefix(top).map { [$0.region + "_" + $0.sector, num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] })
+                                   io.backwardTop.prefix(top).map { [$0.region + "_" + io.label($0.sector), num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] })
             s += "\n"
         }
         if let d = r.deadlock {
@@ -105,9 +105,9 @@ public enum ScenarioText {
             s += "<h3>Input–output (\(escape(io.dataset)), \(escape(io.unit))): extraction of \(escape(io.sources.joined(separator: ", "))) sales to \(escape(io.importer))</h3>"
             s += "<p>Extracted sales \(num(io.extractedSales, 1)); backward output loss (world) \(num(io.backwardLossTotal, 1)); Ghosh forward loss (world) \(num(io.forwardLossTotal, 1)), of which \(escape(io.importer)) \(num(io.forwardLossImporter, 1)) (\(escape(io.unit))).</p>"
             s += table("Most exposed \(io.importer) sectors (Ghosh loss / gross output)", ["Sector", "Gross output", "Loss", "Share"], [1, 2, 3],
-                       io.importerSectors.prefix(top).map { [$0.sector, num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] }, io.dataset)
+                       io.importerSectors.prefix(top).map { [io.label($0.sector), num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] }, io.dataset)
             s += table("Largest backward losses (demand-driven extraction)", ["Node", "Gross output", "Loss", "Share"], [1, 2, 3],
-                       io.backwardTop.prefix(top).map { [$0.region + "_" + $0.sector, num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] }, io.dataset)
+                       io.backwardTop.prefix(top).map { [$0.region + "_" + io.label($0.sector), num($0.grossOutput, 0), num($0.loss, 1), PanelOutput.percent($0.lossShare, digits: 2)] }, io.dataset)
         }
         if let d = r.deadlock {
             s += "<h3>Sanctions deadlock (\(escape(d.label)))</h3><p>\(escape(d.target))'s import dependence on \(escape(d.sanctioner)): \(PanelOutput.percent(d.dependence, digits: 2)) (OECD ICIO 2022, \(escape(d.coverage))); zone \(escape(d.zone.rawValue)) [thresholds \(d.lowThreshold), \(d.highThreshold)]; deadlock risk \(escape("\(d.deadlockRisk)")); U-score \(num(d.uScore, 2)).</p>"
@@ -144,7 +144,7 @@ public enum ScenarioText {
             let rows = io.importerSectors.prefix(top)
             charts.append(BarChart(title: "Most exposed \(io.importer) sectors: Ghosh output loss / gross output",
                                    subtitle: "extraction of \(io.sources.joined(separator: ", ")) sales to \(io.importer)",
-                                   labels: rows.map(\.sector), values: rows.map(\.lossShare), format: .percent(decimals: 2),
+                                   labels: rows.map { io.label($0.sector) }, values: rows.map(\.lossShare), format: .percent(decimals: 2),
                                    source: io.dataset).svg())
         }
         return charts
