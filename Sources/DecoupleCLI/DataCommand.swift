@@ -11,12 +11,21 @@ struct DataCommand: ParsableCommand {
         defaultSubcommand: List.self)
 
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the bundled datasets with their provenance.")
+        static let configuration = CommandConfiguration(
+            abstract: "List the bundled datasets with their provenance.",
+            discussion: "With --check every input of the data folder is read in full by the reader the commands use; warnings (files not used, sectors without a name) and errors are listed, and the exit status is 1 when any input cannot be read.")
 
         @Option(help: "text, json or csv.")
         var format: OutputFormat = .text
 
+        @Flag(help: "Read every bundled input in full and report warnings and errors (exit 1 on an error).")
+        var check = false
+
+        @Option(name: .customLong("data-dir"), help: "The data folder (default: the bundled Data/).")
+        var dataDir: String?
+
         func run() throws {
+            if check { return try runCheck() }
             let all = BundledDataset.all
             switch format {
             case .json:
@@ -39,6 +48,21 @@ struct DataCommand: ParsableCommand {
                 print(StoreListing.text())
                 print(FetchedListing.text(), terminator: "")
             }
+        }
+
+        func runCheck() throws {
+            let catalog = try DataCatalog.locate(explicit: dataDir)
+            let tty = isatty(STDERR_FILENO) == 1
+            let checks = DataCheck.run(catalog: catalog) { id in
+                if tty { FileHandle.standardError.write(Data("\rreading \(id)…\u{1B}[K".utf8)) }
+            }
+            if tty { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+            switch format {
+            case .json: print(try DecoupleJSON.encode(checks))
+            case .csv: print(DataCheckText.csv(checks), terminator: "")
+            case .text: print("Data folder: \(catalog.root)\n\n" + DataCheckText.text(checks), terminator: "")
+            }
+            if checks.contains(where: { $0.status == .error }) { throw ExitCode.failure }
         }
     }
 }

@@ -17,7 +17,7 @@ struct MineralsCommand: ParsableCommand {
         Every value in --format json and csv names its edition, file, line and column.
         """)
 
-    @Flag(help: "List the data files not used and why.")
+    @Flag(help: "List the data files not used and why (every input: decouple data list --check).")
     var verbose = false
 
     @Option(help: "A folder of an MCS data release's CSV files (as `data fetch usgs-mcs` unpacks it) instead of the bundled edition.")
