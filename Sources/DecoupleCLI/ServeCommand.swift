@@ -10,8 +10,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the dashboard and the JSON API (/api/v1/…) on a local port.",
-        discussion: """
-        Pages: / (overview), /trend, /minerals, /exposure, /scenarios, /framework, /policy, /ira, /api. \
+        discussion: "Pages: \(DecoupleApp.pageList). " + """
         The API (/api/v1 lists every endpoint with an example; /healthz) mirrors the \
         commands (same parameters, same JSON as --format json); see docs/openapi.yaml. Binds 127.0.0.1 unless --host \
         says otherwise; stops gracefully on SIGINT/SIGTERM. Access logs go to standard error.

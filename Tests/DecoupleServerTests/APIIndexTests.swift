@@ -43,6 +43,43 @@ import Testing
             try await client.execute(uri: "/exposure?importer=JPN&source=JPN", method: .get, headers: [.accept: "text/html"]) { r in
                 #expect(r.status == .badRequest)
             }
+            // Sector and tiers: one sector tier by tier (codes case-insensitive), its suppliers.
+            try await client.execute(uri: "/exposure?sector=c26&tiers=6", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .ok)
+                let html = r.text
+                #expect(html.contains("<select name=\"sector\"") && html.contains("name=\"tiers\"") && html.contains("value=\"6\""))
+                #expect(html.contains("USA C26 computer, electronic and optical products: exposure to China tier by tier"))
+                #expect(html.contains("tier 6+ (remainder)") && html.contains("Largest look-through foreign suppliers of USA C26"))
+                #expect(html.contains("Looking through the supply chain"))   // the overview follows
+            }
+            try await client.execute(uri: "/exposure?sector=C99", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.text.contains("C99") && r.text.contains("C26"))
+            }
+            try await client.execute(uri: "/exposure?sector=C26&tiers=40", method: .get) { r in #expect(r.status == .badRequest) }
         }
+    }
+
+    /// Issue #20 item 12: the alliances have a page of their own, with the API's parameters.
+    @Test func alliancesPage() async throws {
+        try await TestServer.withClient { client in
+            try await client.execute(uri: "/alliances?at=2024-01-01", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .ok)
+                let html = r.text
+                #expect(html.contains("Who belongs to which alliance on 2024-01-01") && html.contains("<svg"))
+                #expect(html.contains("Members on 2024-01-01") && html.contains("aria-current=\"page\""))
+            }
+            try await client.execute(uri: "/alliances?alliance=MSP&at=2024-01-01", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .ok)
+                #expect(r.text.contains("MSP: every membership") && r.text.contains("founding member"))
+            }
+            try await client.execute(uri: "/alliances?alliance=NOPE", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .badRequest)
+            }
+            try await client.execute(uri: "/policy", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.text.contains("href=\"/alliances\""))
+            }
+        }
+        #expect(DecoupleApp.pageList.contains("/alliances (Alliances)") && DecoupleApp.pageList.contains("/exposure (Exposure)"))
     }
 }

@@ -181,7 +181,7 @@ import Testing
 
 @Suite struct PageTests {
     @Test(arguments: ["/", "/trend", "/trend?reporter=DEU&rival=CHN", "/minerals", "/minerals?mineral=lithium&edition=2023",
-                      "/framework", "/framework?chain=batteries", "/policy", "/policy?instrument=export-control&from=2018",
+                      "/framework", "/framework?chain=batteries", "/policy", "/policy?instrument=export-control&from=2018", "/alliances", "/alliances?alliance=MSP",
                       "/exposure", "/scenarios", "/scenarios?example=icio-c26-cut", "/ira", "/api"])
     func pageRenders(uri: String) async throws {
         try await TestServer.withClient { client in

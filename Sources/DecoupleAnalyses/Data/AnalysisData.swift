@@ -41,6 +41,7 @@ public final class AnalysisData: Sendable {
     let sensitivities = SingleFlightCache<String, FrameworkSensitivityDocument>(capacity: 8)
     private let scenarios = SingleFlightCache<String, ScenarioResult>(capacity: 8)
     private let exposures = SingleFlightCache<String, ExposureOutcome>(capacity: 16)
+    private let sectorDetails = SingleFlightCache<String, ExposureSectorDetail>(capacity: 64)
     private let fetched = SingleFlightCache<String, FetchedCensusBox>(capacity: 1)
 
     /// The Census data in ``fetchCache`` (nil when there is none).
@@ -279,6 +280,16 @@ public final class AnalysisData: Sendable {
             } catch {
                 return ExposureOutcome(input: nil, problem: "\(error)")
             }
+        } }
+    }
+
+    /// One sector of an importer against a source in the bundled OECD ICIO 2022, tier by tier.
+    /// - Throws: ``ExposureRunError`` for a sector the table does not have.
+    public func exposureDetail(importer: Country, source: Country, sector: String, tiers: Int, top: Int) async throws -> ExposureSectorDetail {
+        try await sectorDetails.value(for: "\(importer.code)|\(source.code)|\(sector)|\(tiers)|\(top)") { [catalog] in try await Offload.run {
+            let icio = try ICIOCache.shared.oecdICIO2022(catalog, progress: self.reporting("Reading OECD ICIO 2022"))
+            return try ExposureSectorDetail.measure(table: icio, sectorNames: try catalog.loadOECDICIOSectorNames(), importer: importer.code,
+                                                    source: source.code, sector: sector, tiers: tiers, top: top)
         } }
     }
 

@@ -36,9 +36,10 @@ struct SVGWriter {
     mutating func text(
         _ content: String, x: Double, y: Double, size: Double = labelSize,
         anchor: String = "start", fill: String = ChartPalette.mutedText,
-        weight: String? = nil, cssClass: String? = nil, tooltip: String? = nil
+        weight: String? = nil, cssClass: String? = nil, tooltip: String? = nil, rotation: Double? = nil
     ) {
         markup += #"<text x="\#(Self.n(x))" y="\#(Self.n(y))" font-size="\#(Self.n(size))""#
+        if let rotation { markup += #" transform="rotate(\#(Self.n(rotation)) \#(Self.n(x)) \#(Self.n(y)))""# }
         if anchor != "start" { markup += #" text-anchor="\#(anchor)""# }
         markup += #" fill="\#(fill)""#
         if let weight { markup += #" font-weight="\#(weight)""# }

@@ -118,7 +118,7 @@ extension DecouplingReport {
     .findings li{margin:.3em 0}.notes{font-size:.85em;color:rgb(90,90,90)}.vintage{font-size:.85em;color:rgb(100,100,100)}.stale{font-size:.85em;color:rgb(160,60,0)}.src{color:rgb(110,110,110);font-size:.85em}.skipped{color:rgb(120,120,120);font-style:italic}
     .table-block{margin:1em 0}.table{overflow-x:auto;max-width:100%}table{border-collapse:collapse;font-size:.85em}
     caption{text-align:left;font-weight:600;padding:.3em 0}th,td{padding:.25em .6em;border-bottom:1px solid rgb(230,230,230);text-align:left;vertical-align:top;white-space:normal;min-width:4em;max-width:22em;overflow-wrap:anywhere}
-    th{background:rgb(246,246,246);vertical-align:bottom;max-width:14em}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap;min-width:0}
+    th{background:rgb(246,246,246);vertical-align:bottom;max-width:14em;overflow-wrap:break-word}td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}td.n{white-space:nowrap;min-width:0}
     td:first-child,th:first-child{position:sticky;left:0;background:white;z-index:1}th:first-child{background:rgb(246,246,246)}
     input.cols{margin-right:.4em}label.cols{font-size:.8em;color:rgb(90,90,90)}input.cols:not(:checked)~.table .minor{display:none}
     .source{font-size:.8em;color:rgb(100,100,100);margin:.2em 0}dt{font-weight:600;margin-top:.6em}dd{margin-left:1em;font-size:.9em}

@@ -8,17 +8,21 @@ import Hummingbird
 extension DecoupleApp {
     static let pages: [(path: String, title: String)] = [
         ("/", "Overview"), ("/trend", "Trade trend"), ("/minerals", "Minerals"), ("/exposure", "Exposure"),
-        ("/scenarios", "Scenarios"), ("/framework", "Framework"), ("/policy", "Policy & alliances"), ("/ira", "IRA check"), ("/api", "API"),
+        ("/scenarios", "Scenarios"), ("/framework", "Framework"), ("/policy", "Policy"), ("/alliances", "Alliances"), ("/ira", "IRA check"), ("/api", "API"),
     ]
+
+    /// The pages as `serve --help` lists them: "/ (Overview), /trend (Trade trend), …".
+    public static var pageList: String { pages.map { "\($0.path) (\($0.title))" }.joined(separator: ", ") }
 
     static let pageParameters: [String: Set<String>] = [
         "/": ["reporter", "rival", "base-year"],
         "/trend": ["reporter", "rival", "base-year", "chain"],
         "/minerals": ["edition", "mineral", "rival", "all-commodities"],
-        "/exposure": ["importer", "source"],
+        "/exposure": ["importer", "source", "sector", "tiers"],
         "/scenarios": ["example"],
         "/framework": ["leader", "challenger", "year", "chain"],
         "/policy": ["chain", "country", "instrument", "from", "to", "at"],
+        "/alliances": ["at", "alliance", "table4"],
         "/ira": ["date", "example"],
         "/api": [],
     ]
@@ -31,6 +35,7 @@ extension DecoupleApp {
         router.get("/scenarios") { request, _ in try await self.cachedPage(request, "/scenarios") { q in try await self.scenariosPage(q) } }
         router.get("/framework") { request, _ in try await self.cachedPage(request, "/framework") { q in try await self.frameworkPage(q) } }
         router.get("/policy") { request, _ in try await self.cachedPage(request, "/policy") { q in try await self.policyPage(q) } }
+        router.get("/alliances") { request, _ in try await self.cachedPage(request, "/alliances") { q in try await self.alliancesPage(q) } }
         router.get("/ira") { request, _ in
             let q = try QueryParameters(query: request.uri.query, allowed: Self.pageParameters["/ira"]!)
             let date = try q.day("date")
@@ -209,30 +214,41 @@ extension DecoupleApp {
 
     // MARK: Exposure
 
-    /// Face-value vs look-through exposure of US sectors to China on the bundled OECD ICIO 2022
-    /// (the report's hidden-exposure section, same code).
-    /// Look-through exposure of an importer to a source in the bundled OECD ICIO (controls for
-    /// both; sector detail and tiers: the API link under the form).
+    /// Look-through exposure of an importer to a source in the bundled OECD ICIO (the report's
+    /// hidden-exposure section, same code), and with `sector` one sector tier by tier (`tiers`).
     func exposurePage(_ q: QueryParameters) async throws -> String {
         let importer = try q.country("importer", default: .usa)!, source = try q.country("source", default: .china)!
         guard importer != source else { throw APIError.badRequest("importer and source must differ", parameter: "source") }
+        let sector = try q.name("sector").map { $0.uppercased() }
+        let tiers = try q.int("tiers", in: 2...20) ?? 4
         let table = try await Offload.run { try ICIOCache.shared.oecdICIO2022(self.store.catalog) }
         for (region, key) in [(importer, "importer"), (source, "source")] where !table.regions.contains(region.code) {
             throw APIError.badRequest("\(region.code) is not a region of \(table.name)", parameter: key)
         }
         let input = try await store.exposure(importer: importer, rival: source).input
         let regions = PageLayout.countryOptions(table.regions.map { Country($0) })
+        let sectors = (input?.sectors.map(\.sector) ?? []).map { ($0, input?.sectorLabel($0) ?? $0) }
+        if let sector, !sectors.contains(where: { $0.0 == sector }) {
+            throw APIError.badRequest("no sector '\(sector)' in \(table.name); its sectors are \(sectors.map(\.0).joined(separator: ", "))", parameter: "sector")
+        }
         var body = PageLayout.form("/exposure", PageLayout.select("importer", label: "Importer", options: regions, selected: importer.code)
-            + PageLayout.select("source", label: "Source", options: regions, selected: source.code))
-        let api = "/api/v1/exposure?importer=\(importer.code)&source=\(source.code)&sector=C26&tiers=4"
-        body += "<p>One sector tier by tier, with its top suppliers: <a href=\"\(xmlEscaped(api))\">\(xmlEscaped(api))</a> (parameters sector, tiers, top), or <code>decouple exposure --importer \(importer.code) --source \(source.code) --sector C26</code>.</p>"
+            + PageLayout.select("source", label: "Source", options: regions, selected: source.code)
+            + PageLayout.select("sector", label: "Sector (tier by tier)", options: [("", "(manufacturing overview)")] + sectors, selected: sector ?? "")
+            + "<label>Tiers<input name=\"tiers\" type=\"number\" min=\"2\" max=\"20\" value=\"\(tiers)\"></label>")
+        let api = "/api/v1/exposure?importer=\(importer.code)&source=\(source.code)&sector=\(sector ?? "C26")&tiers=\(tiers)"
+        body += "<p>JSON: <a href=\"\(xmlEscaped(api))\">\(xmlEscaped(api))</a> (parameters sector, tiers, top), or <code>decouple exposure --importer \(importer.code) --source \(source.code) --sector \(sector ?? "C26") --tiers \(tiers)</code>.</p>"
         let builder = ReportBuilder(options: ReportOptions(reporter: importer, rival: source), countries: .standard)
-        let section = builder.dated(builder.exposure(input))
+        var sections: [ReportSection] = []
+        if let sector {
+            let detail = try await store.exposureDetail(importer: importer, source: source, sector: sector, tiers: tiers, top: 10)
+            sections.append(builder.exposureDetail(detail))
+        }
+        sections.append(builder.dated(builder.exposure(input)))
         var sources: [String: Provenance] = [:]
         if let input { sources[input.datasetID] = input.provenance }
         let report = DecouplingReport(title: "", reporter: importer, rival: source, reporterName: name(importer), rivalName: name(source),
-                                      sections: [section], sources: sources)
-        body += report.html(section)
+                                      sections: sections, sources: sources)
+        for section in sections { body += report.html(section) }
         return PageLayout.page(title: "Exposure through input–output linkages: \(name(importer)) and \(name(source))", active: "/exposure",
                                body: body, sources: sources)
     }
@@ -335,7 +351,7 @@ extension DecoupleApp {
             + PageLayout.select("instrument", label: "Instrument", options: [("", "(all)")] + MeasureInstrument.allCases.map { ($0.rawValue, $0.label) }, selected: filter.instrument?.rawValue ?? "")
             + "<label>From<input name=\"from\" value=\"\(xmlEscaped(q.string("from") ?? ""))\" placeholder=\"YYYY[-MM[-DD]]\" size=\"10\"></label>"
             + "<label>To<input name=\"to\" value=\"\(xmlEscaped(q.string("to") ?? ""))\" placeholder=\"YYYY[-MM[-DD]]\" size=\"10\"></label>"
-            + "<label>Alliance members on<input name=\"at\" type=\"date\" value=\"\(at)\"></label>")
+            + "<label>Timeline through<input name=\"at\" type=\"date\" value=\"\(at)\"></label>")
         body += "<p>\(measures.count) of \(bundle.measures.measures.count) measures. Hover a bar for its summary; the table lists the legal sources ([as quoted]: read on a secondary page, not in the legal text).</p>"
         let items = measures.compactMap { m -> TimelineChart.Item? in
             guard let start = m.start else { return nil }
@@ -351,27 +367,77 @@ extension DecoupleApp {
              (m.targetedCountries.isEmpty || m.countriesLabel == "aimed at" ? "" : m.countriesLabel + " ") + m.targetedCountries.map(\.code).joined(separator: " "),
              m.sources.map { $0.verification == .asQuoted ? $0.citation + " [as quoted]" : $0.citation }.joined(separator: "; ")]
         }
-        var sources = ["policy-measures": bundle.measures.provenance, "alliances": bundle.alliances.provenance]
+        let sources = ["policy-measures": bundle.measures.provenance]
         body += DecouplingReport.html(ReportTable(title: "Measures", columns: ["Start", "By", "Instrument", "Measure", "Chains", "Aimed at (or partner, for ally agreements)", "Legal sources"],
                                                   rows: rows, sources: ["policy-measures"]), sources: sources)
-        // Alliances.
-        body += "<h2>Issue-based alliances</h2>"
-        let alliances = bundle.alliances.alliances
+        body += "<p>The issue-based alliances that carry these measures, with their members on any date: <a href=\"/alliances\">Alliances</a>.</p>"
+        return PageLayout.page(title: "Policy measures", active: "/policy", body: body, sources: sources)
+    }
+
+    // MARK: Alliances
+
+    /// The issue-based alliances: when each was founded (and ended), who belonged on a date, and
+    /// with `alliance` one alliance's memberships with their dates and sources.
+    func alliancesPage(_ q: QueryParameters) async throws -> String {
+        let at = try q.day("at") ?? Self.today()
+        let table4 = try q.flag("table4")
+        let catalog = try await store.policy().alliances
+        var selected = catalog.alliances.filter { !table4 || $0.inTable4 }
+        var one: Alliance? = nil
+        if let name = try q.name("alliance") {
+            guard let a = catalog.alliance(named: name) else {
+                throw APIError.badRequest("unknown alliance '\(name)'; known: \(catalog.alliances.map(\.abbreviation).joined(separator: ", "))", parameter: "alliance")
+            }
+            one = a
+            selected = [a]
+        }
+        var body = PageLayout.form("/alliances", PageLayout.select("alliance", label: "Alliance", options: [("", "(all)")] + catalog.alliances.map { ($0.abbreviation, "\($0.abbreviation) — \($0.name)") }, selected: one?.abbreviation ?? "")
+            + PageLayout.select("table4", label: "Which", options: [("false", "every alliance"), ("true", "Table 4 of the paper only")], selected: table4 ? "true" : "false")
+            + "<label>Members on<input name=\"at\" type=\"date\" value=\"\(at)\"></label>")
+        let api = "/api/v1/alliances?at=\(at)" + (one.map { "&alliance=\($0.abbreviation)" } ?? "") + (table4 ? "&table4=true" : "")
+        body += "<p>\(selected.count) of \(catalog.alliances.count) alliances. JSON: <a href=\"\(xmlEscaped(api))\">\(xmlEscaped(api))</a>; how far an alliance's suppliers could replace the rival's: <code>decouple friendshoring --alliance MSP</code>.</p>"
         body += PageLayout.figure(TimelineChart(
             title: "Issue-based alliances: founded and, where it happened, ended", subtitle: "Colour: the issue each is organised around",
-            items: alliances.map { a in .init(label: "\(a.abbreviation) — \(a.name)", start: a.founded.firstDay, end: a.ended?.lastDay,
-                                              ongoing: a.ended == nil, category: a.issue,
-                                              detail: "\(a.members(on: at).count) members on \(at)") },
-            throughYear: at.year, source: bundle.alliances.provenance.citation).svg())
-        let allianceRows = alliances.map { a in
-            let members = a.members(on: at)
-            return [a.abbreviation, a.name, a.issue, a.founded.annotated + (a.ended.map { " – \($0.annotated)" } ?? ""), a.inTable4 ? "yes" : "",
-                    "\(members.count)", members.map(\.code).joined(separator: " ")]
+            items: selected.map { a in .init(label: "\(a.abbreviation) — \(a.name)", start: a.founded.firstDay, end: a.ended?.lastDay,
+                                             ongoing: a.ended == nil, category: a.issue,
+                                             detail: "\(a.members(on: at).count) members on \(at)") },
+            throughYear: at.year, source: catalog.provenance.citation).svg())
+        // Who belongs to what on the day: economies in two or more of the alliances shown (every
+        // member when one alliance is chosen).
+        let members = selected.map { Set($0.members(on: at)) }
+        var counts: [Country: Int] = [:]
+        for m in members { for c in m { counts[c, default: 0] += 1 } }
+        let rows = counts.filter { one != nil || $0.value >= 2 }.sorted { ($0.value, name($1.key)) > ($1.value, name($0.key)) }.map(\.key)
+        if !rows.isEmpty {
+            let cells = rows.map { c in selected.indices.map { i -> String? in
+                guard members[i].contains(c) else { return nil }
+                return selected[i].members.first { $0.country == c && $0.isMember(on: at) }?.joined == selected[i].founded ? "founding member" : "joined later"
+            } }
+            body += PageLayout.figure(HeatMapChart(
+                title: "Who belongs to which alliance on \(at)",
+                subtitle: one == nil ? "Economies in two or more of the alliances shown, most memberships first" : "Every member on the day",
+                rows: rows.map { "\(name($0)) (\(counts[$0]!))" }, columns: selected.map(\.abbreviation), cells: cells,
+                categories: [("founding member", ChartPalette.color(at: 0)), ("joined later", ChartPalette.color(at: 2))],
+                source: catalog.provenance.citation).svg())
         }
+        let allianceRows = selected.map { a in
+            let m = a.members(on: at)
+            return [a.abbreviation, a.name, a.issue, a.founded.annotated + (a.ended.map { " – \($0.annotated)" } ?? ""), a.inTable4 ? "yes" : "",
+                    "\(m.count)", m.map(\.code).joined(separator: " ")]
+        }
+        let sources = ["alliances": catalog.provenance]
         body += DecouplingReport.html(ReportTable(title: "Members on \(at)", columns: ["Alliance", "Name", "Issue", "Founded", "Table 4", "Members", "Who"],
                                                   numericColumns: [5], rows: allianceRows, sources: ["alliances"]), sources: sources)
-        sources["alliances"] = bundle.alliances.provenance
-        return PageLayout.page(title: "Policy measures and alliances", active: "/policy", body: body, sources: sources)
+        if let a = one {
+            let rows = a.members.sorted { ($0.joined.description, $0.country.code) < ($1.joined.description, $1.country.code) }.map { m in
+                [name(m.country), m.joined.annotated, m.left?.annotated ?? "", m.isMember(on: at) ? "yes" : "no", m.note ?? ""]
+            }
+            body += DecouplingReport.html(ReportTable(title: "\(a.abbreviation): every membership", columns: ["Economy", "Joined", "Left", "Member on \(at)", "Note"],
+                                                      rows: rows, sources: ["alliances"]), sources: sources)
+            body += "<p class=\"source\">\(xmlEscaped(a.abbreviation)) sources: " + a.sources.map { xmlEscaped($0.verification == .asQuoted ? $0.citation + " [as quoted]" : $0.citation) }.joined(separator: "; ")
+                + (a.note.map { ". Note: " + xmlEscaped($0) } ?? "") + "</p>"
+        }
+        return PageLayout.page(title: "Issue-based alliances", active: "/alliances", body: body, sources: sources)
     }
 
     static func today() -> CalendarDay {
