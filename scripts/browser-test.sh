@@ -53,6 +53,14 @@ for _ in $(seq 1 200); do
 done
 curl -fsS "$base/healthz" >/dev/null || { echo "browser-test: the server did not answer /healthz"; cat "$log"; exit 1; }
 echo "browser-test: server on $base answered /healthz $(( ($(date +%s%N) - start_ns) / 1000000 )) ms after start"
+# Issue #20 item 14: a browser asking for a page while it is computed gets, within about two
+# seconds, a "computing…" page that reloads itself (202), never a hanging request.
+first=$(curl -s -o "$out/first-request.html" -w '%{http_code} %{time_total}' -H 'Accept: text/html' "$base/" || true)
+echo "browser-test: first page request, cold: status and seconds $first$(grep -q decouple-computing "$out/first-request.html" && echo ' (the computing page)')"
+# The warm-up renders every page the overview links to; wait for it (at most 5 minutes).
+for _ in $(seq 1 1500); do grep -q 'warm-up done\|warm-up failed' "$log" && break; sleep 0.2; done
+echo "browser-test: $(grep 'warm-up done' "$log" | head -1)"
+grep -q 'warm-up done' "$log" || { echo "browser-test: the warm-up did not finish"; cat "$log"; exit 1; }
 
 pages=(
     "overview|/"

@@ -103,9 +103,12 @@ def main():
         bad = 0
         for url in urls:
             ws.call("Page.navigate", url=url)
-            for _ in range(600):
-                r = ws.call("Runtime.evaluate", expression="document.readyState", returnByValue=True)
-                if r.get("result", {}).get("value") == "complete": break
+            # Loaded, and not the dashboard's "computing…" page (it reloads itself until the page
+            # is ready): at most 180 s.
+            ready = "document.readyState === 'complete' && !document.querySelector('meta[name=decouple-computing]')"
+            for _ in range(1800):
+                r = ws.call("Runtime.evaluate", expression=ready, returnByValue=True)
+                if r.get("result", {}).get("value") is True: break
                 time.sleep(0.1)
             r = ws.call("Runtime.evaluate", expression=CHECK, returnByValue=True)
             found = json.loads(r.get("result", {}).get("value", "[]"))

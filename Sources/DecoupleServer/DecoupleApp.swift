@@ -23,6 +23,9 @@ public struct ServerConfiguration: Sendable {
     public var idleTimeoutSeconds: Int64
     /// A fetch cache whose Census data extend the report's trade sections (nil: bundled data only).
     public var fetchCache: String? = nil
+    /// How long a browser's page request waits for a page not yet computed before it gets a
+    /// "computing…" page that reloads itself (nil: wait for the page).
+    public var pendingPageAfter: Duration? = .seconds(2)
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataRoot: String, maxBodyBytes: Int = 1 << 20,
                 responseCacheSize: Int = 512, warmUp: Bool = true, allowHosts: [String] = [], idleTimeoutSeconds: Int64 = 30) {
@@ -100,7 +103,8 @@ public final class DecoupleApp: Sendable {
         return routes
     }()
 
-    /// Computes the default analyses so the first visitor does not wait.
+    /// Computes the default analyses and renders every page the overview links to (the
+    /// navigation included) into the page cache, so the first visitor does not wait.
     public func warmUp() async {
         let clock = ContinuousClock()
         let start = clock.now
@@ -109,10 +113,36 @@ public final class DecoupleApp: Sendable {
             _ = try await mineralsDocument(MineralsRequest(allies: MineralsDefaults.allies(try await store.policy().alliances)))
             _ = try await store.policy()
             _ = try await store.dotsReporters()
-            logger.info("warm-up done", metadata: ["duration_ms": "\((clock.now - start).milliseconds)"])
+            let links = try await overviewLinks()
+            var failed = 0
+            for (path, query) in links {
+                do { _ = try await page(path, query: query) } catch {
+                    failed += 1
+                    logger.error("warm-up: page failed", metadata: ["path": "\(path)", "error": "\(error)"])
+                }
+            }
+            logger.info("warm-up done", metadata: ["duration_ms": "\((clock.now - start).milliseconds)", "pages": "\(links.count - failed)"])
         } catch {
             logger.error("warm-up failed", metadata: ["error": "\(error)"])
         }
+    }
+
+    /// The dashboard pages the overview links to (its navigation and its "More" links), as
+    /// path and query, each once; the overview itself first.
+    func overviewLinks() async throws -> [(path: String, query: String?)] {
+        let html = String(buffer: try await page("/", query: nil))
+        var seen: Set<String> = [], links: [(String, String?)] = [("/", nil)]
+        var rest = html[...]
+        while let r = rest.range(of: "href=\"/") {
+            rest = rest[r.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let link = "/" + rest[..<end].replacingOccurrences(of: "&amp;", with: "&")
+            let parts = link.split(separator: "?", maxSplits: 1).map(String.init)
+            let path = parts[0], query = parts.count > 1 ? parts[1] : nil
+            guard Self.pageRenderers[path] != nil, path != "/" || query != nil, seen.insert(link).inserted else { continue }
+            links.append((path, query))
+        }
+        return links
     }
 }
 

@@ -3,6 +3,7 @@ import DecoupleAnalyses
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// Issue #20 item 11: `/api/v1` answers (it was a 404 behind the footer's link): the JSON index
@@ -81,5 +82,56 @@ import Testing
             }
         }
         #expect(DecoupleApp.pageList.contains("/alliances (Alliances)") && DecoupleApp.pageList.contains("/exposure (Exposure)"))
+    }
+}
+
+/// Issue #20 item 14: no hanging page requests on a cold server, and a warm-up that covers what
+/// the overview links to.
+@Suite struct ColdStartTests {
+    /// A browser asking for a page still being computed gets a 202 "computing…" page that
+    /// reloads itself; the page arrives on a later request. Tools (no text/html) wait as before.
+    @Test func computingPageRefreshesUntilReady() async throws {
+        var configuration = ServerConfiguration(dataRoot: DataCatalog.sourceCheckoutDataFolder, warmUp: false)
+        configuration.pendingPageAfter = .milliseconds(1)
+        var logger = Logger(label: "decouple.test")
+        logger.logLevel = .warning
+        let app = DecoupleApp(configuration: configuration, logger: logger)
+        let application = Application(responder: app.responder(), configuration: .init(address: .hostname("127.0.0.1", port: 0)), logger: logger)
+        try await application.test(.router) { client in
+            let first = try await client.execute(uri: "/alliances?at=2023-01-01", method: .get, headers: [.accept: "text/html"]) { $0 }
+            #expect(first.status == .accepted)
+            #expect(first.headers[.retryAfter] == "2" && first.headers[.cacheControl] == "no-store")
+            let html = String(buffer: first.body)
+            #expect(html.contains("<meta http-equiv=\"refresh\" content=\"2\">") && html.contains("id=\"computing\""))
+            #expect(html.contains("aria-current=\"page\""))
+            var status = first.status
+            for _ in 0..<600 where status != .ok {
+                try await Task.sleep(for: .milliseconds(100))
+                status = try await client.execute(uri: "/alliances?at=2023-01-01", method: .get, headers: [.accept: "text/html"]) { $0.status }
+            }
+            #expect(status == .ok)
+            // A bad parameter is still a 400 at once, not a computing page.
+            try await client.execute(uri: "/alliances?alliance=NOPE", method: .get, headers: [.accept: "text/html"]) { r in
+                #expect(r.status == .badRequest)
+            }
+            // Without text/html the request waits for the page.
+            try await client.execute(uri: "/alliances?at=2022-01-01", method: .get) { r in
+                #expect(r.status == .ok && String(buffer: r.body).contains("Members on 2022-01-01"))
+            }
+        }
+    }
+
+    /// After the warm-up every page the overview links to (navigation and "More" links) is in
+    /// the page cache.
+    @Test func warmUpRendersEveryLinkedPage() async throws {
+        await TestServer.app.warmUp()
+        let links = try await TestServer.app.overviewLinks()
+        let paths = Set(links.map(\.path))
+        #expect(paths.isSuperset(of: ["/", "/trend", "/minerals", "/exposure", "/scenarios", "/framework", "/policy", "/alliances", "/api"]))
+        #expect(links.contains { $0.path == "/framework" && $0.query == "leader=USA&challenger=CHN" })
+        for (path, query) in links {
+            let key = "page:" + (try QueryParameters(query: query, allowed: DecoupleApp.pageParameters[path] ?? [])).cacheKey(path)
+            #expect(TestServer.app.responses.cached(key) != nil, "not warmed: \(path)?\(query ?? "")")
+        }
     }
 }

@@ -12,8 +12,9 @@ enum TestServer {
     static let app: DecoupleApp = {
         var logger = Logger(label: "decouple.test")
         logger.logLevel = .warning
-        return DecoupleApp(configuration: ServerConfiguration(dataRoot: DataCatalog.sourceCheckoutDataFolder, maxBodyBytes: 256 * 1024,
-                                                              warmUp: false), logger: logger)
+        var configuration = ServerConfiguration(dataRoot: DataCatalog.sourceCheckoutDataFolder, maxBodyBytes: 256 * 1024, warmUp: false)
+        configuration.pendingPageAfter = nil   // pages are awaited (the computing page has its own test)
+        return DecoupleApp(configuration: configuration, logger: logger)
     }()
 
     static func application() -> some ApplicationProtocol {

@@ -72,6 +72,21 @@ import Testing
         #expect(try await cache.value(for: 1) { 5 } == 5)
     }
 
+    /// The bounded wait: nil at the deadline while the computation goes on and stores its
+    /// value; a quick value or error comes back as usual.
+    @Test func boundedWaitLeavesTheComputationRunning() async throws {
+        let cache = SingleFlightCache<Int, Int>(capacity: 4)
+        let slow = try await cache.value(for: 1, waitingAtMost: .milliseconds(20)) { try await Task.sleep(for: .milliseconds(300)); return 7 }
+        #expect(slow == nil)
+        #expect(cache.cached(1) == nil)
+        try await Task.sleep(for: .milliseconds(600))
+        #expect(cache.cached(1) == 7)
+        #expect(try await cache.value(for: 2, waitingAtMost: .seconds(5)) { 3 } == 3)
+        struct Boom: Error {}
+        await #expect(throws: Boom.self) { _ = try await cache.value(for: 3, waitingAtMost: .seconds(5)) { throw Boom() } }
+        #expect(cache.cached(3) == nil)
+    }
+
     actor Counter {
         var value = 0
         func bump() { value += 1 }

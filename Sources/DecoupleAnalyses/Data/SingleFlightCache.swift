@@ -34,7 +34,52 @@ public final class SingleFlightCache<Key: Hashable & Sendable, Value: Sendable>:
 
     /// The stored value, or the result of `compute` (run once per key at a time).
     public func value(for key: Key, compute: @escaping @Sendable () async throws -> Value) async throws -> Value {
-        let lookup: Lookup = state.withLock { s in
+        switch lookup(key, compute) {
+        case .hit(let v): return v
+        case .wait(let t), .start(let t): return try await t.value
+        }
+    }
+
+    /// Like ``value(for:compute:)``, but waits at most `limit`: nil when the value is not ready
+    /// by then. The computation goes on and stores its value, so a later call finds it (the
+    /// dashboard's "computing…" page refreshes itself until then).
+    public func value(for key: Key, waitingAtMost limit: Duration,
+                      compute: @escaping @Sendable () async throws -> Value) async throws -> Value? {
+        let task: Task<Value, any Error>
+        switch lookup(key, compute) {
+        case .hit(let v): return v
+        case .wait(let t), .start(let t): task = t
+        }
+        // Whichever comes first: the value (or its error) or the deadline. Neither side cancels
+        // the computation.
+        let outcome: Result<Value, any Error>? = await withCheckedContinuation { continuation in
+            let first = FirstOutcome(continuation)
+            Task { first.finish(await task.result) }
+            Task {
+                try? await Task.sleep(for: limit)
+                first.finish(nil)
+            }
+        }
+        return try outcome?.get()
+    }
+
+    /// Resumes a continuation with the first outcome it is given, ignores the rest.
+    private final class FirstOutcome: Sendable {
+        private let continuation: Mutex<CheckedContinuation<Result<Value, any Error>?, Never>?>
+        init(_ c: CheckedContinuation<Result<Value, any Error>?, Never>) { continuation = Mutex(c) }
+        func finish(_ r: Result<Value, any Error>?) {
+            let c = continuation.withLock { c in
+                defer { c = nil }
+                return c
+            }
+            c?.resume(returning: r)
+        }
+    }
+
+    /// Finds the entry for `key` or starts computing it. The computing task stores its value (or
+    /// removes the entry when it fails) itself, whoever waits for it.
+    private func lookup(_ key: Key, _ compute: @escaping @Sendable () async throws -> Value) -> Lookup {
+        state.withLock { s in
             s.tick &+= 1
             switch s.entries[key] {
             case .ready(let v, _)?:
@@ -46,22 +91,18 @@ public final class SingleFlightCache<Key: Hashable & Sendable, Value: Sendable>:
                 return .wait(t)
             case nil:
                 s.misses += 1
-                let t = Task { try await compute() }
+                let t = Task {
+                    do {
+                        let v = try await compute()
+                        self.store(v, for: key)
+                        return v
+                    } catch {
+                        self.state.withLock { s in s.entries[key] = nil }
+                        throw error
+                    }
+                }
                 s.entries[key] = .running(t)
                 return .start(t)
-            }
-        }
-        switch lookup {
-        case .hit(let v): return v
-        case .wait(let t): return try await t.value
-        case .start(let t):
-            do {
-                let v = try await t.value
-                store(v, for: key)
-                return v
-            } catch {
-                state.withLock { s in s.entries[key] = nil }
-                throw error
             }
         }
     }

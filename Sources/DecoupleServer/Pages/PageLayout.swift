@@ -6,7 +6,9 @@ import Foundation
 /// dashboard rules, and a few lines of script (auto-submitting selectors, loading a BOM file
 /// into the form). Pages work without the script; nothing is fetched from the network.
 enum PageLayout {
-    static func page(title: String, active: String, body: String, sources: [String: Provenance] = [:]) -> String {
+    /// A page in the dashboard's frame; with `refreshSeconds` the browser reloads it after that
+    /// many seconds (the "computing…" page, marked `<meta name="decouple-computing">`).
+    static func page(title: String, active: String, body: String, sources: [String: Provenance] = [:], refreshSeconds: Int? = nil) -> String {
         let nav = DecoupleApp.pages.map { p in
             "<a href=\"\(p.path)\"\(p.path == active ? " aria-current=\"page\"" : "")>\(xmlEscaped(p.title))</a>"
         }.joined()
@@ -18,6 +20,7 @@ enum PageLayout {
         <!DOCTYPE html>
         <html lang="en"><head><meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
+        \(refreshSeconds.map { "<meta http-equiv=\"refresh\" content=\"\($0)\"><meta name=\"decouple-computing\" content=\"true\">" } ?? "")
         <link rel="icon" href="data:,">
         <title>\(xmlEscaped(title)) · Decouple</title>
         <style>\(DecouplingReport.css)\n\(css)</style></head>

@@ -27,15 +27,23 @@ extension DecoupleApp {
         "/api": [],
     ]
 
+    /// The pages rendered from a query alone (cached per query; `/ira`'s form post is not one).
+    static let pageRenderers: [String: @Sendable (DecoupleApp, QueryParameters) async throws -> String] = [
+        "/": { try await $0.overviewPage($1) },
+        "/trend": { try await $0.trendPage($1) },
+        "/minerals": { try await $0.mineralsPage($1) },
+        "/exposure": { try await $0.exposurePage($1) },
+        "/scenarios": { try await $0.scenariosPage($1) },
+        "/framework": { try await $0.frameworkPage($1) },
+        "/policy": { try await $0.policyPage($1) },
+        "/alliances": { try await $0.alliancesPage($1) },
+        "/api": { app, _ in app.apiPage() },
+    ]
+
     func addPageRoutes(to router: Router<BasicRequestContext>) {
-        router.get("/") { request, _ in try await self.cachedPage(request, "/") { q in try await self.overviewPage(q) } }
-        router.get("/trend") { request, _ in try await self.cachedPage(request, "/trend") { q in try await self.trendPage(q) } }
-        router.get("/minerals") { request, _ in try await self.cachedPage(request, "/minerals") { q in try await self.mineralsPage(q) } }
-        router.get("/exposure") { request, _ in try await self.cachedPage(request, "/exposure") { q in try await self.exposurePage(q) } }
-        router.get("/scenarios") { request, _ in try await self.cachedPage(request, "/scenarios") { q in try await self.scenariosPage(q) } }
-        router.get("/framework") { request, _ in try await self.cachedPage(request, "/framework") { q in try await self.frameworkPage(q) } }
-        router.get("/policy") { request, _ in try await self.cachedPage(request, "/policy") { q in try await self.policyPage(q) } }
-        router.get("/alliances") { request, _ in try await self.cachedPage(request, "/alliances") { q in try await self.alliancesPage(q) } }
+        for path in Self.pageRenderers.keys {
+            router.get(RouterPath(path)) { request, _ in try await self.cachedPage(request, path) }
+        }
         router.get("/ira") { request, _ in
             let q = try QueryParameters(query: request.uri.query, allowed: Self.pageParameters["/ira"]!)
             let date = try q.day("date")
@@ -45,19 +53,49 @@ extension DecoupleApp {
             return Self.html(self.iraPage(bom: self.exampleBOM, date: date, result: self.iraResult(a, bill: bill, rules: rules)))
         }
         router.post("/ira") { request, _ in try await self.iraPost(request) }
-        router.get("/api") { request, _ in try await self.cachedPage(request, "/api") { _ in self.apiPage() } }
     }
 
     static func html(_ text: String, status: HTTPResponse.Status = .ok) -> Response {
         Response(status: status, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
-    /// A page rendered once per distinct (validated) query and then served from memory.
-    func cachedPage(_ request: Request, _ path: String, _ render: @escaping @Sendable (QueryParameters) async throws -> String) async throws -> Response {
-        let q = try QueryParameters(query: request.uri.query, allowed: Self.pageParameters[path] ?? [])
-        let key = "page:" + q.cacheKey(path)
-        let buffer = try await responses.value(for: key) { ByteBuffer(string: try await Self.mapped { try await render(q) }) }
+    /// A page rendered once per distinct (validated) query and then served from memory. A
+    /// browser (Accept: text/html) that would wait longer than ``ServerConfiguration/pendingPageAfter``
+    /// gets a "computing…" page that reloads itself while the page is computed.
+    func cachedPage(_ request: Request, _ path: String) async throws -> Response {
+        let limit = APIError.wantsHTML(request) ? configuration.pendingPageAfter : nil
+        guard let buffer = try await page(path, query: request.uri.query, waitingAtMost: limit) else {
+            var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+            headers[.retryAfter] = "\(Self.computingRefreshSeconds)"
+            return Response(status: .accepted, headers: headers, body: .init(byteBuffer: ByteBuffer(string: computingPage(path))))
+        }
         return Response(status: .ok, headers: [.contentType: "text/html; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
+    /// A page's bytes from the page cache, rendered on first use; nil when `limit` passes first
+    /// (the rendering goes on and is stored).
+    func page(_ path: String, query: String?, waitingAtMost limit: Duration? = nil) async throws -> ByteBuffer? {
+        guard let render = Self.pageRenderers[path] else { throw APIError(.notFound, "no page \(path)") }
+        let q = try QueryParameters(query: query, allowed: Self.pageParameters[path] ?? [])
+        let key = "page:" + q.cacheKey(path)
+        let compute: @Sendable () async throws -> ByteBuffer = { ByteBuffer(string: try await Self.mapped { try await render(self, q) }) }
+        guard let limit else { return try await responses.value(for: key, compute: compute) }
+        return try await responses.value(for: key, waitingAtMost: limit, compute: compute)
+    }
+
+    /// A page's bytes, waiting for them.
+    func page(_ path: String, query: String?) async throws -> ByteBuffer {
+        try await page(path, query: query, waitingAtMost: nil)!
+    }
+
+    static let computingRefreshSeconds = 2
+
+    /// What a browser sees while a page is computed: the same frame, a note, and a reload every
+    /// two seconds (no script needed).
+    func computingPage(_ path: String) -> String {
+        let title = Self.pages.first { $0.path == path }?.title ?? path
+        let body = "<p class=\"notice\" id=\"computing\">Computing this page from the bundled data (the first request for a pair or an option reads and solves the tables; later ones are served from memory). It reloads itself every \(Self.computingRefreshSeconds) seconds until it is ready.</p>"
+        return PageLayout.page(title: "\(title): computing…", active: path, body: body, refreshSeconds: Self.computingRefreshSeconds)
     }
 
     func name(_ c: Country) -> String { CountryTable.standard.name(c) }
