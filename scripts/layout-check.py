@@ -3,7 +3,10 @@
 standard library only): every table fits its container (no horizontal overflow) and every SVG
 text element lies inside its chart's view box. Prints one line per page and each offender.
 
-    scripts/layout-check.py CHROMIUM URL [URL ...]      exit 1 when any page has an offender
+    scripts/layout-check.py [--shots DIR] CHROMIUM URL [URL ...]   exit 1 when any page has an offender
+
+With --shots, every top-level <section id=…> of each page is also saved as DIR/<page>--<id>.png
+(the report's sections, one screenshot each, at 1280 px).
 
 Used by scripts/browser-test.sh (issue #20)."""
 import base64, json, os, socket, struct, subprocess, sys, tempfile, time, urllib.request
@@ -83,8 +86,24 @@ class WebSocket:
             m = self.recv()
             if m.get("id") == self.n: return m.get("result", {})
 
+SECTIONS = r"""
+JSON.stringify(Array.from(document.querySelectorAll('section[id]')).filter(s => !s.parentElement.closest('section[id]')).map(s => {
+  const r = s.getBoundingClientRect();
+  return {id: s.id, x: r.left + window.scrollX, y: r.top + window.scrollY, w: r.width, h: r.height};
+}))
+"""
+
+def slug(url):
+    tail = url.rstrip("/").split("/")[-1] or "overview"
+    return "".join(c if c.isalnum() or c in "-_." else "-" for c in tail).removesuffix(".html") or "page"
+
 def main():
-    chromium, urls = sys.argv[1], sys.argv[2:]
+    args = sys.argv[1:]
+    shots = None
+    if args[:1] == ["--shots"]:
+        shots, args = args[1], args[2:]
+        os.makedirs(shots, exist_ok=True)
+    chromium, urls = args[0], args[1:]
     profile = tempfile.mkdtemp()
     port = 9300 + os.getpid() % 500
     proc = subprocess.Popen([chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", f"--user-data-dir={profile}",
@@ -105,16 +124,31 @@ def main():
             ws.call("Page.navigate", url=url)
             # Loaded, and not the dashboard's "computing…" page (it reloads itself until the page
             # is ready): at most 180 s.
-            ready = "document.readyState === 'complete' && !document.querySelector('meta[name=decouple-computing]')"
+            # The document must be the one asked for (not the previous page still on screen).
+            want = json.dumps(url.rstrip("/"))
+            ready = (f"location.href.replace(/\\/$/, '') === {want} && document.readyState === 'complete'"
+                     " && !document.querySelector('meta[name=decouple-computing]')")
             for _ in range(1800):
                 r = ws.call("Runtime.evaluate", expression=ready, returnByValue=True)
                 if r.get("result", {}).get("value") is True: break
                 time.sleep(0.1)
+            else:
+                print(f"layout-check: {url:60s} did not load in 180 s")
+                bad += 1
+                continue
             r = ws.call("Runtime.evaluate", expression=CHECK, returnByValue=True)
             found = json.loads(r.get("result", {}).get("value", "[]"))
             print(f"layout-check: {url:60s} {'ok' if not found else str(len(found)) + ' problem(s)'}")
             for f in found: print("    " + f)
             bad += len(found)
+            if shots:
+                r = ws.call("Runtime.evaluate", expression=SECTIONS, returnByValue=True)
+                for sec in json.loads(r.get("result", {}).get("value", "[]")):
+                    if sec["w"] < 1 or sec["h"] < 1: continue
+                    clip = {"x": max(0, sec["x"] - 8), "y": max(0, sec["y"] - 8), "width": sec["w"] + 16, "height": min(sec["h"], 12000) + 16, "scale": 1}
+                    shot = ws.call("Page.captureScreenshot", format="png", clip=clip, captureBeyondViewport=True)
+                    with open(os.path.join(shots, f"{slug(url)}--{sec['id']}.png"), "wb") as f:
+                        f.write(base64.b64decode(shot.get("data", "")))
         return 1 if bad else 0
     finally:
         proc.terminate()
