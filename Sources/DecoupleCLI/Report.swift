@@ -60,7 +60,7 @@ struct Report: AsyncParsableCommand {
     @Option(help: "text (a terminal summary), html (the report file only), json (every figure with its provenance) or csv (one figure per row) on standard output. Without --format: the text summary and the HTML file; with one, only what it names.")
     var format: ReportFormat?
 
-    @Option(help: "Print one section only (text, json or csv): annual-shares, monthly, sources, chapters, products, chains, framework, minerals, hidden-exposure.")
+    @Option(help: "Print one section only (text, json or csv): \(ReportBuilder.sectionIDs.joined(separator: ", ")).")
     var section: String?
 
     @OptionGroup var taxonomy: TaxonomyOptions
@@ -76,6 +76,9 @@ struct Report: AsyncParsableCommand {
         guard top > 0 else { throw ValidationError("--top must be positive") }
         guard minValue.isFinite, minValue >= 0 else { throw ValidationError("--min-value must be a non-negative number of US dollars, found \(minValue)") }
         try engineOptions.validate()
+        if let section, !ReportBuilder.sectionIDs.contains(section) {
+            throw ValidationError("--section \(section): no such section; the report's sections are \(ReportBuilder.sectionIDs.joined(separator: ", "))")
+        }
     }
 
     func run() async throws {

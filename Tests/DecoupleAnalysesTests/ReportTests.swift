@@ -24,6 +24,13 @@ import Testing
         r.figures.first { $0.metric == metric && $0.flow == flow && $0.product == product && $0.period == period && $0.source == source && $0.partner == "CHN" }
     }
 
+    /// `report --section` is checked before any data is read against this list: it must be the
+    /// built report's sections (the framework's absent here: no framework inputs).
+    @Test func sectionIDsAreTheReportsSections() throws {
+        let r = try Self.report.get()
+        #expect(r.sections.map(\.id) == ReportBuilder.sectionIDs.filter { $0 != "framework" })
+    }
+
     @Test func chinasShareOfUSTradeFromDOTS() throws {
         let r = try Self.report.get()
         // 2017: (505.6 + 130.4) / (2,342.7 + 1,545.6) = 16.4%; paper: 16.3% (2017).

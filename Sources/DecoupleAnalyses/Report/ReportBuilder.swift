@@ -44,6 +44,10 @@ public struct ReportBuilder: Sendable {
             }.joined(separator: "; ") + "."
     }
 
+    /// The ids of the report's sections, in order (`report --section ID`; the framework's only
+    /// when framework inputs were given). A test checks them against a built report.
+    public static let sectionIDs = ["annual-shares", "monthly", "sources", "chapters", "products", "chains", "framework", "minerals", "hidden-exposure"]
+
     public func build(_ inputs: ReportInputs) -> DecouplingReport {
         var builder = self
         builder.policyMeasures = inputs.policyMeasures
