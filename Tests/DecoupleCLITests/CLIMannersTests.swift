@@ -25,7 +25,7 @@ import Testing
         }
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Run {
+    static func run(_ arguments: [String], in folder: URL, environment extra: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = try binary
         p.arguments = arguments
@@ -33,6 +33,7 @@ import Testing
         var env = ProcessInfo.processInfo.environment
         env["COLUMNS"] = "120"
         env["DECOUPLE_CACHE"] = folder.appendingPathComponent("no-cache").path   // no fetched data
+        env.merge(extra) { _, new in new }
         p.environment = env
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -58,9 +59,9 @@ import Testing
         #expect(json.status == 0, "\(json.err)")
         #expect(json.out.hasPrefix("{") && json.out.contains("\"annual-shares\""))
         #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("decouple-report").path))
-        // Item 16: a bad section is refused before any data is read (the data folder given does
-        // not exist, and the error is about the section).
-        let bad = try Self.run(["report", "--section", "headlines", "--data-dir", dir.appendingPathComponent("none").path], in: dir)
+        // Item 16: a bad section is refused before any data is read (the data folder named by
+        // DECOUPLE_DATA does not exist, and the error is about the section).
+        let bad = try Self.run(["report", "--section", "headlines"], in: dir, environment: ["DECOUPLE_DATA": dir.appendingPathComponent("none").path])
         #expect(bad.status != 0 && bad.err.contains("--section headlines: no such section") && bad.err.contains("Usage: decouple report"), "\(bad.err)")
     }
 
