@@ -14,6 +14,7 @@ import Testing
             monthlyWithRival: try catalog.loadCensusUSChinaMonthly(),
             taxonomy: try TaxonomyLoader.bundled(catalog: catalog))
         var all = inputs
+        all.productNames = try TaxonomyData.load(catalog: catalog).1.names[.hs2022] ?? [:]
         all.minerals = try MineralSupplySelection.reportInput(catalog: catalog, leader: .usa, rival: .china)
         all.exposure = try ExposureSelection.reportInput(table: try ICIOCache.shared.oecdICIO2022(catalog),
                                                          sectorNames: try catalog.loadOECDICIOSectorNames(), importer: .usa, rival: .china)
@@ -29,6 +30,16 @@ import Testing
     @Test func sectionIDsAreTheReportsSections() throws {
         let r = try Self.report.get()
         #expect(r.sections.map(\.id) == ReportBuilder.sectionIDs.filter { $0 != "framework" })
+    }
+
+    /// #20 item 21: no product row of the HS6 tables has a blank name (Census codes outside the
+    /// HS, such as 999995 low-value shipments, are named).
+    @Test func productRowsAreNamed() throws {
+        let r = try Self.report.get()
+        let products = try #require(r.sections.first { $0.id == "products" })
+        let rows = products.tables.flatMap(\.rows).filter { ($0.first ?? "").count == 6 && ($0.first ?? "").allSatisfy(\.isNumber) }
+        #expect(!rows.isEmpty)
+        #expect(rows.allSatisfy { $0.count > 1 && !$0[1].isEmpty }, "\(rows.filter { $0.count < 2 || $0[1].isEmpty })")
     }
 
     @Test func chinasShareOfUSTradeFromDOTS() throws {
