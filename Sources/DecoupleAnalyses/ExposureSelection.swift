@@ -11,7 +11,16 @@ public enum ExposureSelection {
                                    dataset: BundledDataset = .oecdICIO2022) throws -> ExposureReportInput? {
         let regions = Set(t.nodeRegions)
         guard regions.contains(importer.code), regions.contains(rival.code) else { return nil }
-        let model = try LeontiefModel(try InputOutputSystem(table: t))
+        return try reportInput(model: try LeontiefModel(try InputOutputSystem(table: t)), sectorNames: sectorNames,
+                               importer: importer, rival: rival, dataset: dataset)
+    }
+
+    /// The report's input from a solved model (the shared one of the bundled table); nil when
+    /// either economy is not in it.
+    public static func reportInput(model: LeontiefModel, sectorNames: [String: String], importer: Country, rival: Country,
+                                   dataset: BundledDataset = .oecdICIO2022) throws -> ExposureReportInput? {
+        let regions = Set(model.system.regions)
+        guard regions.contains(importer.code), regions.contains(rival.code) else { return nil }
         let e = try ImporterExposure(model: model, importer: importer.code, tiers: 4)
         let rows = e.sectors.indices.compactMap { e.sector($0, source: rival.code) }
         let mfg = manufacturingSectors(of: e)

@@ -44,6 +44,8 @@ public enum DecoupleCLI {
     static func run(_ arguments: [String]) async {
         var command: ParsableCommand
         do { command = try Decouple.parseAsRoot(arguments) } catch { Decouple.exit(withError: error) }
+        // The bundled input–output table and its LU factors persist between runs (docs/exposure.md).
+        InputOutputTables.useDiskCache()
         do {
             if var c = command as? AsyncParsableCommand { try await c.run() } else { try command.run() }
         } catch {

@@ -343,7 +343,7 @@ extension DecoupleApp {
             return try await Offload.run {
                 do {
                     return try ExposureRun.encode(ExposureRun.document(
-                        table: table, datasetID: BundledDataset.oecdICIO2022.id, provenance: BundledDataset.oecdICIO2022.provenance,
+                        model: try ICIOCache.shared.oecdICIO2022Model(self.store.catalog), table: table, datasetID: BundledDataset.oecdICIO2022.id, provenance: BundledDataset.oecdICIO2022.provenance,
                         importer: importer, source: source, tiers: tiers, sector: sector, top: top))
                 } catch let e as ExposureRunError {
                     throw APIError.badRequest(e.message, parameter: "sector")

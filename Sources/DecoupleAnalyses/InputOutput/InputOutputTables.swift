@@ -1,4 +1,5 @@
 import DecoupleCore
+import Foundation
 import DecoupleInputOutput
 
 /// An input–output table as an analysis reads it: the table, its dataset id and provenance, and
@@ -8,6 +9,9 @@ public struct LoadedIOTable: Sendable {
     public let datasetID: String
     public let provenance: Provenance?
     public let sectorNames: [String: String]
+    /// The data folder of the bundled table (nil for a user's file): its model is shared and
+    /// cached (``InputOutputTables/model(_:)``).
+    public var catalog: DataCatalog? = nil
 }
 
 /// Loading the input–output table of an exposure analysis and solving its Leontief model,
@@ -29,9 +33,31 @@ public enum InputOutputTables {
             return LoadedIOTable(table: t, datasetID: "user-wiod", provenance: nil, sectorNames: names)
         }
         let catalog = try DataCatalog.locate(explicit: dataDir)
-        let t = try catalog.loadOECDICIO2022(progress: progress.map { p in { p("Reading OECD ICIO 2022", $0) } })
+        let t = try ICIOCache.shared.oecdICIO2022(catalog, progress: progress.map { p in { p("Reading OECD ICIO 2022", $0) } })
         return LoadedIOTable(table: t, datasetID: BundledDataset.oecdICIO2022.id, provenance: BundledDataset.oecdICIO2022.provenance,
-                             sectorNames: (try? catalog.loadOECDICIOSectorNames()) ?? [:])
+                             sectorNames: (try? catalog.loadOECDICIOSectorNames()) ?? [:], catalog: catalog)
+    }
+
+    /// Turns on the on-disk cache of the bundled table and its LU factors for this process:
+    /// `$DECOUPLE_IO_CACHE` (`off` turns it off), else `<fetch cache root>/io-tables`
+    /// (`$DECOUPLE_CACHE`, `$XDG_CACHE_HOME/decouple`, `~/.cache/decouple`). Returns the folder.
+    @discardableResult
+    public static func useDiskCache(environment: [String: String] = ProcessInfo.processInfo.environment) -> String? {
+        let folder: String?
+        switch environment["DECOUPLE_IO_CACHE"] {
+        case "off"?, ""?: folder = nil
+        case let f?: folder = f
+        case nil: folder = DataFetchRun.defaultCacheRoot() + "/io-tables"
+        }
+        ICIOCache.shared.diskFolder = folder
+        return folder
+    }
+
+    /// The Leontief model of a loaded table: the shared (and disk-cached) one for the bundled
+    /// table, else `I − A` factorised here.
+    public static func model(_ loaded: LoadedIOTable) throws -> LeontiefModel {
+        if let catalog = loaded.catalog { return try ICIOCache.shared.oecdICIO2022Model(catalog) }
+        return try LeontiefModel(try InputOutputSystem(table: loaded.table))
     }
 
     /// WIOD 2013 industries c1 … c35 (NACE Rev.1.1), from `Data/input-output/wiod-2013-sectors.csv`.
@@ -57,11 +83,11 @@ public enum InputOutputTables {
         return country.code
     }
 
-    /// `importer`'s look-through exposure in the table's Leontief model (one LU factorisation).
+    /// `importer`'s look-through exposure in the table's Leontief model (one LU factorisation,
+    /// shared for the bundled table).
     /// - Throws: `InputOutputError`, `LinearAlgebraError`.
     public static func exposure(_ loaded: LoadedIOTable, importer: String, tiers: Int) throws -> ImporterExposure {
-        let model = try LeontiefModel(try InputOutputSystem(table: loaded.table))
-        return try ImporterExposure(model: model, importer: importer, tiers: tiers)
+        try ImporterExposure(model: try model(loaded), importer: importer, tiers: tiers)
     }
 
     /// Checks a `--sector` against the bundled OECD ICIO sector list before the table is read

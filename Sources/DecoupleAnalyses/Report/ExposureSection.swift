@@ -112,11 +112,10 @@ public struct ExposureSectorDetail: Sendable {
     /// The table's reference year.
     public var year: String
 
-    /// Measures one sector of `importer` against `source` in a table (one LU factorisation).
+    /// Measures one sector of `importer` against `source` with a solved model (solves only).
     /// - Throws: ``ExposureRunError`` when the importer has no such sector (the message lists them).
-    public static func measure(table: InputOutputTableData, sectorNames: [String: String], importer: String, source: String,
+    public static func measure(model: LeontiefModel, sectorNames: [String: String], importer: String, source: String,
                                sector: String, tiers: Int, top: Int, dataset: BundledDataset = .oecdICIO2022) throws -> ExposureSectorDetail {
-        let model = try LeontiefModel(try InputOutputSystem(table: table))
         let x = try ImporterExposure(model: model, importer: importer, tiers: tiers)
         guard let c = x.column(ofSector: sector), let e = x.sector(c, source: source) else {
             throw ExposureRunError(message: "no sector '\(sector)' for \(importer); its sectors are \(x.sectors.joined(separator: ", "))")

@@ -66,6 +66,14 @@ public struct LUFactorization: Sendable {
         pivots = ipiv
     }
 
+    /// Factors read back from a cache (``IOTableCache``), as `dgetrf` left them.
+    init(factors: [Double], pivots: [Int32], n: Int) {
+        precondition(factors.count == n * n && pivots.count == n, "LUFactorization: factors do not fit n = \(n)")
+        self.n = n
+        self.factors = factors
+        self.pivots = pivots
+    }
+
     /// Solves `M X = B` (or `Mᵀ X = B` when `transposed`) for all columns of B at once (`dgetrs`).
     public func solve(_ b: DenseMatrix, transposed: Bool = false) throws -> DenseMatrix {
         guard b.rows == n else {

@@ -36,6 +36,16 @@ public struct LeontiefModel: Sendable {
         factorization = try LUFactorization(factorizing: m, n: n)
     }
 
+    /// A model whose `I − A` was factorised before (read back from ``IOTableCache``).
+    init(system: InputOutputSystem, factorization: LUFactorization) throws {
+        guard factorization.n == system.n else {
+            throw LinearAlgebraError.dimensionMismatch("factors of order \(factorization.n) for a system of \(system.n) nodes")
+        }
+        self.system = system
+        A = system.A
+        self.factorization = factorization
+    }
+
     public var n: Int { system.n }
 
     /// `x = L y`: the gross output that final demand `y` requires.
