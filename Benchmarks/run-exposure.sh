@@ -30,7 +30,8 @@ python3 - "$work/decouple.csv" "$work/peer.csv" <<'PY'
 import csv, sys
 ours = {r["sector"]: r for r in csv.DictReader(open(sys.argv[1]))}
 peer = {r["sector"]: r for r in csv.DictReader(open(sys.argv[2]))}
-assert set(ours) == set(peer), (len(ours), len(peer))
+assert set(peer) <= set(ours), sorted(set(peer) - set(ours))   # ours also has the all-sectors row
+ours = {s: ours[s] for s in peer}
 cols = {"face_value_share": "face_value_share", "look_through_share": "look_through_share", "hidden_share": "hidden_share",
         "tier1_share": "tier1_share", "tier2_share": "tier2_share", "tier3_share": "tier3_share", "tier4_plus_share": "tier4_share",
         "value_added": "value_added"}

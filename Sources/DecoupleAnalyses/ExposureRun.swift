@@ -23,14 +23,14 @@ public enum ExposureRun {
     /// - Throws: ``ExposureRunError`` for an unknown sector; the input–output errors of the model.
     public static func document(table: InputOutputTableData, datasetID: String, provenance: Provenance?,
                                 importer: String, source: String, tiers: Int, sector: String?, top: Int) throws -> ExposureDocument {
-        try document(model: try LeontiefModel(try InputOutputSystem(table: table)), table: table, datasetID: datasetID, provenance: provenance,
-                     importer: importer, source: source, tiers: tiers, sector: sector, top: top)
+        let exposure = try ImporterExposure(model: try LeontiefModel(try InputOutputSystem(table: table)), importer: importer, tiers: tiers)
+        return try document(exposure: exposure, table: table, datasetID: datasetID, provenance: provenance, source: source, sector: sector, top: top)
     }
 
-    /// The document from a solved model of `table` (the shared one of the bundled table).
-    public static func document(model: LeontiefModel, table: InputOutputTableData, datasetID: String, provenance: Provenance?,
-                                importer: String, source: String, tiers: Int, sector: String?, top: Int) throws -> ExposureDocument {
-        let exposure = try ImporterExposure(model: model, importer: importer, tiers: tiers)
+    /// The document from an importer's exposure in `table` (the shared one of the bundled table).
+    public static func document(exposure: ImporterExposure, table: InputOutputTableData, datasetID: String, provenance: Provenance?,
+                                source: String, sector: String?, top: Int) throws -> ExposureDocument {
+        let importer = exposure.importer
         var columns = Array(exposure.sectors.indices)
         if let sector {
             guard let c = exposure.column(ofSector: sector) else {

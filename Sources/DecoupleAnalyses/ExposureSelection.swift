@@ -11,17 +11,15 @@ public enum ExposureSelection {
                                    dataset: BundledDataset = .oecdICIO2022) throws -> ExposureReportInput? {
         let regions = Set(t.nodeRegions)
         guard regions.contains(importer.code), regions.contains(rival.code) else { return nil }
-        return try reportInput(model: try LeontiefModel(try InputOutputSystem(table: t)), sectorNames: sectorNames,
-                               importer: importer, rival: rival, dataset: dataset)
+        let e = try ImporterExposure(model: try LeontiefModel(try InputOutputSystem(table: t)), importer: importer.code, tiers: 4)
+        return try reportInput(exposure: e, sectorNames: sectorNames, rival: rival, dataset: dataset)
     }
 
-    /// The report's input from a solved model (the shared one of the bundled table); nil when
-    /// either economy is not in it.
-    public static func reportInput(model: LeontiefModel, sectorNames: [String: String], importer: Country, rival: Country,
+    /// The report's input from an importer's exposure (the shared one of the bundled table);
+    /// nil when the rival is not a region of it.
+    public static func reportInput(exposure e: ImporterExposure, sectorNames: [String: String], rival: Country,
                                    dataset: BundledDataset = .oecdICIO2022) throws -> ExposureReportInput? {
-        let regions = Set(model.system.regions)
-        guard regions.contains(importer.code), regions.contains(rival.code) else { return nil }
-        let e = try ImporterExposure(model: model, importer: importer.code, tiers: 4)
+        guard e.row(of: rival.code) != nil else { return nil }
         let rows = e.sectors.indices.compactMap { e.sector($0, source: rival.code) }
         let mfg = manufacturingSectors(of: e)
         let total = manufacturingAggregate(e, source: rival.code)

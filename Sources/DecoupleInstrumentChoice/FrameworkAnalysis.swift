@@ -130,18 +130,20 @@ public struct FrameworkAnalysis: Sendable {
     /// (metric and publisher), at the latest year either side has a figure.
     func figureIndicators(chain: String, stage: String?, arena: Arena, figures: StageFigures?) -> [Indicator] {
         guard let figures else { return [] }
-        let found = figures.observations(chain: chain, stage: stage, arena: arena, economies: [leader.code, challenger.code], year: year)
+        let series = figures.observationSeries(chain: chain, stage: stage, arena: arena, leader: leader.code, challenger: challenger.code, year: year)
         var out: [Indicator] = []
-        for (_, group) in Dictionary(grouping: found, by: { "\($0.figure.dimension.rawValue)|\($0.figure.indicatorName)" }) {
-            guard let latest = group.compactMap({ $0.figure.observedYear }).max() else { continue }
-            let inYear = group.filter { $0.figure.observedYear == latest }
-            let l = inYear.first { $0.figure.economy == leader.code }
-            let c = inYear.first { $0.figure.economy == challenger.code }
+        let all = figures.figures
+        for (_, group) in series {
+            guard let latest = group.compactMap({ all[$0.index].observedYear }).max() else { continue }
+            let inYear = group.filter { all[$0.index].observedYear == latest }
+            let l = inYear.first { all[$0.index].economy == leader.code }
+            let c = inYear.first { all[$0.index].economy == challenger.code }
             let any = (l ?? c)!
-            out.append(Indicator(dimension: any.figure.dimension, name: any.figure.indicatorName,
-                                 leaderValue: l?.figure.share, challengerValue: c?.figure.share, year: latest,
-                                 source: [l, c].compactMap { $0.map { "\($0.figure.economy): \($0.figure.citation)" } }.joined(separator: "; "),
-                                 scale: configuration.scale(any.figure.dimension), granularity: any.granularity))
+            let dimension = all[any.index].dimension
+            out.append(Indicator(dimension: dimension, name: figures.indicatorName(any.index),
+                                 leaderValue: l.map { all[$0.index].share }, challengerValue: c.map { all[$0.index].share }, year: latest,
+                                 source: [l, c].compactMap { $0.map { figures.citedSource($0.index) } }.joined(separator: "; "),
+                                 scale: configuration.scale(dimension), granularity: any.granularity))
         }
         return out.sorted { ($0.dimension.rawValue, $0.name) < ($1.dimension.rawValue, $1.name) }
     }

@@ -211,7 +211,7 @@ extension FrameworkAnalysis {
             cfg.observations = cfg.observations.filter { $0.year <= year }
             // Published figures only when they were public by the predictor year.
             var known = inputs
-            known.figures = inputs.figures.map { f in StageFigures(figures: f.figures.filter { ($0.knownBy ?? .max) <= year }, provenance: f.provenance) }
+            known.figures = inputs.figures.map { $0.known(by: year) }
             let result = FrameworkAnalysis(configuration: cfg, leader: leader, challenger: challenger, year: year, countries: countries).run(known)
             for p in pending where p.year == year {
                 let prediction = result.predictions.first { $0.chain == p.unit.chain.id && $0.stage == p.unit.stage }

@@ -105,10 +105,15 @@ public struct StageFigure: Sendable, Codable, Hashable {
     /// an arena figure every chain of the arena), and how finely.
     public func granularity(chain: String, stage: String?, arena: Arena) -> IndicatorGranularity? {
         guard let targets else { return nil }
+        return Self.granularity(of: targets, chain: chain, stage: stage, arenaKey: "*" + arena.rawValue)
+    }
+
+    /// ``granularity(chain:stage:arena:)`` for a list of targets; `arenaKey` is "*" + the arena.
+    static func granularity(of targets: [Target], chain: String, stage: String?, arenaKey: String) -> IndicatorGranularity? {
         var best: IndicatorGranularity?
         for t in targets {
             let g: IndicatorGranularity?
-            if t.chain == "*" + arena.rawValue { g = .arena }
+            if t.chain == arenaKey { g = .arena }
             else if t.chain != chain { g = nil }
             else if let s = t.stage { g = s == stage ? .stage : nil }
             else { g = .chain }
@@ -120,8 +125,54 @@ public struct StageFigure: Sendable, Codable, Hashable {
 
 /// The curated stage figures (`Data/framework/stage-figures.json`).
 public struct StageFigures: Sendable {
-    public var figures: [StageFigure]
+    public private(set) var figures: [StageFigure]
     public var provenance: Provenance
+    /// What the framework's queries read of each figure, in figure order, computed once: the
+    /// framework asks for every stage in every evaluation and sensitivity variant (#21).
+    private let columns: Columns
+
+    struct Columns: Sendable {
+        var economy: [String] = []
+        var observation: [Bool] = []
+        var observedYear: [Int?] = []
+        var knownBy: [Int?] = []
+        var targets: [[StageFigure.Target]] = []
+        /// The series a figure belongs to (one id per dimension and indicator name).
+        var series: [Int] = []
+        /// ``StageFigure/indicatorName`` and "economy: citation", built once.
+        var name: [String] = []
+        var cited: [String] = []
+
+        init() {}
+
+        init(_ figures: [StageFigure]) {
+            var ids: [String: Int] = [:]
+            for f in figures {
+                economy.append(f.economy)
+                observation.append(f.isObservation)
+                observedYear.append(f.observedYear)
+                knownBy.append(f.knownBy)
+                targets.append(f.targets ?? [])
+                let n = f.indicatorName
+                let key = "\(f.dimension.rawValue)|\(n)"
+                if ids[key] == nil { ids[key] = ids.count }
+                series.append(ids[key]!)
+                name.append(n)
+                cited.append("\(f.economy): \(f.citation)")
+            }
+        }
+
+        /// The columns of the figures at `kept`.
+        func subset(_ kept: [Int]) -> Columns {
+            var c = Columns()
+            for i in kept {
+                c.economy.append(economy[i]); c.observation.append(observation[i]); c.observedYear.append(observedYear[i])
+                c.knownBy.append(knownBy[i]); c.targets.append(targets[i]); c.series.append(series[i])
+                c.name.append(name[i]); c.cited.append(cited[i])
+            }
+            return c
+        }
+    }
 
     /// The file below `Data/`.
     public static let path = "framework/stage-figures.json"
@@ -129,6 +180,38 @@ public struct StageFigures: Sendable {
     public init(figures: [StageFigure], provenance: Provenance) {
         self.figures = figures
         self.provenance = provenance
+        columns = Columns(figures)
+    }
+
+    private init(figures: [StageFigure], provenance: Provenance, columns: Columns) {
+        self.figures = figures
+        self.provenance = provenance
+        self.columns = columns
+    }
+
+    /// The figures published no later than `year` (for an evaluation dated before an outcome).
+    public func known(by year: Int) -> StageFigures {
+        let kept = columns.knownBy.indices.filter { (columns.knownBy[$0] ?? .max) <= year }
+        return StageFigures(figures: kept.map { figures[$0] }, provenance: provenance, columns: columns.subset(kept))
+    }
+
+    /// The indicator name of figure `i` (computed once).
+    func indicatorName(_ i: Int) -> String { columns.name[i] }
+    /// "economy: citation" of figure `i` (computed once).
+    func citedSource(_ i: Int) -> String { columns.cited[i] }
+
+    /// ``observations(chain:stage:arena:economies:year:knownBy:)`` as figure indices grouped by
+    /// series ("dimension|indicator name"), without copying the figures.
+    func observationSeries(chain: String, stage: String?, arena: Arena, leader: String, challenger: String,
+                           year: Int? = nil) -> [Int: [(index: Int, granularity: IndicatorGranularity)]] {
+        var out: [Int: [(index: Int, granularity: IndicatorGranularity)]] = [:]
+        let arenaKey = "*" + arena.rawValue
+        for i in columns.economy.indices where columns.observation[i] && (columns.economy[i] == leader || columns.economy[i] == challenger) {
+            if let year, let y = columns.observedYear[i], y > year { continue }
+            guard let g = StageFigure.granularity(of: columns.targets[i], chain: chain, stage: stage, arenaKey: arenaKey) else { continue }
+            out[columns.series[i], default: []].append((i, g))
+        }
+        return out
     }
 
     /// Reads the bundled figures.

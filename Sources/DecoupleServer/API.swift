@@ -342,9 +342,10 @@ extension DecoupleApp {
             }
             return try await Offload.run {
                 do {
+                    let exposure = try ICIOCache.shared.oecdICIO2022Exposure(self.store.catalog, importer: importer, tiers: tiers)
                     return try ExposureRun.encode(ExposureRun.document(
-                        model: try ICIOCache.shared.oecdICIO2022Model(self.store.catalog), table: table, datasetID: BundledDataset.oecdICIO2022.id, provenance: BundledDataset.oecdICIO2022.provenance,
-                        importer: importer, source: source, tiers: tiers, sector: sector, top: top))
+                        exposure: exposure, table: table, datasetID: BundledDataset.oecdICIO2022.id,
+                        provenance: BundledDataset.oecdICIO2022.provenance, source: source, sector: sector, top: top))
                 } catch let e as ExposureRunError {
                     throw APIError.badRequest(e.message, parameter: "sector")
                 }

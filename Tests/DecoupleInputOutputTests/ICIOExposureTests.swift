@@ -21,6 +21,24 @@ import Testing
     static var manufacturing: [String] { ["C10T12", "C13T15", "C16", "C17_18", "C19", "C20", "C21", "C22", "C23", "C24A", "C24B",
                                           "C25", "C26", "C27", "C28", "C29", "C301", "C302T309", "C31T33"] }
 
+    /// The region multipliers (#21: one build serves every importer) give the direct
+    /// computation's numbers, for the US and Japan, with more tiers than were first built.
+    @Test func regionMultipliersEqualTheDirectComputation() throws {
+        let l = try Self.loaded.get()
+        let m = try RegionMultipliers(model: l.model, tiers: 2).extended(to: 4, system: l.model.system)
+        #expect(m.tiers == 4)
+        for (importer, tiers) in [("USA", 4), ("JPN", 5), ("CHN", 3)] {
+            let direct = try ImporterExposure(model: l.model, importer: importer, tiers: tiers)
+            let fast = try ImporterExposure(multipliers: m, system: l.model.system, importer: importer, tiers: tiers)
+            #expect(fast.sectors == direct.sectors && fast.regions == direct.regions && fast.tierCount == tiers)
+            func worst(_ a: DenseMatrix, _ b: DenseMatrix) -> Double { zip(a.values, b.values).map { abs($0 - $1) }.max() ?? 0 }
+            #expect(worst(fast.lookThrough, direct.lookThrough) < 1e-12, "\(importer) look-through")
+            #expect(worst(fast.faceValue, direct.faceValue) < 1e-12 && worst(fast.valueAdded, direct.valueAdded) < 1e-12, "\(importer)")
+            for (a, b) in zip(fast.tiers, direct.tiers) { #expect(worst(a, b) < 1e-12, "\(importer) tiers") }
+            #expect(zip(fast.totalRequirements, direct.totalRequirements).allSatisfy { abs($0 - $1) < 1e-12 })
+        }
+    }
+
     @Test func tableShape() throws {
         let l = try Self.loaded.get()
         #expect(l.table.n == 4000)

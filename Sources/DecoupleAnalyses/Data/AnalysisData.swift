@@ -272,10 +272,12 @@ public final class AnalysisData: Sendable {
     /// factorisation per pair, shared by the framework and the report's exposure section).
     public func exposure(importer: Country, rival: Country) async throws -> ExposureOutcome {
         try await exposures.value(for: "\(importer.code)|\(rival.code)") { [catalog] in try await Offload.run {
-            let model = try ICIOCache.shared.oecdICIO2022Model(catalog, progress: self.reporting("Reading OECD ICIO 2022"), note: { self.warn?($0) })
+            let table = try ICIOCache.shared.oecdICIO2022(catalog, progress: self.reporting("Reading OECD ICIO 2022"))
+            guard Set(table.nodeRegions).isSuperset(of: [importer.code, rival.code]) else { return ExposureOutcome(input: nil, problem: nil) }
             do {
                 let names = (try? catalog.loadOECDICIOSectorNames()) ?? [:]
-                return ExposureOutcome(input: try ExposureSelection.reportInput(model: model, sectorNames: names, importer: importer, rival: rival),
+                let e = try ICIOCache.shared.oecdICIO2022Exposure(catalog, importer: importer.code, tiers: 4, note: { self.warn?($0) })
+                return ExposureOutcome(input: try ExposureSelection.reportInput(exposure: e, sectorNames: names, rival: rival),
                                        problem: nil)
             } catch {
                 return ExposureOutcome(input: nil, problem: "\(error)")
@@ -287,9 +289,10 @@ public final class AnalysisData: Sendable {
     /// - Throws: ``ExposureRunError`` for a sector the table does not have.
     public func exposureDetail(importer: Country, source: Country, sector: String, tiers: Int, top: Int) async throws -> ExposureSectorDetail {
         try await sectorDetails.value(for: "\(importer.code)|\(source.code)|\(sector)|\(tiers)|\(top)") { [catalog] in try await Offload.run {
-            let model = try ICIOCache.shared.oecdICIO2022Model(catalog, progress: self.reporting("Reading OECD ICIO 2022"), note: { self.warn?($0) })
-            return try ExposureSectorDetail.measure(model: model, sectorNames: try catalog.loadOECDICIOSectorNames(), importer: importer.code,
-                                                    source: source.code, sector: sector, tiers: tiers, top: top)
+            let e = try ICIOCache.shared.oecdICIO2022Exposure(catalog, importer: importer.code, tiers: tiers,
+                                                               progress: self.reporting("Reading OECD ICIO 2022"), note: { self.warn?($0) })
+            return try ExposureSectorDetail.measure(exposure: e, sectorNames: try catalog.loadOECDICIOSectorNames(),
+                                                    source: source.code, sector: sector, top: top)
         } }
     }
 

@@ -83,11 +83,12 @@ public enum InputOutputTables {
         return country.code
     }
 
-    /// `importer`'s look-through exposure in the table's Leontief model (one LU factorisation,
-    /// shared for the bundled table).
+    /// `importer`'s look-through exposure in the table's Leontief model (one LU factorisation;
+    /// for the bundled table the shared, disk-cached region multipliers).
     /// - Throws: `InputOutputError`, `LinearAlgebraError`.
     public static func exposure(_ loaded: LoadedIOTable, importer: String, tiers: Int) throws -> ImporterExposure {
-        try ImporterExposure(model: try model(loaded), importer: importer, tiers: tiers)
+        if let catalog = loaded.catalog { return try ICIOCache.shared.oecdICIO2022Exposure(catalog, importer: importer, tiers: tiers) }
+        return try ImporterExposure(model: try model(loaded), importer: importer, tiers: tiers)
     }
 
     /// Checks a `--sector` against the bundled OECD ICIO sector list before the table is read

@@ -112,11 +112,11 @@ public struct ExposureSectorDetail: Sendable {
     /// The table's reference year.
     public var year: String
 
-    /// Measures one sector of `importer` against `source` with a solved model (solves only).
+    /// One sector of an importer's exposure against `source`, with its top suppliers.
     /// - Throws: ``ExposureRunError`` when the importer has no such sector (the message lists them).
-    public static func measure(model: LeontiefModel, sectorNames: [String: String], importer: String, source: String,
-                               sector: String, tiers: Int, top: Int, dataset: BundledDataset = .oecdICIO2022) throws -> ExposureSectorDetail {
-        let x = try ImporterExposure(model: model, importer: importer, tiers: tiers)
+    public static func measure(exposure x: ImporterExposure, sectorNames: [String: String], source: String,
+                               sector: String, top: Int, dataset: BundledDataset = .oecdICIO2022) throws -> ExposureSectorDetail {
+        let importer = x.importer
         guard let c = x.column(ofSector: sector), let e = x.sector(c, source: source) else {
             throw ExposureRunError(message: "no sector '\(sector)' for \(importer); its sectors are \(x.sectors.joined(separator: ", "))")
         }

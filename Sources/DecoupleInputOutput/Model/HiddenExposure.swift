@@ -92,12 +92,14 @@ public struct ImporterExposure: Sendable {
         var T = try model.leontiefColumns(J)
         let LJ = T
         for (c, j) in J.enumerated() { T[j, c] -= 1 }
-        // Tiers: A^1[:, J] = A[:, J], A^k[:, J] = A · A^{k−1}[:, J].
-        var power = model.A.selectingColumns(J)
+        // Tiers: A^1[:, J] = A[:, J], A^k[:, J] = A · A^{k−1}[:, J] = Z (x̂⁻¹ A^{k−1}[:, J]): A
+        // itself (n² numbers) is never formed.
+        let rx = system.reciprocalOutput
+        var power = system.Z.selectingColumns(J).scalingColumns(by: J.map { rx[$0] })
         var tierMatrices: [DenseMatrix] = []
         var explained = DenseMatrix(rows: regions.count, columns: m)
         for k in 1..<tierCount {
-            if k > 1 { power = model.A.multiplied(by: power) }
+            if k > 1 { power = system.Z.multiplied(by: power.scalingRows(by: rx)) }
             let t = byRegion(power)
             tierMatrices.append(t)
             for e in explained.values.indices { explained.values[e] += t.values[e] }
@@ -118,6 +120,41 @@ public struct ImporterExposure: Sendable {
         totalRequirements = lt.columnSums
         self.regionIndex = regionIndex
         importerRow = regionIndex[importer]!
+    }
+
+    /// The same exposure from a model's ``RegionMultipliers`` (built once for every importer):
+    /// columns J of `S L`, `S v̂ L` and `S A^k`, with the importer's own unit of output removed
+    /// from `S L` (`S (L − I)[:, J] = S L[:, J] − S E_J`). Equal to ``init(model:importer:tiers:)``
+    /// up to rounding; `multipliers` must hold at least `tiers − 1` powers of A.
+    public init(multipliers M: RegionMultipliers, system: InputOutputSystem, importer: String, tiers tierCount: Int) throws {
+        let J = system.indices(ofRegion: importer)
+        guard !J.isEmpty else {
+            throw InputOutputError("no region '\(importer)' in the table; its regions are \(system.regions.joined(separator: ", "))")
+        }
+        guard tierCount >= 2 else { throw InputOutputError("--tiers must be at least 2 (tier 1 is the face value), got \(tierCount)") }
+        precondition(M.tiers >= tierCount - 1 && M.regions == system.regions, "ImporterExposure: multipliers do not fit")
+        var regionIndex: [String: Int] = [:]
+        for (k, r) in M.regions.enumerated() { regionIndex[r] = k }
+        let own = regionIndex[importer]!
+        var lt = M.SL.selectingColumns(J)
+        for c in J.indices { lt[own, c] -= 1 }
+        var tierMatrices = (1..<tierCount).map { M.SA[$0 - 1].selectingColumns(J) }
+        var rest = lt
+        for t in tierMatrices { for e in rest.values.indices { rest.values[e] -= t.values[e] } }
+        tierMatrices.append(rest)
+        self.importer = importer
+        regions = M.regions
+        sectors = J.map { system.nodes[$0].sector }
+        nodes = J
+        grossOutput = J.map { system.x[$0] }
+        faceValue = tierMatrices[0]
+        lookThrough = lt
+        tiers = tierMatrices
+        valueAdded = M.SvL.selectingColumns(J)
+        totalInputs = faceValue.columnSums
+        totalRequirements = lt.columnSums
+        self.regionIndex = regionIndex
+        importerRow = own
     }
 
     /// The row of a source region, if the table has it.

@@ -12,8 +12,8 @@ import DecoupleCore
 /// The explicit inverse (n² numbers) is formed only by ``leontiefInverse()``, on request.
 public struct LeontiefModel: Sendable {
     public let system: InputOutputSystem
-    /// `A = Z x̂⁻¹`.
-    public let A: DenseMatrix
+    /// `A = Z x̂⁻¹`, formed on each access (n² numbers; the model keeps only Z and the factors).
+    public var A: DenseMatrix { system.A }
     /// LU factors of `I − A`.
     public let factorization: LUFactorization
 
@@ -22,7 +22,6 @@ public struct LeontiefModel: Sendable {
     public init(_ system: InputOutputSystem) throws {
         self.system = system
         let a = system.A
-        A = a
         // I − A in one pass into a fresh buffer, handed to dgetrf without a further copy
         // (Z and x are checked finite by InputOutputSystem, so A is).
         let n = system.n
@@ -42,7 +41,6 @@ public struct LeontiefModel: Sendable {
             throw LinearAlgebraError.dimensionMismatch("factors of order \(factorization.n) for a system of \(system.n) nodes")
         }
         self.system = system
-        A = system.A
         self.factorization = factorization
     }
 

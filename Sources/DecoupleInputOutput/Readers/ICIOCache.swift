@@ -10,6 +10,7 @@ public final class ICIOCache: Sendable {
     public static let shared = ICIOCache()
     private let tables = Mutex<[String: InputOutputTableData]>([:])
     private let models = Mutex<[String: LeontiefModel]>([:])
+    private let multipliers = Mutex<[String: RegionMultipliers]>([:])
     private let folder = Mutex<String?>(nil)
     private let outcomes = Mutex<[String: IOTableCache.Outcome]>([:])
     /// One build at a time: concurrent first requests wait for it instead of repeating it.
@@ -60,6 +61,7 @@ public final class ICIOCache: Sendable {
                 return try catalog.loadOECDICIO2022(progress: progress)
             }
             (table, model) = (loaded.table, loaded.model)
+            multipliers.withLock { $0[catalog.root] = loaded.multipliers }
             outcomes.withLock { $0[catalog.root] = loaded.outcome }
         } else {
             table = try tables.withLock({ $0[catalog.root] }) ?? catalog.loadOECDICIO2022(progress: progress)
@@ -69,5 +71,30 @@ public final class ICIOCache: Sendable {
         tables.withLock { $0[catalog.root] = table }
         models.withLock { $0[catalog.root] = model }
         return model
+    }
+
+    /// The region multipliers of the block's model with at least `tiers` powers of A (built
+    /// once, read from the disk cache, extended when more tiers are asked).
+    public func oecdICIO2022Multipliers(_ catalog: DataCatalog, tiers: Int, progress: ((Double) -> Void)? = nil,
+                                        note: (String) -> Void = { _ in }) throws -> RegionMultipliers {
+        let model = try oecdICIO2022Model(catalog, progress: progress, note: note)
+        if let m = multipliers.withLock({ $0[catalog.root] }), m.tiers >= tiers { return m }
+        building.lock()
+        defer { building.unlock() }
+        let current = multipliers.withLock { $0[catalog.root] }
+        if let m = current, m.tiers >= tiers { return m }
+        let m = try current?.extended(to: tiers, system: model.system)
+            ?? RegionMultipliers(model: model, tiers: max(tiers, IOTableCache.multiplierTiers))
+        multipliers.withLock { $0[catalog.root] = m }
+        return m
+    }
+
+    /// `importer`'s exposure in the block with `tiers` tiers: columns of the shared region
+    /// multipliers (no solve per importer).
+    public func oecdICIO2022Exposure(_ catalog: DataCatalog, importer: String, tiers: Int, progress: ((Double) -> Void)? = nil,
+                                     note: (String) -> Void = { _ in }) throws -> ImporterExposure {
+        let model = try oecdICIO2022Model(catalog, progress: progress, note: note)
+        let m = try oecdICIO2022Multipliers(catalog, tiers: max(1, tiers - 1), note: note)
+        return try ImporterExposure(multipliers: m, system: model.system, importer: importer, tiers: tiers)
     }
 }

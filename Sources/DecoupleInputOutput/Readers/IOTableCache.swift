@@ -17,7 +17,8 @@ import Glibc
 ///     20–23        zero
 ///     24 …         header: JSON (sources with size, mtime and SHA-256; labels; counts)
 ///     … (8-aligned) payload: Z (n² doubles, column-major), x (n), Y (n·k) if any, value added (n)
-///                  if any, taxes less subsidies (n) if any, LU factors (n²), pivots (n Int32), zero padding
+///                  if any, taxes less subsidies (n) if any, LU factors (n²), pivots (n Int32), zero padding,
+///                  then the region multipliers S L, S v̂ L and S A^k, k = 1 … K (R × n doubles each)
 ///
 /// On reuse the file is memory-mapped, its CRC checked over every byte and its sources compared
 /// with the header (size and modification time, else their SHA-256); a file that is stale (other
@@ -26,6 +27,9 @@ import Glibc
 public struct IOTableCache: Sendable {
     /// Bumped whenever the layout or the numbers stored change.
     public static let formatVersion: UInt32 = 1
+    /// The powers of A whose region sums are stored (exposures with up to 4 tiers, the default,
+    /// need no product).
+    public static let multiplierTiers = 3
     static let magic = Array("DCPLIOC1".utf8)
     static let prefixLength = 24
 
@@ -64,6 +68,7 @@ public struct IOTableCache: Sendable {
         var finalDemandColumns: Int?
         var hasValueAdded: Bool
         var hasTaxesLessSubsidies: Bool
+        var multiplierTiers: Int
         var payloadBytes: Int
         var createdAt: String
     }
@@ -76,13 +81,14 @@ public struct IOTableCache: Sendable {
     /// and written to the cache. A cache that cannot be written is reported through `note` and
     /// the result is returned all the same.
     public func load(name: String, sources: [String], note: (String) -> Void = { _ in },
-                     build: () throws -> InputOutputTableData) throws -> (table: InputOutputTableData, model: LeontiefModel, outcome: Outcome) {
+                     build: () throws -> InputOutputTableData)
+        throws -> (table: InputOutputTableData, model: LeontiefModel, multipliers: RegionMultipliers, outcome: Outcome) {
         let file = path(for: name)
         let stats = try sources.map(Self.sourceFile)
         var reason = "no cache file yet"
         if FileManager.default.fileExists(atPath: file) {
             switch Self.read(file, sources: sources, stats: stats) {
-            case .success(let (table, model)): return (table, model, .reused)
+            case .success(let (table, model, multipliers)): return (table, model, multipliers, .reused)
             case .failure(let why):
                 reason = why.message
                 note("input–output cache \(file): \(why.message); rebuilding it")
@@ -90,19 +96,20 @@ public struct IOTableCache: Sendable {
         }
         let table = try build()
         let model = try LeontiefModel(try InputOutputSystem(table: table))
+        let multipliers = try RegionMultipliers(model: model, tiers: Self.multiplierTiers)
         do {
-            try Self.write(table: table, model: model, to: file, sources: stats, sourceSHA256: try Self.sha256(sources))
+            try Self.write(table: table, model: model, multipliers: multipliers, to: file, sources: stats, sourceSHA256: try Self.sha256(sources))
         } catch {
             note("input–output cache \(file) not written: \(error)")
         }
-        return (table, model, .built(reason))
+        return (table, model, multipliers, .built(reason))
     }
 
     struct Rejected: Error { let message: String }
 
     // MARK: Reading
 
-    static func read(_ file: String, sources: [String], stats: [SourceFile]) -> Result<(InputOutputTableData, LeontiefModel), Rejected> {
+    static func read(_ file: String, sources: [String], stats: [SourceFile]) -> Result<(InputOutputTableData, LeontiefModel, RegionMultipliers), Rejected> {
         let fd = open(file, O_RDONLY)
         guard fd >= 0 else { return .failure(Rejected(message: "cannot be opened")) }
         defer { close(fd) }
@@ -110,7 +117,7 @@ public struct IOTableCache: Sendable {
         guard fstat(fd, &st) == 0 else { return .failure(Rejected(message: "cannot be read")) }
         let size = Int(st.st_size)
         guard size >= prefixLength else { return .failure(Rejected(message: "is truncated (\(size) bytes)")) }
-        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), base != MAP_FAILED else {
+        guard let base = mmap(nil, size, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0), base != MAP_FAILED else {
             return .failure(Rejected(message: "cannot be mapped"))
         }
         defer { munmap(base, size) }
@@ -149,10 +156,13 @@ public struct IOTableCache: Sendable {
         }
         let n = header.nodeRegions.count
         let k = header.finalDemandColumns ?? 0
+        var seen = Set<String>()
+        let R = header.nodeRegions.filter { seen.insert($0).inserted }.count
         let doubles = n * n * 2 + n + n * k + (header.hasValueAdded ? n : 0) + (header.hasTaxesLessSubsidies ? n : 0)
+        let multiplierDoubles = R * n * (2 + header.multiplierTiers)
         let payloadStart = align8(prefixLength + headerLength)
-        let expected = doubles * 8 + align8(n * 4)
-        guard header.nodeSectors.count == n, header.payloadBytes == expected, size == payloadStart + expected else {
+        let expected = doubles * 8 + align8(n * 4) + multiplierDoubles * 8
+        guard header.nodeSectors.count == n, header.multiplierTiers >= 1, header.payloadBytes == expected, size == payloadStart + expected else {
             return .failure(Rejected(message: "is truncated or damaged (payload of \(size - payloadStart) bytes, expected \(expected))"))
         }
         var offset = payloadStart
@@ -172,13 +182,17 @@ public struct IOTableCache: Sendable {
             if n > 0 { memcpy(out.baseAddress!, base + offset, n * 4) }
             initialized = n
         }
+        offset += align8(n * 4)
+        func matrix() -> DenseMatrix { DenseMatrix(rows: R, columns: n, columnMajor: doublesAt(R * n))! }
+        let SL = matrix(), SvL = matrix()
+        let SA = (0..<header.multiplierTiers).map { _ in matrix() }
         let table = InputOutputTableData(name: header.name, nodeRegions: header.nodeRegions, nodeSectors: header.nodeSectors,
                                          intermediate: Z, grossOutput: x, finalDemand: Y, finalDemandLabels: header.finalDemandLabels,
                                          valueAdded: w, taxesLessSubsidies: tls, notes: header.notes)
         do {
             let system = try InputOutputSystem(table: table)
             let model = try LeontiefModel(system: system, factorization: LUFactorization(factors: factors, pivots: pivots, n: n))
-            return .success((table, model))
+            return .success((table, model, RegionMultipliers(regions: system.regions, SL: SL, SvL: SvL, SA: SA)))
         } catch {
             return .failure(Rejected(message: "holds a table that does not build (\(error))"))
         }
@@ -186,16 +200,18 @@ public struct IOTableCache: Sendable {
 
     // MARK: Writing
 
-    static func write(table: InputOutputTableData, model: LeontiefModel, to file: String, sources: [SourceFile], sourceSHA256: String) throws {
+    static func write(table: InputOutputTableData, model: LeontiefModel, multipliers: RegionMultipliers, to file: String,
+                      sources: [SourceFile], sourceSHA256: String) throws {
         let n = table.n
         let k = table.finalDemand.map { n > 0 ? $0.count / n : 0 }
         let arrays: [[Double]] = [table.intermediate, table.grossOutput] + [table.finalDemand, table.valueAdded, table.taxesLessSubsidies].compactMap { $0 }
             + [model.factorization.factors]
-        let payloadBytes = arrays.reduce(0) { $0 + $1.count * 8 } + align8(n * 4)
+        let multiplierArrays = [multipliers.SL.values, multipliers.SvL.values] + multipliers.SA.map(\.values)
+        let payloadBytes = arrays.reduce(0) { $0 + $1.count * 8 } + align8(n * 4) + multiplierArrays.reduce(0) { $0 + $1.count * 8 }
         let header = Header(formatVersion: Int(formatVersion), byteOrder: "little", sources: sources, sourceSHA256: sourceSHA256,
                             name: table.name, notes: table.notes, nodeRegions: table.nodeRegions, nodeSectors: table.nodeSectors,
                             finalDemandLabels: table.finalDemandLabels, finalDemandColumns: k, hasValueAdded: table.valueAdded != nil,
-                            hasTaxesLessSubsidies: table.taxesLessSubsidies != nil, payloadBytes: payloadBytes,
+                            hasTaxesLessSubsidies: table.taxesLessSubsidies != nil, multiplierTiers: multipliers.tiers, payloadBytes: payloadBytes,
                             createdAt: ISO8601DateFormatter().string(from: Date()))
         var headerBytes = [UInt8](try JSONEncoder().encode(header))
         let padding = align8(prefixLength + headerBytes.count) - (prefixLength + headerBytes.count)
@@ -225,6 +241,12 @@ public struct IOTableCache: Sendable {
         model.factorization.pivots.withUnsafeBytes { p in pivotBytes.withUnsafeMutableBytes { $0.copyMemory(from: p) } }
         pivotBytes.withUnsafeBytes { crc.update($0) }
         try handle.write(contentsOf: pivotBytes)
+        for a in multiplierArrays {
+            try a.withUnsafeBytes { raw in
+                crc.update(raw)
+                try handle.write(contentsOf: Data(raw))
+            }
+        }
         var prefix = magic
         withUnsafeBytes(of: formatVersion.littleEndian) { prefix += $0 }
         withUnsafeBytes(of: UInt32(headerBytes.count).littleEndian) { prefix += $0 }
