@@ -69,6 +69,11 @@ public struct FrameworkAnalysis: Sendable {
     /// The year of the technology indicators (latest in the data when nil).
     public var year: Int?
     public var countries: CountryTable
+    /// Only these units ("chain" for a chain without stages or a minerals chain, "chain/stage")
+    /// get profiles and predictions (nil: every unit). Each unit's prediction depends on its own
+    /// indicators only, so the units computed are the same with or without the filter; the
+    /// dated evaluation asks, for each predictor year, only the units whose outcome follows it.
+    public var only: Set<String>? = nil
 
     public init(configuration: FrameworkConfiguration, leader: Country = .usa, challenger: Country = .china,
                 year: Int? = nil, countries: CountryTable = .standard) {
@@ -235,6 +240,7 @@ public struct FrameworkAnalysis: Sendable {
         var vulnerabilities: [String: Vulnerability] = [:]
         let rules = cfg.rules
         for chain in inputs.taxonomy.chains {
+            if let only, !only.contains(chain.id), !chain.stages.contains(where: { only.contains("\(chain.id)/\($0.id)") }) { continue }
             var chainIndicators: [Indicator] = inputs.icio?.indicators(
                 sectors: cfg.sectors(forChain: chain.id, arena: chain.arena), leader: leader, challenger: challenger, configuration: cfg) ?? []
             // A chain-wide export share only where no stage-level one replaces it (minerals).
@@ -254,6 +260,7 @@ public struct FrameworkAnalysis: Sendable {
                 continue
             }
             for stage in chain.stages {
+                if let only, !only.contains("\(chain.id)/\(stage.id)") { continue }
                 let profile = AdvantageProfile(chain: chain.id, stage: stage.id, arena: chain.arena, leader: leader, challenger: challenger,
                                                indicators: chainIndicators + stageIndicators(chain: chain.id, stage: stage.id, inputs: inputs)
                                                    + observations(chain: chain.id, stage: stage.id, arena: chain.arena, figures: inputs.figures))

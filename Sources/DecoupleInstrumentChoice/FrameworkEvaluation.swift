@@ -212,7 +212,9 @@ extension FrameworkAnalysis {
             // Published figures only when they were public by the predictor year.
             var known = inputs
             known.figures = inputs.figures.map { $0.known(by: year) }
-            let result = FrameworkAnalysis(configuration: cfg, leader: leader, challenger: challenger, year: year, countries: countries).run(known)
+            var analysis = FrameworkAnalysis(configuration: cfg, leader: leader, challenger: challenger, year: year, countries: countries)
+            analysis.only = Set(pending.filter { $0.year == year }.map { p in p.unit.stage.map { "\(p.unit.chain.id)/\($0)" } ?? p.unit.chain.id })
+            let result = analysis.run(known)
             for p in pending where p.year == year {
                 let prediction = result.predictions.first { $0.chain == p.unit.chain.id && $0.stage == p.unit.stage }
                 let profile = result.profiles.first { $0.chain == p.unit.chain.id && $0.stage == p.unit.stage }

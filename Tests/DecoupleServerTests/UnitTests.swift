@@ -73,18 +73,40 @@ import Testing
     }
 
     /// The bounded wait: nil at the deadline while the computation goes on and stores its
-    /// value; a quick value or error comes back as usual.
+    /// value; a quick value or error comes back as usual. The computation waits for a gate the
+    /// test opens, so nothing depends on timing.
     @Test func boundedWaitLeavesTheComputationRunning() async throws {
         let cache = SingleFlightCache<Int, Int>(capacity: 4)
-        let slow = try await cache.value(for: 1, waitingAtMost: .milliseconds(20)) { try await Task.sleep(for: .milliseconds(300)); return 7 }
+        let gate = Gate()
+        let slow = try await cache.value(for: 1, waitingAtMost: .milliseconds(20)) { await gate.wait(); return 7 }
         #expect(slow == nil)
         #expect(cache.cached(1) == nil)
-        try await Task.sleep(for: .milliseconds(600))
-        #expect(cache.cached(1) == 7)
-        #expect(try await cache.value(for: 2, waitingAtMost: .seconds(5)) { 3 } == 3)
+        await gate.open()
+        var stored: Int? = nil
+        for _ in 0..<1000 where stored == nil {
+            try await Task.sleep(for: .milliseconds(10))
+            stored = cache.cached(1)
+        }
+        #expect(stored == 7)
+        #expect(try await cache.value(for: 2, waitingAtMost: .seconds(60)) { 3 } == 3)
         struct Boom: Error {}
-        await #expect(throws: Boom.self) { _ = try await cache.value(for: 3, waitingAtMost: .seconds(5)) { throw Boom() } }
+        await #expect(throws: Boom.self) { _ = try await cache.value(for: 3, waitingAtMost: .seconds(60)) { throw Boom() } }
         #expect(cache.cached(3) == nil)
+    }
+
+    /// Suspends its waiters until opened.
+    actor Gate {
+        private var isOpen = false
+        private var waiters: [CheckedContinuation<Void, Never>] = []
+        func wait() async {
+            if isOpen { return }
+            await withCheckedContinuation { waiters.append($0) }
+        }
+        func open() {
+            isOpen = true
+            for w in waiters { w.resume() }
+            waiters = []
+        }
     }
 
     actor Counter {

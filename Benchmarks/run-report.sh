@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `decouple report` as a whole process on the bundled data (warm: the input–output cache built by
+# a first, untimed run), against the same command built from a baseline commit, in one run:
+# best and median of RUNS each, and the ratio. The two JSON documents are compared first.
+# Usage: Benchmarks/run-report.sh [BASELINE-REF] [RUNS]       (default: 08ef090, the commit before #21; 5)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+base_ref=${1:-08ef090}
+runs=${2:-5}
+scratch=${SCRATCH_PATH:-.build}
+swift build -c release --scratch-path "$scratch" --product decouple >/dev/null
+bin=$(swift build -c release --scratch-path "$scratch" --show-bin-path)/decouple
+
+# The baseline, built once in its own worktree (.build-baseline/<ref>).
+tree=.build-baseline/$base_ref
+if [ ! -x "$tree/.build/release/decouple" ]; then
+    rm -rf "$tree"; mkdir -p .build-baseline
+    git worktree add --force --detach "$tree" "$base_ref" >/dev/null
+    (cd "$tree" && swift build -c release --product decouple >/dev/null)
+fi
+base="$tree/.build/release/decouple"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+export DECOUPLE_IO_CACHE="$work/io-tables" DECOUPLE_CACHE="$work/cache" DECOUPLE_DATA="$PWD/Data"
+
+"$bin" report --format json --bundled-only >"$work/new.json"     # writes the cache (untimed)
+"$base" report --format json --bundled-only >"$work/base.json"
+if cmp -s "$work/new.json" "$work/base.json"; then echo "documents: identical"; else echo "documents: DIFFER (see diff $work/*.json)"; exit 1; fi
+
+time_runs() {
+    local ts=()
+    for _ in $(seq 1 "$runs"); do
+        local t0; t0=$(date +%s%N); "$@" >/dev/null; ts+=($(( ($(date +%s%N) - t0) / 1000000 )))
+    done
+    printf '%s\n' "${ts[@]}" | sort -n | awk '{a[NR]=$1} END {print a[1], a[int((NR+1)/2)]}'
+}
+read -r n_best n_med < <(time_runs "$bin" report --format json --bundled-only)
+read -r b_best b_med < <(time_runs "$base" report --format json --bundled-only)
+awk -v nb="$n_best" -v nm="$n_med" -v bb="$b_best" -v bm="$b_med" -v r="$runs" -v ref="$base_ref" 'BEGIN {
+    printf "decouple report --format json, whole process (best of %d; median): %.2fx the time of %s (median %.2fx; target <= 0.35x)\n", r, nb / bb, ref, nm / bm }'
