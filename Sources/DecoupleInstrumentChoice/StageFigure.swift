@@ -200,18 +200,29 @@ public struct StageFigures: Sendable {
     /// "economy: citation" of figure `i` (computed once).
     func citedSource(_ i: Int) -> String { columns.cited[i] }
 
-    /// ``observations(chain:stage:arena:economies:year:knownBy:)`` as figure indices grouped by
-    /// series ("dimension|indicator name"), without copying the figures.
-    func observationSeries(chain: String, stage: String?, arena: Arena, leader: String, challenger: String,
-                           year: Int? = nil) -> [Int: [(index: Int, granularity: IndicatorGranularity)]] {
-        var out: [Int: [(index: Int, granularity: IndicatorGranularity)]] = [:]
+    /// The figures that can stand as observations of a chain stage for the economies
+    /// `isEconomy` accepts, observed no later than `year` and public no later than `knownBy`:
+    /// their indices, in figure order, and how finely each measures the stage.
+    func observationIndices(chain: String, stage: String?, arena: Arena, isEconomy: (String) -> Bool,
+                            year: Int?, knownBy: Int?) -> [(index: Int, granularity: IndicatorGranularity)] {
         let arenaKey = "*" + arena.rawValue
-        for i in columns.economy.indices where columns.observation[i] && (columns.economy[i] == leader || columns.economy[i] == challenger) {
+        var out: [(index: Int, granularity: IndicatorGranularity)] = []
+        for i in columns.economy.indices where columns.observation[i] && isEconomy(columns.economy[i]) {
             if let year, let y = columns.observedYear[i], y > year { continue }
+            if let knownBy, let k = columns.knownBy[i], k > knownBy { continue }
             guard let g = StageFigure.granularity(of: columns.targets[i], chain: chain, stage: stage, arenaKey: arenaKey) else { continue }
-            out[columns.series[i], default: []].append((i, g))
+            out.append((i, g))
         }
         return out
+    }
+
+    /// ``observationIndices(chain:stage:arena:isEconomy:year:knownBy:)`` for a leader and a
+    /// challenger, grouped by series (dimension and indicator name), without copying the figures.
+    func observationSeries(chain: String, stage: String?, arena: Arena, leader: String, challenger: String,
+                           year: Int? = nil) -> [Int: [(index: Int, granularity: IndicatorGranularity)]] {
+        Dictionary(grouping: observationIndices(chain: chain, stage: stage, arena: arena, isEconomy: { $0 == leader || $0 == challenger },
+                                                year: year, knownBy: nil),
+                   by: { columns.series[$0.index] })
     }
 
     /// Reads the bundled figures.
@@ -270,11 +281,7 @@ public struct StageFigures: Sendable {
     /// later than `year` and public no later than `knownBy` (nil: no limit).
     public func observations(chain: String, stage: String?, arena: Arena, economies: Set<String>,
                              year: Int? = nil, knownBy: Int? = nil) -> [(figure: StageFigure, granularity: IndicatorGranularity)] {
-        figures.compactMap { f in
-            guard f.isObservation, economies.contains(f.economy), let g = f.granularity(chain: chain, stage: stage, arena: arena) else { return nil }
-            if let year, let y = f.observedYear, y > year { return nil }
-            if let knownBy, let k = f.knownBy, k > knownBy { return nil }
-            return (f, g)
-        }
+        observationIndices(chain: chain, stage: stage, arena: arena, isEconomy: economies.contains, year: year, knownBy: knownBy)
+            .map { (figures[$0.index], $0.granularity) }
     }
 }

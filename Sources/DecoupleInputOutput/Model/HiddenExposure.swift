@@ -63,11 +63,7 @@ public struct ImporterExposure: Sendable {
     /// value, …, tier `tiers` and above).
     public init(model: LeontiefModel, importer: String, tiers tierCount: Int = 4) throws {
         let system = model.system
-        let J = system.indices(ofRegion: importer)
-        guard !J.isEmpty else {
-            throw InputOutputError("no region '\(importer)' in the table; its regions are \(system.regions.joined(separator: ", "))")
-        }
-        guard tierCount >= 2 else { throw InputOutputError("--tiers must be at least 2 (tier 1 is the face value), got \(tierCount)") }
+        let J = try Self.columns(of: importer, in: system, tiers: tierCount)
         let n = system.n, m = J.count
         let regions = system.regions
         var regionIndex: [String: Int] = [:]
@@ -106,20 +102,8 @@ public struct ImporterExposure: Sendable {
         }
         let lt = byRegion(T)
         tierMatrices.append(lt - explained)
-
-        self.importer = importer
-        self.regions = regions
-        sectors = J.map { system.nodes[$0].sector }
-        nodes = J
-        grossOutput = J.map { system.x[$0] }
-        faceValue = tierMatrices[0]
-        lookThrough = lt
-        tiers = tierMatrices
-        valueAdded = byRegion(LJ.scalingRows(by: system.v))
-        totalInputs = faceValue.columnSums
-        totalRequirements = lt.columnSums
-        self.regionIndex = regionIndex
-        importerRow = regionIndex[importer]!
+        self.init(importer: importer, system: system, columns: J, regionIndex: regionIndex, lookThrough: lt, tiers: tierMatrices,
+                  valueAdded: byRegion(LJ.scalingRows(by: system.v)))
     }
 
     /// The same exposure from a model's ``RegionMultipliers`` (built once for every importer):
@@ -127,11 +111,7 @@ public struct ImporterExposure: Sendable {
     /// from `S L` (`S (L − I)[:, J] = S L[:, J] − S E_J`). Equal to ``init(model:importer:tiers:)``
     /// up to rounding; `multipliers` must hold at least `tiers − 1` powers of A.
     public init(multipliers M: RegionMultipliers, system: InputOutputSystem, importer: String, tiers tierCount: Int) throws {
-        let J = system.indices(ofRegion: importer)
-        guard !J.isEmpty else {
-            throw InputOutputError("no region '\(importer)' in the table; its regions are \(system.regions.joined(separator: ", "))")
-        }
-        guard tierCount >= 2 else { throw InputOutputError("--tiers must be at least 2 (tier 1 is the face value), got \(tierCount)") }
+        let J = try Self.columns(of: importer, in: system, tiers: tierCount)
         precondition(M.tiers >= tierCount - 1 && M.regions == system.regions, "ImporterExposure: multipliers do not fit")
         var regionIndex: [String: Int] = [:]
         for (k, r) in M.regions.enumerated() { regionIndex[r] = k }
@@ -142,19 +122,36 @@ public struct ImporterExposure: Sendable {
         var rest = lt
         for t in tierMatrices { for e in rest.values.indices { rest.values[e] -= t.values[e] } }
         tierMatrices.append(rest)
+        self.init(importer: importer, system: system, columns: J, regionIndex: regionIndex, lookThrough: lt, tiers: tierMatrices,
+                  valueAdded: M.SvL.selectingColumns(J))
+    }
+
+    /// The importer's node columns, checked (a region of the table; at least two tiers).
+    private static func columns(of importer: String, in system: InputOutputSystem, tiers tierCount: Int) throws -> [Int] {
+        let J = system.indices(ofRegion: importer)
+        guard !J.isEmpty else {
+            throw InputOutputError("no region '\(importer)' in the table; its regions are \(system.regions.joined(separator: ", "))")
+        }
+        guard tierCount >= 2 else { throw InputOutputError("--tiers must be at least 2 (tier 1 is the face value), got \(tierCount)") }
+        return J
+    }
+
+    /// The stored measures from the region sums of either computation.
+    private init(importer: String, system: InputOutputSystem, columns J: [Int], regionIndex: [String: Int],
+                 lookThrough lt: DenseMatrix, tiers tierMatrices: [DenseMatrix], valueAdded: DenseMatrix) {
         self.importer = importer
-        regions = M.regions
+        regions = system.regions
         sectors = J.map { system.nodes[$0].sector }
         nodes = J
         grossOutput = J.map { system.x[$0] }
         faceValue = tierMatrices[0]
         lookThrough = lt
         tiers = tierMatrices
-        valueAdded = M.SvL.selectingColumns(J)
+        self.valueAdded = valueAdded
         totalInputs = faceValue.columnSums
         totalRequirements = lt.columnSums
         self.regionIndex = regionIndex
-        importerRow = own
+        importerRow = regionIndex[importer]!
     }
 
     /// The row of a source region, if the table has it.
