@@ -32,11 +32,20 @@ struct ImportCommand: ParsableCommand {
         @Option(help: "The HS edition (HS2017, HS17 …) when the file names do not say it.")
         var edition: String?
 
+        @Option(help: "Threads that read a plain file and sort the rows (default: one per available core). The store is the same for any number.")
+        var threads: Int?
+
+        func validate() throws {
+            if let threads, !(1...256).contains(threads) {
+                throw ValidationError("--threads must be between 1 and 256, not \(threads)")
+            }
+        }
+
         func run() throws {
             let path = StoreImport.path(for: out)
             let hs = try edition.map(parseEdition)
             try importing(into: path) { progress in
-                try StoreImport.baci(files: files, countryCodes: countries, edition: hs, to: path, progress: progress)
+                try StoreImport.baci(files: files, countryCodes: countries, edition: hs, to: path, threads: threads, progress: progress)
             }
         }
     }

@@ -8,6 +8,7 @@ import Foundation
 ///
 ///     panel-bench import BACI_FILE STORE [RUNS]    read + validate + sort + write the store
 ///     panel-bench reopen STORE [RUNS]               memory-map and check the store
+///     panel-bench sum STORE                         rows, value and quantity totals
 ///     panel-bench measures STORE [RUNS]             supplier HHI + import shares + RCA, every year
 @main
 struct PanelBench {
@@ -41,6 +42,12 @@ struct PanelBench {
             start = ContinuousClock.now
             try builder.write(to: args[2])
             print("{\"name\": \"decouple.import.phases\", \"rows\": \(builder.rowCount), \"read_seconds\": \(read), \"write_seconds\": \(seconds(ContinuousClock.now - start))}")
+        case "sum":
+            // Rows and value total of a store (to check a benchmark's peers read the same numbers).
+            let store = try TradePanelStore(path: args[1])
+            let total = store.value.reduce(0, +)
+            let quantity = store.quantity.reduce(0) { $1.isNaN ? $0 : $0 + $1 }
+            print("{\"name\": \"decouple.sum\", \"rows\": \(store.rowCount), \"value\": \(total), \"quantity\": \(quantity)}")
         case "reopen":
             let runs = args.count > 2 ? Int(args[2]) ?? 5 : 5
             var best = Double.infinity, worst = 0.0, rows = 0

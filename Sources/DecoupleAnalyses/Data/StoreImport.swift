@@ -12,9 +12,10 @@ public enum StoreImport {
     /// CEPII BACI files (one release, one HS edition) into the store at `path`.
     /// A release zip (`BACI_HS17_V202501.zip`, as `decouple data fetch baci` keeps it) is read
     /// straight away: its yearly files and country codes are unpacked (CRC-checked) to a
-    /// temporary folder beside the store, imported, and removed.
+    /// temporary folder beside the store, imported, and removed. `threads`: how many threads
+    /// read and sort (nil: one per available core; the store is the same).
     public static func baci(files: [String], countryCodes: String?, edition: HSEdition?, to path: String,
-                            progress: ((String, Double) -> Void)? = nil) throws -> PanelStoreHeader {
+                            threads: Int? = nil, progress: ((String, Double) -> Void)? = nil) throws -> PanelStoreHeader {
         var inputs: [String] = []
         var codes = countryCodes
         var temporary: [String] = []
@@ -37,7 +38,8 @@ public enum StoreImport {
         }
         let zips = files.filter { $0.lowercased().hasSuffix(".zip") }
         let origin = FetchProvenance.describe(files: zips) ?? (zips.isEmpty ? nil : zips.map { ($0 as NSString).lastPathComponent }.joined(separator: ", "))
-        return try PanelImport.baci(files: inputs, countryCodes: codes, edition: edition, to: path, progress: progress, origin: origin)
+        return try PanelImport.baci(files: inputs, countryCodes: codes, edition: edition, to: path, threads: threads,
+                                    progress: progress, origin: origin)
     }
 
     /// UN Comtrade files into the store at `path`, valued as `valuation` (`primary`, `cif`, `fob`),

@@ -9,11 +9,14 @@ public enum PanelImport {
     ///   - countryCodes: the release's country file; by default the `country_codes_*.csv`
     ///     beside the first data file.
     ///   - edition: the HS edition; by default read from the file names (`BACI_HS17_…`).
+    ///   - threads: how many threads read a plain file and sort the rows (nil: one per
+    ///     available core); the store's bytes do not depend on it.
     ///   - progress: called with the file being read and the fraction done.
-    @discardableResult
     ///   - origin: the archive the files were unpacked from (named first in the provenance).
+    @discardableResult
     public static func baci(files: [String], countryCodes: String? = nil, edition: HSEdition? = nil, to path: String,
-                            errorLimit: Int = 20, progress: ((String, Double) -> Void)? = nil, origin: String? = nil) throws -> PanelStoreHeader {
+                            errorLimit: Int = 20, threads: Int? = nil, progress: ((String, Double) -> Void)? = nil,
+                            origin: String? = nil) throws -> PanelStoreHeader {
         guard let first = files.first else {
             throw DataReadError(issues: [DataIssue(file: path, message: "no input files")])
         }
@@ -36,7 +39,8 @@ public enum PanelImport {
         }
         let codes = try BACICountryCodes.read(path: countryFile, errorLimit: errorLimit)
         let release = names.compactMap { $0?.release }.first
-        let reader = BACIReader(countryCodes: codes, edition: editionFound!, release: release, errorLimit: errorLimit)
+        let reader = BACIReader(countryCodes: codes, edition: editionFound!, release: release, errorLimit: errorLimit,
+                                threads: threads)
         var builder = TradePanelBuilder(source: "BACI")
         for f in files {
             try reader.read(path: f, into: &builder) { progress?(f, $0) }
@@ -44,12 +48,12 @@ public enum PanelImport {
         var provenance = BACIReader.provenance(edition: editionFound!, release: release, files: files.map(baseName) + [baseName(countryFile)])
         if let origin { provenance.retrievedFrom = origin + ": " + provenance.retrievedFrom }
         builder.provenance = [provenance]
-        return try builder.write(to: path, errorLimit: errorLimit) { progress?("writing " + path, $0) }
+        return try builder.write(to: path, errorLimit: errorLimit, threads: threads) { progress?("writing " + path, $0) }
     }
 
     /// Imports UN Comtrade v1 files.
-    @discardableResult
     /// - Parameter origin: where the files came from (a fetch), named first in the provenance.
+    @discardableResult
     public static func comtrade(files: [String], reader: ComtradeReader = ComtradeReader(), to path: String,
                                 progress: ((String, Double) -> Void)? = nil, origin: String? = nil) throws -> PanelStoreHeader {
         guard !files.isEmpty else {

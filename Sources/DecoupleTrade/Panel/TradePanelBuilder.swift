@@ -4,7 +4,7 @@ import DecoupleCore
 /// (``PanelStoreWriter``). Countries and products are dictionary-encoded as they arrive; the
 /// row order is fixed only when the store is written (sorted by year, then product).
 ///
-/// Memory: about 36 bytes a row (the typed columns plus the source line of each row, kept to
+/// Memory: about 31 bytes a row (the typed columns plus the source line of each row, kept to
 /// report duplicates with their line numbers).
 public struct TradePanelBuilder: Sendable {
     /// `BACI` or `UN Comtrade`, recorded in the store header.
@@ -16,15 +16,11 @@ public struct TradePanelBuilder: Sendable {
     private var countryIndex: [Country: UInt16] = [:]
     private var productIndex: [PanelStoreProduct: UInt32] = [:]
 
-    var year: [UInt16] = []
-    var product: [UInt32] = []
-    var exporter: [UInt16] = []
-    var importer: [UInt16] = []
-    var basis: [UInt8] = []
-    var value: [Double] = []
-    var quantity: [Double] = []
-    var line: [UInt32] = []
-    var file: [UInt16] = []
+    /// The rows, in input order: one chunk per file read on one thread, several for a file
+    /// read on several.
+    private(set) var chunks: [PanelRowChunk] = []
+    /// The chunk ``append`` fills (the current file's, in the builder's numbering).
+    private var openChunk: PanelRowChunk?
     private var currentFile: UInt16 = 0
 
     public init(source: String, expectedRows: Int = 0) {
@@ -33,13 +29,27 @@ public struct TradePanelBuilder: Sendable {
     }
 
     /// The number of rows collected so far.
-    public var rowCount: Int { value.count }
+    public var rowCount: Int { chunks.reduce(0) { $0 + $1.count } }
 
+    /// Makes room for `n` more rows of the current file.
     mutating func reserve(_ n: Int) {
-        let total = rowCount + n
-        year.reserveCapacity(total); product.reserveCapacity(total); exporter.reserveCapacity(total)
-        importer.reserveCapacity(total); basis.reserveCapacity(total); value.reserveCapacity(total)
-        quantity.reserveCapacity(total); line.reserveCapacity(total); file.reserveCapacity(total)
+        let chunk = open()
+        chunk.reserve(chunk.count + n)
+    }
+
+    private mutating func open() -> PanelRowChunk {
+        if let openChunk { return openChunk }
+        let chunk = PanelRowChunk(file: currentFile)
+        chunks.append(chunk)
+        openChunk = chunk
+        return chunk
+    }
+
+    /// Adds rows read apart (on another thread) to the current file; the chunk's country and
+    /// product maps take its numbers to the builder's.
+    mutating func add(_ chunk: PanelRowChunk) {
+        chunks.append(chunk)
+        openChunk = nil
     }
 
     /// The dictionary index of a country, adding it when new; nil past 65,535 countries.
@@ -65,6 +75,7 @@ public struct TradePanelBuilder: Sendable {
     mutating func beginFile(_ summary: PanelInputSummary) -> Int {
         inputs.append(summary)
         currentFile = UInt16(truncatingIfNeeded: inputs.count - 1)
+        openChunk = nil
         return inputs.count - 1
     }
 
@@ -76,14 +87,7 @@ public struct TradePanelBuilder: Sendable {
     @inline(__always)
     mutating func append(year y: Int, product p: UInt32, exporter e: UInt16, importer m: UInt16,
                          basis b: PanelFlowBasis, value v: Double, quantity q: Double, line l: Int) {
-        year.append(UInt16(truncatingIfNeeded: y))
-        product.append(p)
-        exporter.append(e)
-        importer.append(m)
-        basis.append(b.rawValue)
-        value.append(v)
-        quantity.append(q)
-        line.append(UInt32(truncatingIfNeeded: l))
-        file.append(currentFile)
+        open().append(year: UInt16(truncatingIfNeeded: y), product: p, exporter: e, importer: m, basis: b.rawValue,
+                      value: v, quantity: q, line: l)
     }
 }
