@@ -29,6 +29,9 @@ struct DecoupleBench {
             case "icio-extraction":
                 try ScenarioBench.run(folder: path, runs: runs)
                 return
+            case "blas-threads":
+                try IOBench.blasThreads(folder: path, runs: runs)
+                return
             case "icio-load", "icio-leontief", "icio-exposure":
                 try IOBench.run(kind, folder: path, runs: runs)
                 return

@@ -58,6 +58,63 @@ enum IOBench {
         print("{\"name\": \"\(kind)\", \"rows\": \(t.n), \"best_seconds\": \(best), \"runs\": \(runs), \"load_seconds\": \(loadBest), \"check\": \(check), \"peak_rss_mb\": \(peakRSSMB()), \"openblas_core\": \"\(core)\", \"openblas_config\": \"\(config)\", \"threads\": \(openblas_get_num_threads())}")
     }
 
+    static func cpuSeconds() -> Double {
+        var u = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &u)
+        return Double(u.ru_utime.tv_sec + u.ru_stime.tv_sec) + Double(u.ru_utime.tv_usec + u.ru_stime.tv_usec) * 1e-6
+    }
+
+    /// `blas-threads`: the BLAS/LAPACK steps of the input–output cold path — the LU of I − A,
+    /// the transposed solves with one right-hand side per region, a product (R × n)(n × n) — on
+    /// the ICIO block (n = 4000) and on its leading sub-blocks (n = 100 … 2000), with OpenBLAS on
+    /// 1 thread and on every core, interleaved; best wall time and the CPU time of that run.
+    static func blasThreads(folder: String, runs: Int) throws {
+        let t = try OECDICIOBlockReader().read(folder: folder)
+        let system = try InputOutputSystem(nodes: zip(t.nodeRegions, t.nodeSectors).map { IONode(region: $0, sector: $1) },
+                                           Z: DenseMatrix(rows: t.n, columns: t.n, columnMajor: t.intermediate)!, x: t.grossOutput)
+        let full = iMinusA(system.A)
+        let cores = Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))
+        let regions = 81
+        for n in [100, 400, 1000, 2000, 4000] {
+            var m = DenseMatrix(rows: n, columns: n)
+            for j in 0..<n { for i in 0..<n { m[i, j] = full[i, j] } }
+            var rhs = DenseMatrix(rows: n, columns: regions)
+            for i in 0..<n { rhs[i, i % regions] = 1 }
+            var left = DenseMatrix(rows: regions, columns: n)
+            for j in 0..<n { left[j % regions, j] = 1 }
+            var best: [String: (wall: Double, cpu: Double)] = [:]
+            for _ in 0..<runs {
+                for threads in Array(Set([1, cores])).sorted() {
+                    openblas_set_num_threads(Int32(threads))
+                    func time(_ step: String, _ body: () -> Void) {
+                        let c0 = cpuSeconds(), t0 = ContinuousClock.now
+                        body()
+                        let wall = seconds(ContinuousClock.now - t0), cpu = cpuSeconds() - c0
+                        let key = "\(step)/\(threads)"
+                        if wall < best[key]?.wall ?? .infinity { best[key] = (wall, cpu) }
+                    }
+                    // LAPACK and BLAS called directly: Decouple's own choice of threads
+                    // (BLASThreads) would override the count set above.
+                    var a = m.values, pivots = [Int32](repeating: 0, count: n)
+                    time("lu") { _ = LAPACKE_dgetrf(LAPACK_COL_MAJOR, Int32(n), Int32(n), &a, Int32(n), &pivots) }
+                    var x = rhs.values
+                    time("solve") {
+                        _ = LAPACKE_dgetrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: "T")), Int32(n), Int32(regions), a, Int32(n), pivots, &x, Int32(n))
+                    }
+                    var c = [Double](repeating: 0, count: regions * n)
+                    time("gemm") {
+                        cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(regions), Int32(n), Int32(n), 1.0, left.values,
+                                    Int32(regions), m.values, Int32(n), 0.0, &c, Int32(regions))
+                    }
+                }
+            }
+            for step in ["lu", "solve", "gemm"] {
+                let one = best["\(step)/1"]!, all = best["\(step)/\(cores)"]!
+                print("{\"name\": \"blas-threads\", \"n\": \(n), \"step\": \"\(step)\", \"cores\": \(cores), \"runs\": \(runs), \"wall_1\": \(one.wall), \"cpu_1\": \(one.cpu), \"wall_all\": \(all.wall), \"cpu_all\": \(all.cpu)}")
+            }
+        }
+    }
+
     /// I − A (column-major copy).
     static func iMinusA(_ a: DenseMatrix) -> DenseMatrix {
         var m = a

@@ -130,6 +130,7 @@ public struct DenseMatrix: Sendable, Equatable {
         precondition(columns == other.rows, "multiplied: (\(rows)×\(columns)) · (\(other.rows)×\(other.columns))")
         var c = DenseMatrix(rows: rows, columns: other.columns)
         guard rows > 0, other.columns > 0, columns > 0 else { return c }
+        BLASThreads.prepare(order: max(rows, columns, other.columns))
         cblas_dgemm(CblasColMajor, CblasNoTrans, CblasNoTrans, Int32(rows), Int32(other.columns), Int32(columns),
                     1.0, values, Int32(rows), other.values, Int32(other.rows), 0.0, &c.values, Int32(rows))
         return c
@@ -140,6 +141,7 @@ public struct DenseMatrix: Sendable, Equatable {
         precondition(columns == v.count, "multiplied: (\(rows)×\(columns)) · vector of \(v.count)")
         var y = [Double](repeating: 0, count: rows)
         guard rows > 0, columns > 0 else { return y }
+        BLASThreads.prepare(order: max(rows, columns))
         cblas_dgemv(CblasColMajor, CblasNoTrans, Int32(rows), Int32(columns), 1.0, values, Int32(rows), v, 1, 0.0, &y, 1)
         return y
     }

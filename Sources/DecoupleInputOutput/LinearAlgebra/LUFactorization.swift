@@ -58,6 +58,7 @@ public struct LUFactorization: Sendable {
         var a = values
         var ipiv = [Int32](repeating: 0, count: n)
         if n > 0 {
+            BLASThreads.prepare(order: n)
             let info = LAPACKE_dgetrf(LAPACK_COL_MAJOR, Int32(n), Int32(n), &a, Int32(n), &ipiv)
             if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info) - 1) }
             if info < 0 { throw LinearAlgebraError.lapack(routine: "dgetrf", info: Int(info)) }
@@ -81,6 +82,7 @@ public struct LUFactorization: Sendable {
         }
         var x = b
         guard n > 0, b.columns > 0 else { return x }
+        BLASThreads.prepare(order: n)
         let info = LAPACKE_dgetrs(LAPACK_COL_MAJOR, CChar(UInt8(ascii: transposed ? "T" : "N")), Int32(n), Int32(b.columns),
                                   factors, Int32(n), pivots, &x.values, Int32(n))
         if info != 0 { throw LinearAlgebraError.lapack(routine: "dgetrs", info: Int(info)) }
@@ -96,6 +98,7 @@ public struct LUFactorization: Sendable {
     public func inverse() throws -> DenseMatrix {
         var a = factors
         if n > 0 {
+            BLASThreads.prepare(order: n)
             let info = LAPACKE_dgetri(LAPACK_COL_MAJOR, Int32(n), &a, Int32(n), pivots)
             if info > 0 { throw LinearAlgebraError.singular(pivot: Int(info) - 1) }
             if info < 0 { throw LinearAlgebraError.lapack(routine: "dgetri", info: Int(info)) }
