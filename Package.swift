@@ -37,6 +37,8 @@ let package = Package(
             path: "Sources/CSystemZlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // Linux system calls that Swift's Glibc module leaves out (renameat2).
+        .systemLibrary(name: "CSystemCalls", path: "Sources/CSystemCalls"),
         // OpenBLAS + LAPACKE from Debian (libopenblas-dev, liblapacke-dev) for the input-output engine.
         .systemLibrary(
             name: "CLapack",
@@ -46,7 +48,7 @@ let package = Package(
         ),
         // Modules by feature: each owns its readers, types and measures (docs/architecture.md).
         // Core: countries, periods, HS codes, provenance, data issues, gzip/CSV input, the catalog.
-        .target(name: "DecoupleCore", dependencies: ["CSystemZlib"]),
+        .target(name: "DecoupleCore", dependencies: ["CSystemZlib", "CSystemCalls"]),
         // Trade: every trade reader, the columnar panel and its store, aggregation engines,
         // the strategic taxonomy and HS concordance, every trade measure.
         .target(name: "DecoupleTrade", dependencies: ["DecoupleCore"]),

@@ -164,4 +164,24 @@ import DecoupleTestSupport
         #expect(Array(three.split(separator: "\n").prefix(3)) == Array(all.split(separator: "\n").prefix(3)))
         #expect(!FileManager.default.fileExists(atPath: f.folder.appendingPathComponent("e.dpanel").path))
     }
+
+    /// A store written over an existing one (exchanged with it, then the old one removed): the
+    /// path holds the new rows, a reader of the old file keeps reading it, nothing is left over.
+    @Test func replacingAStoreLeavesTheNewOneOnly() throws {
+        let f = try Fixtures()
+        let files = try BACIFixture.release(f, data: [
+            "BACI_HS17_Y2021_V202401b.csv": "t,i,j,k,v,q\n2021,156,842,850760,600,1\n",
+            "BACI_HS17_Y2022_V202401b.csv": "t,i,j,k,v,q\n2022,156,842,850760,700,1\n2022,842,156,850760,5,NA\n",
+        ])
+        let folder = f.folder.appendingPathComponent("stores")
+        let out = folder.appendingPathComponent("baci.dpanel").path
+        try PanelImport.baci(files: [files[0]], to: out)
+        let old = try TradePanelStore(path: out)
+        try PanelImport.baci(files: [files[1]], to: out)
+        let new = try TradePanelStore(path: out)
+        #expect(new.rowCount == 2 && new.years == [2022])
+        #expect(new.value.reduce(0, +) == 705_000)
+        #expect(old.rowCount == 1 && old.value[0] == 600_000)  // still mapped, still whole
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["baci.dpanel"])
+    }
 }

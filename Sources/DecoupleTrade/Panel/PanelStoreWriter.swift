@@ -231,7 +231,7 @@ extension TradePanelBuilder {
         }
         progress?(0.9)
 
-        guard rename(temp, path) == 0 else {
+        guard FileReplacement.move(temp, over: path) else {
             throw DataReadError(issues: [DataIssue(file: path, message: "cannot move the finished store into place: \(String(cString: strerror(errno)))")])
         }
         committed = true
