@@ -53,7 +53,6 @@ for line in open(f"{work}/times"):
 ratio = statistics.median(a / o for a, o in zip(times["auto"], times["one"]))
 result = {"name": "blas-threads", "runs": runs, "cores": steps[0]["cores"], "steps": steps,
           "exposure_cold_seconds": times, "exposure_cold_auto_over_one": ratio, "answers_max_rel_diff": worst}
-json.dump(result, open("Benchmarks/results/blas-threads.json", "w"), indent=1)
 print(f"OpenBLAS on {steps[0]['cores']} cores against 1 thread (best of {runs}; wall ratio, CPU ratio):")
 print(f"{'n':>6}{'LU':>16}{'solves (81)':>16}{'(81 x n)(n x n)':>18}")
 for n in sorted({s["n"] for s in steps}):
@@ -62,4 +61,13 @@ for n in sorted({s["n"] for s in steps}):
     print(f"{n:>6}{cells[0]:>16}{cells[1]:>16}{cells[2]:>18}")
 print(f"decouple exposure, cold (no cache), whole process: Decouple's choice {statistics.median(times['auto']):.2f} s, "
       f"1 BLAS thread {statistics.median(times['one']):.2f} s (median ratio {ratio:.2f}x); answers agree to {worst:.1e}")
+sys.path.insert(0, "Benchmarks")
+import results
+lu = next(s for s in steps if s["n"] == 4000 and s["step"] == "lu")
+results.record("blas-threads", "Benchmarks/run-blas-threads.sh", [
+    {"task": "LU of I − A, ICIO block (n = 4000), OpenBLAS on every core", "peer": "the same on 1 thread",
+     "ratio": lu["wall_all"] / lu["wall_1"], "note": f"best of {runs}; CPU {lu['cpu_all'] / lu['cpu_1']:.2f}×", "check": "same LAPACK call"},
+    {"task": "`decouple exposure` without its cache, whole process, BLAS threads by matrix order",
+     "peer": "the same with 1 BLAS thread", "ratio": ratio, "note": f"median of {runs}", "check": f"CSV equal to {worst:.0e}"},
+], result=result)
 PY

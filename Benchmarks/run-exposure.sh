@@ -26,7 +26,7 @@ t0=$(date +%s%N); "$bin" exposure --format csv >"$work/decouple.csv"; cold=$(( $
 "$venv/bin/python" Benchmarks/exposure_pandas_scipy.py "$folder" >"$work/peer.csv"
 
 # Same numbers? (look-through, face value, hidden and tier shares, value added, per sector)
-python3 - "$work/decouple.csv" "$work/peer.csv" <<'PY'
+python3 - "$work/decouple.csv" "$work/peer.csv" "$work/agree" <<'PY'
 import csv, sys
 ours = {r["sector"]: r for r in csv.DictReader(open(sys.argv[1]))}
 peer = {r["sector"]: r for r in csv.DictReader(open(sys.argv[2]))}
@@ -38,6 +38,7 @@ cols = {"face_value_share": "face_value_share", "look_through_share": "look_thro
 worst = max(abs(float(ours[s][a]) - float(peer[s][b])) for s in ours for a, b in cols.items())
 print(f"numbers: {len(ours)} sectors x {len(cols)} measures agree, max |difference| {worst:.2e}")
 assert worst < 1e-9, "the two answers differ"
+open(sys.argv[3], "w").write(f"{len(ours)} {len(cols)} {worst:.1e}")
 PY
 
 time_runs() {  # command... → best and median milliseconds of $runs runs
@@ -64,3 +65,22 @@ for p in $pairs; do
     lat+=($(curl -s -o /dev/null -w '%{time_total}' "http://127.0.0.1:$port/api/v1/exposure?importer=${p%%:*}&source=${p##*:}&sector=C26"))
 done
 printf '%s\n' "${lat[@]}" | sort -n | awk '{a[NR]=$1*1000} END {printf "new /api/v1/exposure queries on a warm server (%d pairs): p50 %.1f ms, max %.1f ms (target p50 < 50 ms)\n", NR, a[int((NR+1)/2)], a[NR]}'
+python3 - "$d_best" "$d_med" "$p_best" "$p_med" "$cold" "$runs" "$(cat "$work/agree")" "$("$venv/bin/python" -c 'import pandas, scipy; print(pandas.__version__, scipy.__version__)')" "${lat[@]}" <<'PY'
+import statistics, sys
+sys.path.insert(0, "Benchmarks")
+import results
+db, dm, pb, pm, cold, runs = (int(x) for x in sys.argv[1:7])
+sectors, measures, worst = sys.argv[7].split()
+pandas, scipy = sys.argv[8].split()
+latency = sorted(float(x) * 1000 for x in sys.argv[9:])
+check = f"{sectors} sectors × {measures} measures, max diff {worst}"
+peer = f"pandas {pandas} + scipy {scipy} script"
+results.record("exposure", "Benchmarks/run-exposure.sh", [
+    {"task": "`decouple exposure` (US sectors vs China, ICIO n = 4000), whole process, input–output cache warm",
+     "peer": peer, "ratio": dm / pm, "note": f"median of {runs}", "check": check},
+    {"task": "the same, cold (the run that writes the cache)", "peer": peer, "ratio": cold / 1e6 / pm, "note": "one run", "check": check},
+    {"task": f"new `/api/v1/exposure` queries on a warm `decouple serve` ({len(latency)} importer/source pairs)",
+     "peer": "—", "value": f"p50 {statistics.median(latency):.1f} ms, max {latency[-1]:.1f} ms", "check": "—"},
+], milliseconds={"decouple_best": db, "decouple_median": dm, "peer_best": pb, "peer_median": pm, "cold": cold / 1e6},
+   api_latency_ms=latency)
+PY

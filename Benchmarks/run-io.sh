@@ -43,5 +43,19 @@ print(f"exposure: Decouple is {by['pymrio.exposure']['best_seconds'] / d['best_s
 print(f"load + US exposure table: {by['icio-load']['best_seconds'] + d['best_seconds']:.2f} s; peak RSS {max(r.get('peak_rss_mb', 0) for r in rows):.0f} MB")
 print(f"checks: L[0,0] {by['icio-leontief']['check']:.12g} vs {by['numpy.inv']['check']:.12g}; "
       f"LT CHN->USA_C26 {d['check']:.12g} vs {by['pymrio.exposure']['check']:.12g}")
+sys.path.insert(0, "Benchmarks")
+import results
+def rel(a, b): return abs(a - b) / max(abs(a), abs(b))
+n = d["rows"]
+results.record("io", "Benchmarks/run-io.sh", [
+    {"task": f"ICIO block (n = {n}): read Z and the node list", "peer": f"pandas `read_csv`",
+     "ratio": by["icio-load"]["best_seconds"] / by["pandas.read_csv"]["best_seconds"], "note": f"best of {d['runs']}", "check": "same table"},
+    {"task": "full Leontief inverse (I − A)⁻¹", "peer": f"numpy {by['numpy.inv']['version']} `inv`",
+     "ratio": by["icio-leontief"]["best_seconds"] / by["numpy.inv"]["best_seconds"], "note": f"best of {d['runs']}",
+     "check": f"L[0,0] rel. diff {rel(by['icio-leontief']['check'], by['numpy.inv']['check']):.0e}"},
+    {"task": "US look-through exposure to all sources, tiers 1–3 (A, LU, solve)", "peer": "pymrio's `calc_A`/`calc_L` path",
+     "ratio": d["best_seconds"] / by["pymrio.exposure"]["best_seconds"], "note": f"best of {d['runs']}",
+     "check": f"CHN→USA C26 rel. diff {rel(d['check'], by['pymrio.exposure']['check']):.0e}"},
+], steps=rows)
 PY
 rm -f "$results"

@@ -27,7 +27,7 @@ export DECOUPLE_IO_CACHE="$work/io-tables" DECOUPLE_CACHE="$work/cache" DECOUPLE
 "$base" report --format json --bundled-only >"$work/base.json"
 # Same document: every string equal, every number within a relative 1e-12 (the exposure figures
 # now come from the region multipliers and may differ in the last digits).
-python3 - "$work/base.json" "$work/new.json" <<'PY'
+python3 - "$work/base.json" "$work/new.json" "$work/agree" <<'PY'
 import json, sys
 a, b = (json.load(open(f)) for f in sys.argv[1:3])
 worst, differing, problems = 0.0, 0, []
@@ -46,6 +46,7 @@ def walk(x, y, p):
 walk(a, b, "")
 print(f"documents: equal strings and structure; {differing} numbers differ, by at most {worst:.1e} relative")
 assert not problems and worst < 1e-12, problems[:5]
+open(sys.argv[3], "w").write(f"{differing} {worst:.1e}")
 PY
 
 time_runs() {
@@ -57,5 +58,17 @@ time_runs() {
 }
 read -r n_best n_med < <(time_runs "$bin" report --format json --bundled-only)
 read -r b_best b_med < <(time_runs "$base" report --format json --bundled-only)
-awk -v nb="$n_best" -v nm="$n_med" -v bb="$b_best" -v bm="$b_med" -v r="$runs" -v ref="$base_ref" 'BEGIN {
-    printf "decouple report --format json, whole process (best of %d; median): %.2fx the time of %s (median %.2fx; target <= 0.35x)\n", r, nb / bb, ref, nm / bm }'
+python3 - "$n_best" "$n_med" "$b_best" "$b_med" "$runs" "$base_ref" "$(cat "$work/agree")" <<'PY'
+import sys
+sys.path.insert(0, "Benchmarks")
+import results
+nb, nm, bb, bm, runs = (int(x) for x in sys.argv[1:6])
+ref, (differing, worst) = sys.argv[6], sys.argv[7].split()
+print(f"decouple report --format json, whole process (best of {runs}; median): {nb / bb:.2f}x the time of {ref} "
+      f"(median {nm / bm:.2f}x; target <= 0.35x)")
+results.record("report", "Benchmarks/run-report.sh", [
+    {"task": "`decouple report --format json` on the bundled data, whole process, warm caches",
+     "peer": f"the build of {ref} (before #21)", "ratio": nm / bm, "note": f"median of {runs}",
+     "check": f"same document; {differing} numbers differ by ≤ {worst} relative"},
+], seconds={"new_best_ms": nb, "new_median_ms": nm, "base_best_ms": bb, "base_median_ms": bm})
+PY

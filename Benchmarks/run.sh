@@ -35,5 +35,17 @@ for name, label in [("dots", "decouple DOTSReader (validated)"), ("tokenize", "d
         print(f"{label:<34}{by[name]['best_seconds']/base:>13.2f}x")
 print(f"(pandas is {base/by['dots']['best_seconds']:.2f}x the time of Decouple's validated reader)" if base > by['dots']['best_seconds']
       else f"(Decouple's validated reader takes {by['dots']['best_seconds']/base:.2f}x pandas' time)")
+sys.path.insert(0, "Benchmarks")
+import results
+peer = f"pandas {by['pandas.read_csv'].get('version', '')} `read_csv`"
+n = by["dots"]["rows"]
+assert by["tokenize"]["rows"] == by["pandas.read_csv"]["rows"], "the tokenizer and pandas read different row counts"
+results.record("dots", "Benchmarks/run.sh", [
+    {"task": f"IMF DOTS long form ({n / 1e6:.2f} M rows, gzip): the validated reader (codes resolved, typed flows)",
+     "peer": peer, "ratio": by["dots"]["best_seconds"] / base, "note": f"best of {by['dots']['runs']}",
+     "check": f"{n:,} flows kept of {by['pandas.read_csv']['rows']:,} rows"},
+    {"task": "the same file, CSV tokenizer only", "peer": peer, "ratio": by["tokenize"]["best_seconds"] / base,
+     "note": f"best of {by['tokenize']['runs']}", "check": "same row count"},
+], steps=rows)
 PY
 rm -f "$results"
