@@ -10,17 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-10000000}
 rounds=${2:-5}
-data=.bench-data/panel
-file=$data/BACI_HS17_Y2018-2022_V202401b.csv
-
-venv=.venv-bench
-if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
-"$venv/bin/python" -c "import polars, duckdb, numpy" 2>/dev/null || "$venv/bin/pip" install -q polars duckdb numpy
-
-if [ ! -f "$file" ] || [ "$(( $(wc -l <"$file") - 1 ))" != "$rows" ]; then
-    echo "generating $rows BACI-format rows into $data ..." >&2
-    "$venv/bin/python" Benchmarks/panel/generate_baci.py "$data" "$rows" 5 >/dev/null
-fi
+peers="polars duckdb"
+. Benchmarks/panel/baci-data.sh
 
 swift build -c release --product decouple >/dev/null
 swift build -c release --product panel-bench >/dev/null

@@ -10,18 +10,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rows=${1:-10000000}
 runs=${2:-3}
-data=.bench-data/panel
-file=$data/BACI_HS17_Y2018-2022_V202401b.csv
+peers="pandas duckdb ecomplexity"
+. Benchmarks/panel/baci-data.sh
 store=$data/bench.dpanel
-
-venv=.venv-bench
-if [ ! -x "$venv/bin/python" ]; then python3 -m venv "$venv"; fi
-"$venv/bin/python" -c "import pandas, duckdb, ecomplexity" 2>/dev/null || "$venv/bin/pip" install -q pandas duckdb ecomplexity
-
-if [ ! -f "$file" ] || [ "$(( $(wc -l <"$file") - 1 ))" != "$rows" ]; then
-    echo "generating $rows BACI-format rows into $data ..." >&2
-    "$venv/bin/python" Benchmarks/panel/generate_baci.py "$data" "$rows" 5 >/dev/null
-fi
 
 swift build -c release --product panel-bench >/dev/null
 bench=$(swift build -c release --show-bin-path)/panel-bench
