@@ -4,8 +4,9 @@ import DecoupleCore
 /// (``PanelStoreWriter``). Countries and products are dictionary-encoded as they arrive; the
 /// row order is fixed only when the store is written (sorted by year, then product).
 ///
-/// Memory: about 31 bytes a row (the typed columns plus the source line of each row, kept to
-/// report duplicates with their line numbers).
+/// Memory: about 27 bytes a row (the typed columns; the source lines are kept as the places
+/// where line numbers jump, to report duplicates with their lines). The rows live in chunks
+/// (``PanelRowChunk``, reference types): a copy of a builder shares them, so fill one builder.
 public struct TradePanelBuilder: Sendable {
     /// `BACI` or `UN Comtrade`, recorded in the store header.
     public let source: String
