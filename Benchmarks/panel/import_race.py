@@ -67,7 +67,9 @@ for r in range(rounds):
         outputs[n] = out
 
 def blanked(p):
+    """The store's bytes with the write time and the header checksum (which covers it) blanked."""
     data = open(p, "rb").read()
+    data = data[:40] + bytes(4) + data[44:]
     key = b'"createdAt":"'
     s = data.index(key) + len(key)
     e = data.index(b'"', s)

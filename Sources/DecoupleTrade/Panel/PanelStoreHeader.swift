@@ -4,8 +4,8 @@ import DecoupleCore
 /// the format version, the provenance of every input, the dictionaries that the integer columns
 /// index into, and where each column lies.
 public struct PanelStoreHeader: Codable, Sendable, Equatable {
-    /// The version this build writes and reads.
-    public static let currentFormatVersion = 1
+    /// The version this build writes and reads (2: per-column and header checksums).
+    public static let currentFormatVersion = 2
 
     public var formatVersion: Int
     /// Which reader filled the store: `BACI` or `UN Comtrade`.
@@ -54,6 +54,9 @@ public struct PanelColumnDescriptor: Codable, Sendable, Equatable {
     public var offset: Int
     /// Number of elements.
     public var count: Int
+    /// CRC-32 (zlib's) of the column's `count` elements, 8 lowercase hex digits; checked when
+    /// the store is opened.
+    public var crc32: String = "00000000"
 }
 
 /// What one imported file contributed.

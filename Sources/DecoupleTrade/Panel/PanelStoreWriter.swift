@@ -126,7 +126,9 @@ extension TradePanelBuilder {
         // cache, instead of faulting in pages of a sparse file that the kernel zero-fills.
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
+        try Self.checkTarget(path)
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        Self.removeStaleTemporaries(of: url.lastPathComponent, in: folder)
         let temp = folder + "/." + url.lastPathComponent + ".\(getpid()).tmp"
         let fd = open(temp, O_RDWR | O_CREAT | O_TRUNC, 0o644)
         guard fd >= 0 else {
@@ -145,6 +147,7 @@ extension TradePanelBuilder {
             raw.storeBytes(of: UInt64(dataOffset).littleEndian, toByteOffset: 24, as: UInt64.self)
             raw.storeBytes(of: UInt64(fileLength).littleEndian, toByteOffset: 32, as: UInt64.self)
         }
+        // The column checksums are filled in once the columns are (same length: 8 hex digits).
         front.replaceSubrange(PanelStoreLayout.prefixSize..<(PanelStoreLayout.prefixSize + headerBytes.count), with: headerBytes)
         try front.withUnsafeBytes { try writeAll(fd, $0.baseAddress!, $0.count, at: 0, path: path) }
         let zeros = UnsafeMutableRawPointer.allocate(byteCount: 1 << 20, alignment: 4096)
@@ -229,6 +232,27 @@ extension TradePanelBuilder {
             }
             throw DataReadError(issues: issues, stoppedAtLimit: duplicates.count >= errorLimit)
         }
+        // Checksums: each column's, then the header's (over the prefix and the header).
+        var sums = [UInt32](repeating: 0, count: columns.count)
+        sums.withUnsafeMutableBufferPointer { sums in
+            let out = UncheckedBox(sums)
+            let laidOut = columns
+            ParallelWork.forEach(laidOut.count, threads: threads) { i in
+                let c = laidOut[i]
+                out.value[i] = CRC32.of(UnsafeRawBufferPointer(start: base + c.offset, count: c.count * PanelStoreLayout.width(of: c.type)!))
+            }
+        }
+        var summed = header
+        for i in summed.columns.indices { summed.columns[i].crc32 = PanelStoreLayout.hex(sums[i]) }
+        let summedBytes = [UInt8](try encoder.encode(summed))
+        precondition(summedBytes.count == headerBytes.count, "the header changed length with its checksums")
+        front.replaceSubrange(PanelStoreLayout.prefixSize..<(PanelStoreLayout.prefixSize + summedBytes.count), with: summedBytes)
+        front.withUnsafeMutableBytes { raw in
+            let crc = PanelStoreLayout.headerChecksum(prefix: raw.baseAddress!, header: raw.baseAddress! + PanelStoreLayout.prefixSize,
+                                                      headerLength: summedBytes.count)
+            raw.storeBytes(of: crc.littleEndian, toByteOffset: PanelStoreLayout.headerChecksumOffset, as: UInt32.self)
+        }
+        try front.withUnsafeBytes { try writeAll(fd, $0.baseAddress!, $0.count, at: 0, path: path) }
         progress?(0.9)
 
         guard FileReplacement.move(temp, over: path) else {
@@ -236,7 +260,37 @@ extension TradePanelBuilder {
         }
         committed = true
         progress?(1)
-        return header
+        return summed
+    }
+
+    /// Refuses to write over anything but a regular file: a symbolic link, folder, FIFO or
+    /// device at the target would be replaced by the rename, or worse.
+    static func checkTarget(_ path: String) throws {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return }
+        let kind: String
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return
+        case S_IFLNK: kind = "a symbolic link"
+        case S_IFDIR: kind = "a folder"
+        case S_IFIFO: kind = "a FIFO"
+        case S_IFCHR, S_IFBLK: kind = "a device"
+        case S_IFSOCK: kind = "a socket"
+        default: kind = "not a regular file"
+        }
+        throw DataReadError(issues: [DataIssue(file: path, message: "refusing to replace it: it is \(kind), not a store file (choose another --out)")])
+    }
+
+    /// Removes `.NAME.PID.tmp` files left in `folder` by imports that were killed (their
+    /// process no longer runs).
+    static func removeStaleTemporaries(of name: String, in folder: String) {
+        guard let entries = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        let prefix = "." + name + "."
+        for entry in entries where entry.hasPrefix(prefix) && entry.hasSuffix(".tmp") {
+            let pid = entry.dropFirst(prefix.count).dropLast(4)
+            guard let p = Int32(pid), p > 0, p != getpid() else { continue }
+            if kill(p, 0) != 0 && errno == ESRCH { unlink(folder + "/" + entry) }
+        }
     }
 
     /// Writes `count` bytes at `offset`, in pieces of at most 1 GB, retrying short writes.

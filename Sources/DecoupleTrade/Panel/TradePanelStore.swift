@@ -82,12 +82,25 @@ public final class TradePanelStore: @unchecked Sendable {
               dataOffset % PanelStoreLayout.alignment == 0 else {
             throw fail("corrupt store prefix (header length \(rawHeaderLength), data offset \(rawDataOffset))")
         }
+        let flags = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: 12, as: UInt32.self))
+        guard flags == 0 else { throw fail("store corrupted: unknown flags \(flags) in the prefix (re-import the data)") }
+        guard (PanelStoreLayout.headerChecksumOffset + 4 ..< PanelStoreLayout.prefixSize).allSatisfy({ bytes[$0] == 0 }) else {
+            throw fail("store corrupted: the prefix's reserved bytes 44–63 are not zero (re-import the data)")
+        }
+        let storedSum = UInt32(littleEndian: base.loadUnaligned(fromByteOffset: PanelStoreLayout.headerChecksumOffset, as: UInt32.self))
+        let headerSum = PanelStoreLayout.headerChecksum(prefix: base, header: base + PanelStoreLayout.prefixSize, headerLength: headerLength)
+        guard storedSum == headerSum else {
+            throw fail("store corrupted: the prefix and header do not match their checksum (re-import the data)")
+        }
         let header: PanelStoreHeader
         do {
             let json = Data(bytes: bytes + PanelStoreLayout.prefixSize, count: headerLength)
             header = try JSONDecoder().decode(PanelStoreHeader.self, from: json)
         } catch {
             throw fail("corrupt store header: \(error)")
+        }
+        guard header.formatVersion == version else {
+            throw fail("corrupt store header: format version \(header.formatVersion), the prefix says \(version)")
         }
         let n = header.rowCount
         let (blockCount, blockOverflow) = header.years.count.multipliedReportingOverflow(by: header.products.count)
@@ -113,6 +126,28 @@ public final class TradePanelStore: @unchecked Sendable {
         let basis = try column(PanelStoreLayout.basis, "u8", n, as: UInt8.self)
         let value = try column(PanelStoreLayout.value, "f64", n, as: Double.self)
         let quantity = try column(PanelStoreLayout.quantity, "f64", n, as: Double.self)
+
+        // Every column against its checksum (one thread a column); the six are checked above to
+        // lie inside the file, and there are no others.
+        let known = [PanelStoreLayout.productOffsets, PanelStoreLayout.exporter, PanelStoreLayout.importer,
+                     PanelStoreLayout.basis, PanelStoreLayout.value, PanelStoreLayout.quantity]
+        guard header.columns.count == known.count, Set(header.columns.map(\.name)) == Set(known) else {
+            throw fail("corrupt store header: columns \(header.columns.map(\.name).joined(separator: ", ")); expected \(known.joined(separator: ", "))")
+        }
+        let described = header.columns
+        var mismatch = [String?](repeating: nil, count: described.count)
+        mismatch.withUnsafeMutableBufferPointer { mismatch in
+            nonisolated(unsafe) let out = mismatch
+            ParallelWork.forEach(described.count, threads: ParallelWork.availableCores) { i in
+                let c = described[i]
+                guard let width = PanelStoreLayout.width(of: c.type) else { return }
+                let sum = PanelStoreLayout.hex(CRC32.of(UnsafeRawBufferPointer(start: base + dataOffset + c.offset, count: c.count * width)))
+                if sum != c.crc32 { out[i] = "column '\(c.name)' (checksum \(sum), the header says \(c.crc32))" }
+            }
+        }
+        if let bad = mismatch.compactMap({ $0 }).first {
+            throw fail("store corrupted: \(bad) (re-import the data)")
+        }
 
         // Never trust an index: check the offsets and the dictionary-coded columns once.
         guard offsets[0] == 0, offsets[blockCount] == Int64(n) else { throw fail("corrupt product offsets (they do not span the \(n) rows)") }
