@@ -13,7 +13,8 @@ struct ServeCommand: AsyncParsableCommand {
         discussion: "Pages: \(DecoupleApp.pageList). " + """
         The API (/api/v1 lists every endpoint with an example; /healthz) mirrors the \
         commands (same parameters, same JSON as --format json); see docs/openapi.yaml. Binds 127.0.0.1 unless --host \
-        says otherwise; stops gracefully on SIGINT/SIGTERM. Access logs go to standard error.
+        says otherwise; stops gracefully on SIGINT/SIGTERM. Access logs go to standard error, or with \
+        --log-file to a file kept under --log-max-mb (the older part in FILE.1).
         """)
 
     @Option(help: "Port to listen on.") var port: Int = 8080
@@ -21,6 +22,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).") var dataDir: String?
     @Option(help: "Largest request body accepted, in bytes.") var maxBody: Int = 1 << 20
     @Option(help: "Access-log format: text or json.") var logFormat: LogFormat = .text
+    @Option(help: "Write the log to this file instead of standard error; past --log-max-mb it is moved to FILE.1 and begun again.") var logFile: String?
+    @Option(help: "Largest size of the log file in megabytes (FILE and FILE.1 together take at most twice this).") var logMaxMb: Int = 10
     @Flag(help: "Do not compute the default analyses in the background after start.") var noWarmUp = false
     @Option(help: "Another host name the server answers to (repeatable); requests naming any other Host are refused (DNS rebinding).") var allowHost: [String] = []
     @Option(help: "Seconds a connection may stay idle before it is closed (slow clients).") var idleTimeout: Int64 = 30
@@ -32,6 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
     func validate() throws {
         guard (0...65535).contains(port) else { throw ValidationError("--port must be between 0 and 65535") }
         guard (1024...(64 << 20)).contains(maxBody) else { throw ValidationError("--max-body must be between 1024 and 67108864") }
+        guard (1...1024).contains(logMaxMb) else { throw ValidationError("--log-max-mb must be between 1 and 1024") }
     }
 
     func run() async throws {
@@ -41,10 +45,16 @@ struct ServeCommand: AsyncParsableCommand {
             throw ExitCode.failure
         }
         let format = logFormat
+        let destination: LogDestination?
+        do { destination = try logFile.map { try LogDestination(file: $0, maxBytes: logMaxMb << 20) } } catch {
+            printError("error: \(error)")
+            throw ExitCode.failure
+        }
         LoggingSystem.bootstrap { label in
-            switch format {
-            case .json: return JSONLogHandler(label: label)
-            case .text: return StreamLogHandler.standardError(label: label)
+            switch (format, destination) {
+            case (.json, _): return JSONLogHandler(label: label, destination: destination ?? .standardError)
+            case (.text, let file?): return TextLogHandler(label: label, destination: file)
+            case (.text, nil): return StreamLogHandler.standardError(label: label)
             }
         }
         guard (1...3600).contains(idleTimeout) else { throw ValidationError("--idle-timeout must be between 1 and 3600 seconds") }

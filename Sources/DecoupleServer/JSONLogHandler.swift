@@ -3,14 +3,19 @@ import DecoupleRendering
 import Foundation
 import Logging
 
-/// A swift-log handler writing one JSON object per line to standard error:
-/// `{"ts":…,"level":…,"label":…,"message":…, <metadata>…}` (`decouple serve --log-format json`).
+/// A swift-log handler writing one JSON object per line to standard error or a capped file
+/// (``LogDestination``): `{"ts":…,"level":…,"label":…,"message":…, <metadata>…}`
+/// (`decouple serve --log-format json`).
 public struct JSONLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level = .info
     let label: String
+    let destination: LogDestination
 
-    public init(label: String) { self.label = label }
+    public init(label: String, destination: LogDestination = .standardError) {
+        self.label = label
+        self.destination = destination
+    }
 
     public subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -32,6 +37,6 @@ public struct JSONLogHandler: LogHandler {
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         guard var data = try? encoder.encode(fields) else { return }
         data.append(0x0A)
-        FileHandle.standardError.write(data)
+        destination.write(data)
     }
 }
