@@ -118,6 +118,34 @@ import DecoupleTestSupport
         #expect(e2 == "icio/nodes.csv:2:15: expected gross output, a number ≥ 0 (USD million), found '-1'")
     }
 
+    /// #22: a node listed twice, and an input worth more than the buyer's gross output
+    /// (a coefficient of 10), are errors; they were accepted.
+    @Test func blockReaderRefusesATwiceListedNodeAndCoefficientsAboveOne() throws {
+        let f = try Fixtures()
+        let header = "idx,node,country,sector,gross_output,intermediate_inputs_from_80,intermediate_sales_to_80,other_sales,active\n"
+        _ = try f.file("nodes.csv", header + "0,AAA_X,AAA,X,10,0,0,0,1\n1,AAA_X,AAA,X,20,0,0,0,1\n")
+        _ = try f.gzip("Z_intermediate_flows_dense.csv.gz", "seller\\buyer,AAA_X,AAA_X\nAAA_X,1,2\nAAA_X,3,4\n")
+        #expect(Fixtures.errorText { _ = try OECDICIOBlockReader().read(folder: f.folder.path, displayFolder: "icio") }
+                == "icio/nodes.csv:3:3: node 'AAA_X' appears twice (first on line 2); every node once")
+        _ = try f.file("nodes.csv", header + "0,AAA_X,AAA,X,10,0,0,0,1\n1,BBB_X,BBB,X,20,0,0,0,1\n")
+        _ = try f.gzip("Z_intermediate_flows_dense.csv.gz", "seller\\buyer,AAA_X,BBB_X\nAAA_X,1,2\nBBB_X,100,4\n")
+        #expect(Fixtures.errorText { _ = try OECDICIOBlockReader().read(folder: f.folder.path, displayFolder: "icio") }
+                == "icio/Z_intermediate_flows_dense.csv.gz:3: Z[BBB_X, AAA_X] = 100.0 is more than AAA_X's gross output 10.0 in nodes.csv (a coefficient of 10.00; expected at most 1)")
+    }
+
+    /// #22: a row or column label written twice was summed (C26's face value 13.0 % → 21.5 %);
+    /// now an error naming both places. Merged regions (CN1, CN2 → CHN) are still summed.
+    @Test func officialLayoutRefusesALabelWrittenTwice() throws {
+        let f = try Fixtures()
+        let rows = Self.official.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let twiceRow = (rows.prefix(3) + [rows[2]] + rows.dropFirst(3)).joined(separator: "\n")
+        #expect(Fixtures.errorText { _ = try OECDICIOReader().read(path: try f.file("r.csv", twiceRow), displayName: "r.csv") }
+                == "r.csv:4:1: row label 'AUS_C17_18' appears twice (first on line 3); every label once")
+        let twiceColumn = Self.official.replacingOccurrences(of: "V1,AUS_A01,AUS_C17_18,", with: "V1,AUS_A01,AUS_A01,")
+        let e = Fixtures.errorText { _ = try OECDICIOReader().read(path: try f.file("c.csv", twiceColumn), displayName: "c.csv") }
+        #expect(e?.hasPrefix("c.csv:1:12: column label 'AUS_A01' appears twice (first at column 4); every label once") == true, "\(e ?? "")")
+    }
+
     static let wiod = "\(DataCatalog.sourceCheckoutDataFolder)/../../shared/data/wiod-2013-release-bquast/converted-csv"
 
     @Test(.enabled(if: FileManager.default.fileExists(atPath: wiod + "/wiot_2011_inter.csv.gz"), "needs ../shared/data/wiod-2013-release-bquast"))

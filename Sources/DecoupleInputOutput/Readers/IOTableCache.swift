@@ -25,8 +25,9 @@ import Glibc
 /// sources or another format version) or damaged (magic, CRC, lengths) is never read: it is
 /// rebuilt from the sources and replaced atomically (temporary file, then rename).
 public struct IOTableCache: Sendable {
-    /// Bumped whenever the layout or the numbers stored change.
-    public static let formatVersion: UInt32 = 1
+    /// Bumped whenever the layout or the numbers stored change, or the reader checks more
+    /// (2: duplicate nodes and coefficients above 1 are errors, so older caches are read again).
+    public static let formatVersion: UInt32 = 2
     /// The powers of A whose region sums are stored (exposures with up to 4 tiers, the default,
     /// need no product).
     public static let multiplierTiers = 3

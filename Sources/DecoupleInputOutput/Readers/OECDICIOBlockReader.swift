@@ -40,6 +40,18 @@ public struct OECDICIOBlockReader: Sendable {
                            "expected the \(labels.count) node labels of \(Self.nodesFile) as row labels in its order; row \(i + 1) is '\(i < z.rowCount ? z.rowLabels[i] : "(missing)")', expected '\(i < labels.count ? labels[i] : "(none)")'")
         }
         try issues.finish()
+        // One intermediate input worth more than the buyer's whole output (a coefficient above 1)
+        // is a unit or keying error, not an economy.
+        let n = labels.count
+        for j in 0..<n where nodes[j].grossOutput > 0 {
+            let x = nodes[j].grossOutput
+            for i in 0..<n where z.values[j * n + i] > x {
+                let v = z.values[j * n + i]
+                try issues.add(line: z.rowLines[i], column: nil,
+                               "Z[\(labels[i]), \(labels[j])] = \(v) is more than \(labels[j])'s gross output \(x) in \(Self.nodesFile) (a coefficient of \(String(format: "%.2f", v / x)); expected at most 1)")
+            }
+        }
+        try issues.finish()
         return InputOutputTableData(
             name: "OECD ICIO 2025 release, 2022, intermediate block (80 economies × 50 sectors, ROW dropped)",
             nodeRegions: nodes.map(\.country), nodeSectors: nodes.map(\.sector), intermediate: z.values,
@@ -53,6 +65,7 @@ public struct OECDICIOBlockReader: Sendable {
         let reader = DelimitedFileReader(path: path, displayName: displayName)
         var issues = IssueCollector(file: displayName, limit: errorLimit)
         var nodes: [Node] = []
+        var seen: [String: Int] = [:]
         try readWithHeader(reader, progress: nil, header: { h, line in
             try h.requireExactly(Self.nodesHeader, file: displayName, line: line)
         }, row: { r in
@@ -69,6 +82,11 @@ public struct OECDICIOBlockReader: Sendable {
                 try issues.add(line: r.line, column: r.column(1), "expected node = country_sector ('\(country)_\(sector)'), found '\(label)'")
                 return
             }
+            if let first = seen[label] {
+                try issues.add(line: r.line, column: r.column(1), "node '\(label)' appears twice (first on line \(first)); every node once")
+                return
+            }
+            seen[label] = r.line
             guard let x = r.number(4), x.isFinite, x >= 0 else {
                 try issues.add(line: r.line, column: r.column(4), "expected gross output, a number ≥ 0 (USD million), found '\(r.string(4))'")
                 return

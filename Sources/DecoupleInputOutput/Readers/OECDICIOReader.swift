@@ -63,6 +63,21 @@ public struct OECDICIOReader: Sendable {
             fdLabels.append(label)
             return fdLabels.count - 1
         }
+        // A label written twice would be summed silently (as the merged regions' rows are):
+        // every exact label once.
+        var columnSeen: [String: Int] = [:], rowLabelSeen: [String: Int] = [:]
+        for (j, label) in m.columnLabels.enumerated() {
+            if let first = columnSeen[label] {
+                try issues.add(line: 1, column: m.headerColumns[j], "column label '\(label)' appears twice (first at column \(m.headerColumns[first])); every label once")
+            }
+            columnSeen[label] = columnSeen[label] ?? j
+        }
+        for (i, label) in m.rowLabels.enumerated() {
+            if let first = rowLabelSeen[label] {
+                try issues.add(line: m.rowLines[i], column: 1, "row label '\(label)' appears twice (first on line \(first)); every label once")
+            }
+            rowLabelSeen[label] = rowLabelSeen[label] ?? m.rowLines[i]
+        }
         for (j, label) in m.columnLabels.enumerated() {
             if label == "OUT" || label == "TOTAL" { columnKinds.append(.output); continue }
             if Self.finalDemandCategories.contains(label) { columnKinds.append(.finalDemand(fdColumn(label))); continue }
