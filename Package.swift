@@ -112,6 +112,12 @@ let package = Package(
         ),
         // Temporary folders, made-up files and the bundled catalog, shared by the test targets.
         .target(name: "DecoupleTestSupport", dependencies: ["DecoupleCore"], path: "Tests/DecoupleTestSupport"),
+        // The seeded mutation fuzzer over the readers (#22; a bounded run is part of .ci/run).
+        .executableTarget(
+            name: "decouple-fuzz",
+            dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleScenarios", "DecoupleInstrumentChoice"],
+            path: "Tests/Fuzz"
+        ),
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore", "DecoupleTestSupport", "CSystemZlib"]),
         .testTarget(name: "DecoupleTradeTests", dependencies: ["DecoupleTrade", "DecoupleTestSupport"]),
         .testTarget(name: "DecoupleInputOutputTests", dependencies: ["DecoupleInputOutput", "DecoupleTestSupport"], exclude: ["Fixtures"]),

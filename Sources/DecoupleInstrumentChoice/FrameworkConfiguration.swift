@@ -121,8 +121,8 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw FrameworkConfigurationError(file: path, message: "cannot read file: \(error.localizedDescription)")
         }
-        if let d = JSONText.firstDuplicateKey(in: data) {
-            throw FrameworkConfigurationError(file: path, message: "line \(d.line), column \(d.column): duplicate key \"\(d.key)\" in one object")
+        if let d = JSONText.firstStrictnessFault(in: data) {
+            throw FrameworkConfigurationError(file: path, message: "line \(d.line), column \(d.column): \(d.message)")
         }
         do {
             if let base {

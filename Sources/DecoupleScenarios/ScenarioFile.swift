@@ -92,8 +92,8 @@ public enum ScenarioParser {
         do { root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
             throw ScenarioFileError(file: file, path: "$", message: "not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))")
         }
-        if let d = JSONText.firstDuplicateKey(in: data) {
-            throw ScenarioFileError(file: file, path: "$", message: "line \(d.line), column \(d.column): duplicate key \"\(d.key)\" in one object")
+        if let d = JSONText.firstStrictnessFault(in: data) {
+            throw ScenarioFileError(file: file, path: "$", message: "line \(d.line), column \(d.column): \(d.message)")
         }
         let r = Reader(file: file)
         let top = try r.object(root, "$", allowed: ["schema", "name", "description", "shock", "alliance", "products", "mineral",

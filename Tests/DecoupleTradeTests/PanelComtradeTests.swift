@@ -50,6 +50,18 @@ enum SharedData {
         #expect(store.quantity[rows.lowerBound] == 1)  // 1000 kg
     }
 
+    /// Found by the fuzzer (decouple-fuzz, seed 22, comtrade cases 8, 23 …): a row with one
+    /// field more than the header was read by position (#22: "a value of 53,250 stored as 4");
+    /// every row must have the header's number of fields.
+    @Test func aRowWithAnExtraFieldIsRefused() throws {
+        let f = try Fixtures()
+        let text = camel.replacingOccurrences(of: "C,A,2022,842,,M,156,,0,H6,811292,0,C00,1000,120,,120",
+                                              with: "C,A,2022,842,,M,156,,0,H6,811292,0,C00,1000,1,5,,120")
+        let path = try f.file("x.csv", text)
+        var builder = TradePanelBuilder(source: "UN Comtrade")
+        #expect(Fixtures.errorText { try ComtradeReader().read(path: path, into: &builder) } == "\(path):2: expected 17 fields, found 18")
+    }
+
     @Test func valuationChoosesTheColumn() throws {
         let f = try Fixtures()
         let path = try f.file("c.csv", camel)

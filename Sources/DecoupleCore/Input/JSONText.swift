@@ -25,6 +25,53 @@ package enum JSONText {
 package func isJSONBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
 
 extension JSONText {
+    /// What strict JSON refuses but Foundation's parsers accept: a key written twice in one
+    /// object (the later value would win silently) and a trailing comma before `}` or `]`.
+    /// The first such fault with its line and column, or nil.
+    package static func firstStrictnessFault(in data: Data) -> (message: String, line: Int, column: Int)? {
+        let duplicate = firstDuplicateKey(in: data)
+        let comma = firstTrailingComma(in: data)
+        switch (duplicate, comma) {
+        case let (d?, c?) where (c.line, c.column) < (d.line, d.column):
+            return ("a trailing comma before the closing bracket", c.line, c.column)
+        case let (d?, _):
+            return ("duplicate key \"\(d.key)\" in one object: each field may appear once", d.line, d.column)
+        case let (nil, c?):
+            return ("a trailing comma before the closing bracket", c.line, c.column)
+        case (nil, nil):
+            return nil
+        }
+    }
+
+    /// The first comma followed (after white space) by `}` or `]`, outside strings.
+    package static func firstTrailingComma(in data: Data) -> (line: Int, column: Int)? {
+        var line = 1, column = 0
+        var inString = false, escaped = false
+        var pendingComma: (line: Int, column: Int)? = nil
+        for b in data {
+            if b == UInt8(ascii: "\n") { line += 1; column = 0 } else if b & 0xC0 != 0x80 { column += 1 }
+            if inString {
+                if escaped { escaped = false } else if b == UInt8(ascii: "\\") { escaped = true } else if b == UInt8(ascii: "\"") { inString = false }
+                continue
+            }
+            switch b {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                continue
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                if let c = pendingComma { return c }
+            case UInt8(ascii: ","):
+                pendingComma = (line, column)
+                continue
+            case UInt8(ascii: "\""):
+                inString = true
+            default:
+                break
+            }
+            pendingComma = nil
+        }
+        return nil
+    }
+
     /// The first key that appears twice in one JSON object, with its line and column (1-based,
     /// columns in characters), or nil. `JSONSerialization` keeps the last value of a duplicated
     /// key without a word; the readers call this first so that a duplicated field is an error

@@ -36,9 +36,8 @@ struct PolicyJSONReader {
             throw DataReadError(issues: [DataIssue(file: file, line: line, column: column,
                                                    message: "invalid JSON: expected \(what) (\(JSONText.detail(of: error)))")])
         }
-        if let d = JSONText.firstDuplicateKey(in: data) {
-            throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column,
-                                                   message: "duplicate key \"\(d.key)\" in one object: each field may appear once")])
+        if let d = JSONText.firstStrictnessFault(in: data) {
+            throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column, message: d.message)])
         }
         return object
     }

@@ -101,7 +101,7 @@ public struct ComtradeReader: Sendable {
         try readWithHeader(reader, progress: progress, header: { header, line in
             col = try ComtradeColumns(header, file: name, line: line, valuation: valuation)
         }, row: { r in
-            guard r.count >= col.width else {
+            guard r.count == col.fieldCount else {
                 try issues.add(line: r.line, column: nil, "expected \(col.fieldCount) fields, found \(r.count)")
                 return
             }

@@ -83,9 +83,8 @@ public struct TaxonomyLoader: Sendable {
             let (line, column) = JSONText.location(of: error, in: data)
             throw DataReadError(issues: [DataIssue(file: file, line: line, column: column, message: "invalid JSON: expected a JSON document (\(JSONText.detail(of: error)))")])
         }
-        if let d = JSONText.firstDuplicateKey(in: data) {
-            throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column,
-                                                   message: "duplicate key \"\(d.key)\" in one object: each field may appear once")])
+        if let d = JSONText.firstStrictnessFault(in: data) {
+            throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column, message: d.message)])
         }
         var s = Scanner(file: file, limit: errorLimit)
         let part = try s.document(object)
