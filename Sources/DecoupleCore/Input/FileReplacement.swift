@@ -15,6 +15,23 @@ import Darwin
 /// 1.5–3 s measured while the disk was busy. Where the exchange is not available (another
 /// system, a file system without it) the plain rename is used.
 package enum FileReplacement {
+    /// What is at `path` when it is something other than a regular file ("a symbolic link",
+    /// "a folder", "a FIFO", "a device", "a socket"); nil for a regular file or nothing. Writers
+    /// refuse to replace those (#22).
+    package static func nonRegularKind(at path: String) -> String? {
+        var st = stat()
+        guard lstat(path, &st) == 0 else { return nil }
+        switch st.st_mode & S_IFMT {
+        case S_IFREG: return nil
+        case S_IFLNK: return "a symbolic link"
+        case S_IFDIR: return "a folder"
+        case S_IFIFO: return "a FIFO"
+        case S_IFCHR, S_IFBLK: return "a device"
+        case S_IFSOCK: return "a socket"
+        default: return "not a regular file"
+        }
+    }
+
     /// Moves `temp` to `path`; false (with `errno` set) when neither step worked.
     package static func move(_ temp: String, over path: String) -> Bool {
         var st = stat()

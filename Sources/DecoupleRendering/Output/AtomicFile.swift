@@ -14,22 +14,7 @@ public enum AtomicFile {
     }
 
     public static func write(_ text: String, to path: String) throws {
-        var info = stat()
-        if lstat(path, &info) == 0 {
-            let type = info.st_mode & S_IFMT
-            if type != S_IFREG {
-                let kind: String
-                switch type {
-                case S_IFLNK: kind = "a symbolic link"
-                case S_IFDIR: kind = "a folder"
-                case S_IFIFO: kind = "a FIFO"
-                case S_IFCHR, S_IFBLK: kind = "a device"
-                case S_IFSOCK: kind = "a socket"
-                default: kind = "not a regular file"
-                }
-                throw NotAFileError(path: path, kind: kind)
-            }
-        }
+        if let kind = FileReplacement.nonRegularKind(at: path) { throw NotAFileError(path: path, kind: kind) }
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

@@ -266,19 +266,9 @@ extension TradePanelBuilder {
     /// Refuses to write over anything but a regular file: a symbolic link, folder, FIFO or
     /// device at the target would be replaced by the rename, or worse.
     static func checkTarget(_ path: String) throws {
-        var st = stat()
-        guard lstat(path, &st) == 0 else { return }
-        let kind: String
-        switch st.st_mode & S_IFMT {
-        case S_IFREG: return
-        case S_IFLNK: kind = "a symbolic link"
-        case S_IFDIR: kind = "a folder"
-        case S_IFIFO: kind = "a FIFO"
-        case S_IFCHR, S_IFBLK: kind = "a device"
-        case S_IFSOCK: kind = "a socket"
-        default: kind = "not a regular file"
+        if let kind = FileReplacement.nonRegularKind(at: path) {
+            throw DataReadError(issues: [DataIssue(file: path, message: "refusing to replace it: it is \(kind), not a store file (choose another --out)")])
         }
-        throw DataReadError(issues: [DataIssue(file: path, message: "refusing to replace it: it is \(kind), not a store file (choose another --out)")])
     }
 
     /// Removes `.NAME.PID.tmp` files left in `folder` by imports that were killed (their
