@@ -6,7 +6,8 @@ import Darwin
 
 /// A plain (uncompressed) regular file mapped read-only into memory, so that several threads
 /// can parse stretches of it without copying. Readers fall back to ``ByteStream`` when
-/// ``init(plainFile:)`` returns nil (gzip, a pipe, an empty file).
+/// ``init(plainFile:)`` returns nil (gzip, a pipe, an empty file). Like any memory-mapped
+/// read, it assumes that no other process truncates the file while it is read.
 package final class MappedFile: @unchecked Sendable {
     package let path: String
     package let bytes: UnsafePointer<UInt8>
