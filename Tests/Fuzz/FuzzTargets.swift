@@ -1,5 +1,6 @@
 import DecoupleCore
 import DecoupleInstrumentChoice
+import DecouplePolicy
 import DecoupleScenarios
 import DecoupleTrade
 import Foundation
@@ -55,6 +56,12 @@ enum FuzzTargets {
         return try sorted(h)
     }
 
+    /// A JSON reader started from one bundled file.
+    static func json(_ name: String, _ seed: String, _ read: @escaping (String) throws -> String) throws -> FuzzTarget {
+        FuzzTarget(name: name, fileName: name + ".json", seeds: [try Data(contentsOf: URL(fileURLWithPath: seed))],
+                   isJSON: true, numericFields: []) { path, _ in try read(path) }
+    }
+
     static func all(work: String) throws -> [FuzzTarget] {
         let countries = work + "/country_codes_V202401b.csv"
         try Data("""
@@ -89,6 +96,8 @@ enum FuzzTargets {
         let dots = try head(data + "/imf-dots/dots_bilateral_annual_2000_2020.csv.gz", lines: 60)
         let census = try head(data + "/census-hs6-2024/us-imports-hs6-by-country-2024.csv.gz", lines: 60)
         let dotsProvenance = BundledDataset.imfDOTS.provenance
+        let examples = try FileManager.default.contentsOfDirectory(atPath: data + "/policy/examples").filter { $0.hasSuffix(".json") }.sorted()
+        let bomExample = data + "/policy/examples/" + (examples.first ?? "missing.json")
         return [
             FuzzTarget(name: "baci", fileName: "BACI_HS17_Y2022_V202401b.csv", seeds: [Data((baci.joined(separator: "\n") + "\n").utf8)],
                        isJSON: false, numericFields: [0, 1, 2, 3, 4, 5]) { path, work in
@@ -114,6 +123,13 @@ enum FuzzTargets {
             },
             FuzzTarget(name: "scenario-json", fileName: "scenario.json", seeds: scenarios, isJSON: true, numericFields: []) { path, _ in
                 try sorted(try ScenarioParser.read(path: path))
+            },
+            try json("alliances-json", data + "/policy/alliances.json") { try String(describing: AlliancesLoader().load(path: $0)) },
+            try json("ira-rules-json", data + "/policy/ira-30d-rules.json") { try String(describing: CleanVehicleRulesLoader().load(path: $0)) },
+            try json("measures-json", data + "/policy/measures.json") { try String(describing: PolicyMeasuresLoader().load(path: $0)) },
+            try json("bom-json", bomExample) { try String(describing: BatteryBOMLoader().load(path: $0)) },
+            try json("taxonomy-json", data + "/taxonomy/strategic-products.json") {
+                try String(describing: TaxonomyLoader(concordance: nil).load(path: $0))
             },
             FuzzTarget(name: "framework-json", fileName: "framework.json",
                        seeds: [try Data(contentsOf: URL(fileURLWithPath: data + "/framework/framework.json"))],
