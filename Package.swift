@@ -115,7 +115,8 @@ let package = Package(
         // The seeded mutation fuzzer over the readers (#22; a bounded run is part of .ci/run).
         .executableTarget(
             name: "decouple-fuzz",
-            dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleScenarios", "DecoupleInstrumentChoice", "DecouplePolicy"],
+            dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecoupleScenarios",
+                           "DecoupleInstrumentChoice", "DecouplePolicy"],
             path: "Tests/Fuzz"
         ),
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore", "DecoupleTestSupport", "CSystemZlib"]),

@@ -116,84 +116,131 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
     }
 
     /// Reads a configuration file; with `base`, fields present in the file replace the base's.
+    /// Strict: a syntax error, a key written twice, a trailing comma, an unknown field at any
+    /// depth and a wrongly typed value are errors naming the line and column.
     public static func load(path: String, over base: FrameworkConfiguration? = nil) throws -> FrameworkConfiguration {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw FrameworkConfigurationError(file: path, message: "cannot read file: \(error.localizedDescription)")
         }
-        if let d = JSONText.firstStrictnessFault(in: data) {
-            throw FrameworkConfigurationError(file: path, message: "line \(d.line), column \(d.column): \(d.message)")
-        }
+        let positions = JSONPositions(data)
         do {
+            let user = try JSONText.strictObject(data, file: path, what: "a framework configuration (a JSON object)")
+            let merged: [String: Any]
             if let base {
                 // Merge: encode the base, overlay the user's top-level fields, decode the result.
                 let baseObject = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(base)) as! [String: Any]
-                guard let user = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
-                    throw FrameworkConfigurationError(file: path, message: "expected a JSON object")
+                for key in user.keys.sorted() where baseObject[key] == nil && key != "note" {
+                    throw FrameworkConfigurationError(file: path,
+                        message: "unknown field '\(key)' (expected one of \(baseObject.keys.sorted().joined(separator: ", ")))")
+                        .located(in: positions, at: key)
                 }
-                for key in user.keys where baseObject[key] == nil && key != "note" {
-                    throw FrameworkConfigurationError(file: path, message: "unknown field '\(key)' (expected one of \(baseObject.keys.sorted().joined(separator: ", ")))")
-                }
-                let merged = baseObject.merging(user) { _, new in new }
-                return try validated(JSONDecoder().decode(FrameworkConfiguration.self, from: JSONSerialization.data(withJSONObject: merged)), path)
+                merged = baseObject.merging(user) { _, new in new }
+            } else {
+                merged = user
             }
-            return try validated(JSONDecoder().decode(FrameworkConfiguration.self, from: data), path)
+            let config = try JSONDecoder().decode(FrameworkConfiguration.self, from: JSONSerialization.data(withJSONObject: merged))
+            if let unknown = JSONText.firstUnknownKey(in: user, comparedWith: try JSONSerialization.jsonObject(with: JSONEncoder().encode(config)),
+                                                      ignoring: ["note"]) {
+                throw FrameworkConfigurationError(file: path, path: unknown.path, message: "unknown field '\(unknown.key)'")
+                    .located(in: positions, at: unknown.path.isEmpty ? unknown.key : unknown.path + "." + unknown.key)
+            }
+            return try validated(config, path)
+        } catch let e as DataReadError {
+            throw FrameworkConfigurationError(file: path, line: e.issues.first?.line, column: e.issues.first?.column,
+                                              message: e.issues.first?.message ?? "\(e)")
         } catch let e as FrameworkConfigurationError {
-            throw e
+            throw e.located(in: positions)
         } catch let e as DecodingError {
-            throw FrameworkConfigurationError(file: path, message: describe(e))
+            throw FrameworkConfigurationError(file: path, path: describePath(e), message: describe(e)).located(in: positions)
         } catch {
-            throw FrameworkConfigurationError(file: path, message: "invalid JSON: \(error.localizedDescription)")
+            throw FrameworkConfigurationError(file: path, line: 1, column: 1, message: "invalid JSON: \(error.localizedDescription)")
         }
     }
 
     static func validated(_ c: FrameworkConfiguration, _ path: String) throws -> FrameworkConfiguration {
-        guard c.schemaVersion == 1 else { throw FrameworkConfigurationError(file: path, message: "schemaVersion: expected 1, found \(c.schemaVersion)") }
+        guard c.schemaVersion == 1 else { throw FrameworkConfigurationError(file: path, path: "schemaVersion", message: "expected 1, found \(c.schemaVersion)") }
         for (key, t) in c.plusScales {
             guard AdvantageDimension(rawValue: key) != nil else {
-                throw FrameworkConfigurationError(file: path, message: "plusScales: unknown dimension '\(key)' (expected technology, manufacturing or market)")
+                throw FrameworkConfigurationError(file: path, path: "plusScales", message: "unknown dimension '\(key)' (expected technology, manufacturing or market)")
             }
             guard t.count == 3, t == t.sorted(), t.allSatisfy({ $0 > 0 && $0 <= 1 }) else {
-                throw FrameworkConfigurationError(file: path, message: "plusScales.\(key): expected three ascending shares in (0, 1] for +, ++ and +++, found \(t)")
+                throw FrameworkConfigurationError(file: path, path: "plusScales.\(key)", message: "expected three ascending shares in (0, 1] for +, ++ and +++, found \(t)")
             }
         }
         for (i, o) in c.observations.enumerated() where !(0...1).contains(o.value) {
-            throw FrameworkConfigurationError(file: path, message: "observations[\(i)].value: expected a share in [0, 1], found \(o.value)")
+            throw FrameworkConfigurationError(file: path, path: "observations[\(i)].value", message: "expected a share in [0, 1], found \(o.value)")
         }
-        guard c.catchUpWindow > 0 else { throw FrameworkConfigurationError(file: path, message: "catchUpWindow: expected a positive number of years") }
+        guard c.catchUpWindow > 0 else { throw FrameworkConfigurationError(file: path, path: "catchUpWindow", message: "expected a positive number of years") }
         for (key, w) in c.dimensionWeights {
             guard AdvantageDimension(rawValue: key) != nil, w >= 0 else {
-                throw FrameworkConfigurationError(file: path, message: "dimensionWeights: expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
+                throw FrameworkConfigurationError(file: path, path: "dimensionWeights", message: "expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
             }
         }
         for (arena, weights) in c.arenaDimensionWeights {
             guard Arena(rawValue: arena) != nil else {
-                throw FrameworkConfigurationError(file: path, message: "arenaDimensionWeights: unknown arena '\(arena)' (expected green, digital or critical-minerals)")
+                throw FrameworkConfigurationError(file: path, path: "arenaDimensionWeights", message: "unknown arena '\(arena)' (expected green, digital or critical-minerals)")
             }
             for (key, w) in weights where AdvantageDimension(rawValue: key) == nil || w < 0 {
-                throw FrameworkConfigurationError(file: path, message: "arenaDimensionWeights.\(arena): expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
+                throw FrameworkConfigurationError(file: path, path: "arenaDimensionWeights.\(arena)", message: "expected technology, manufacturing and market with weights ≥ 0, found \(key): \(w)")
             }
         }
         return c
     }
 
-    static func describe(_ e: DecodingError) -> String {
-        func path(_ c: DecodingError.Context) -> String {
-            c.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingCharacters(in: CharacterSet(charactersIn: "."))
-        }
+    /// The dotted path of a decoding error (`observations[3].value`), empty at the top.
+    static func describePath(_ e: DecodingError) -> String {
+        let context: DecodingError.Context
         switch e {
-        case .keyNotFound(let key, let c): return "\(path(c).isEmpty ? "" : path(c) + ": ")missing field '\(key.stringValue)'"
-        case .typeMismatch(let type, let c): return "\(path(c)): expected \(type)"
-        case .valueNotFound(let type, let c): return "\(path(c)): expected \(type), found null"
-        case .dataCorrupted(let c): return "\(path(c).isEmpty ? "" : path(c) + ": ")\(c.debugDescription)"
+        case .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): context = c
+        @unknown default: return ""
+        }
+        return context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            .trimmingCharacters(in: CharacterSet(charactersIn: "."))
+    }
+
+    /// What a decoding error says, without its path.
+    static func describe(_ e: DecodingError) -> String {
+        switch e {
+        case .keyNotFound(let key, _): return "missing field '\(key.stringValue)'"
+        case .typeMismatch(let type, _): return "expected \(type)"
+        case .valueNotFound(let type, _): return "expected \(type), found null"
+        case .dataCorrupted(let c): return c.debugDescription
         @unknown default: return "\(e)"
         }
     }
 }
 
-/// A problem in a framework configuration file.
+/// A problem in a framework configuration file (or the stage-figures file):
+/// `file:line:column: path: what was expected`.
 public struct FrameworkConfigurationError: Error, CustomStringConvertible {
     public let file: String
+    /// 1-based line and column of the offending value (or, for a missing field, its object).
+    public let line: Int?
+    public let column: Int?
+    /// The field (`observations[3].value`); empty for the whole file.
+    public let path: String
     public let message: String
-    public var description: String { "\(file): \(message)" }
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String = "", message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        var at = file
+        if let line { at += ":\(line)" }
+        if let column { at += ":\(column)" }
+        return at + ": " + (path.isEmpty ? "" : path + ": ") + message
+    }
+
+    /// The same error with the line and column of its path in `positions` (when it has none).
+    /// `at` names another value to point at (the value of an unknown field, not its object).
+    func located(in positions: JSONPositions, at other: String? = nil) -> FrameworkConfigurationError {
+        guard line == nil, let at = positions.position(path: other ?? path) else { return self }
+        return FrameworkConfigurationError(file: file, line: at.line, column: at.column, path: path, message: message)
+    }
 }

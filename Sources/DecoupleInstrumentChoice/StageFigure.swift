@@ -231,8 +231,11 @@ public struct StageFigures: Sendable {
         try load(path: catalog.root + "/" + path)
     }
 
-    private struct File: Decodable {
+    private struct File: Codable {
         var schemaVersion: Int
+        /// What the file is, for its readers (not used).
+        var title: String?
+        var note: String?
         var figures: [StageFigure]
     }
 
@@ -243,20 +246,29 @@ public struct StageFigures: Sendable {
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw FrameworkConfigurationError(file: path, message: "cannot read file: \(error.localizedDescription)")
         }
-        if let d = JSONText.firstStrictnessFault(in: data) {
-            throw FrameworkConfigurationError(file: path, message: "line \(d.line), column \(d.column): \(d.message)")
-        }
+        let positions = JSONPositions(data)
         let file: File
-        do { file = try JSONDecoder().decode(File.self, from: data) } catch let e as DecodingError {
-            throw FrameworkConfigurationError(file: path, message: FrameworkConfiguration.describe(e))
-        } catch {
-            throw FrameworkConfigurationError(file: path, message: "invalid JSON: \(error.localizedDescription)")
+        do {
+            let user = try JSONText.strictObject(data, file: path, what: "a stage-figures file (a JSON object)")
+            file = try JSONDecoder().decode(File.self, from: data)
+            if let unknown = JSONText.firstUnknownKey(in: user, comparedWith: try JSONSerialization.jsonObject(with: JSONEncoder().encode(file))) {
+                throw FrameworkConfigurationError(file: path, path: unknown.path, message: "unknown field '\(unknown.key)'")
+                    .located(in: positions, at: unknown.path.isEmpty ? unknown.key : unknown.path + "." + unknown.key)
+            }
+        } catch let e as DataReadError {
+            throw FrameworkConfigurationError(file: path, line: e.issues.first?.line, column: e.issues.first?.column,
+                                              message: e.issues.first?.message ?? "\(e)")
+        } catch let e as DecodingError {
+            throw FrameworkConfigurationError(file: path, path: FrameworkConfiguration.describePath(e),
+                                              message: FrameworkConfiguration.describe(e)).located(in: positions)
         }
-        guard file.schemaVersion == 1 else { throw FrameworkConfigurationError(file: path, message: "schemaVersion: expected 1, found \(file.schemaVersion)") }
+        guard file.schemaVersion == 1 else {
+            throw FrameworkConfigurationError(file: path, path: "schemaVersion", message: "expected 1, found \(file.schemaVersion)").located(in: positions)
+        }
         var ids = Set<String>()
         for (i, f) in file.figures.enumerated() {
             func fail(_ field: String, _ expected: String) -> FrameworkConfigurationError {
-                FrameworkConfigurationError(file: path, message: "figures[\(i)] (\(f.id)).\(field): \(expected)")
+                FrameworkConfigurationError(file: path, path: "figures[\(i)] (\(f.id)).\(field)", message: expected).located(in: positions)
             }
             guard ids.insert(f.id).inserted else { throw fail("id", "expected a unique id, found a second '\(f.id)'") }
             guard f.share.isFinite, (0...1).contains(f.share) else { throw fail("share", "expected a share in [0, 1], found \(f.share)") }

@@ -69,12 +69,32 @@ public struct Scenario: Sendable, Codable, Hashable {
     public var deadlock: Deadlock?
 }
 
-/// A scenario file that does not match the schema: `file: $.json.path: what was expected`.
+/// A scenario file that does not match the schema:
+/// `file:line:column: $.json.path: what was expected`.
 public struct ScenarioFileError: Error, Sendable, Equatable, CustomStringConvertible {
     public let file: String
+    /// 1-based line and column where the offending value (or, for a missing key, its object)
+    /// begins; nil when the file could not be read at all.
+    public let line: Int?
+    public let column: Int?
+    /// The JSON path of the offending value (`$.shock.cut`).
     public let path: String
     public let message: String
-    public var description: String { "\(file): \(path): \(message)" }
+
+    public init(file: String, line: Int? = nil, column: Int? = nil, path: String, message: String) {
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        self.message = message
+    }
+
+    public var description: String {
+        var at = file
+        if let line { at += ":\(line)" }
+        if let column { at += ":\(column)" }
+        return "\(at): \(path): \(message)"
+    }
 }
 
 public enum ScenarioParser {
@@ -90,12 +110,13 @@ public enum ScenarioParser {
     public static func parse(_ data: Data, file: String) throws -> Scenario {
         let root: Any
         do { root = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
-            throw ScenarioFileError(file: file, path: "$", message: "not valid JSON (\((error as NSError).userInfo["NSDebugDescription"] as? String ?? "\(error)"))")
+            let (line, column) = JSONText.location(of: error, in: data)
+            throw ScenarioFileError(file: file, line: line ?? 1, column: column ?? 1, path: "$", message: "not valid JSON (\(JSONText.detail(of: error)))")
         }
         if let d = JSONText.firstStrictnessFault(in: data) {
-            throw ScenarioFileError(file: file, path: "$", message: "line \(d.line), column \(d.column): \(d.message)")
+            throw ScenarioFileError(file: file, line: d.line, column: d.column, path: "$", message: d.message)
         }
-        let r = Reader(file: file)
+        let r = Reader(file: file, positions: JSONPositions(data))
         let top = try r.object(root, "$", allowed: ["schema", "name", "description", "shock", "alliance", "products", "mineral",
                                                    "sectors", "elasticities", "capacityGrowthPerYear", "deadlock"])
         let schema = try r.string(top, "schema", "$")
@@ -203,7 +224,13 @@ public enum ScenarioParser {
 
     private struct Reader {
         let file: String
-        func error(_ path: String, _ message: String) -> ScenarioFileError { ScenarioFileError(file: file, path: path, message: message) }
+        let positions: JSONPositions
+        /// An error at `path`, with the line and column where that value (or, for a missing
+        /// key, its object) begins.
+        func error(_ path: String, _ message: String) -> ScenarioFileError {
+            let at = positions.position(path: path)
+            return ScenarioFileError(file: file, line: at?.line, column: at?.column, path: path, message: message)
+        }
         /// JSON true/false arrive as NSNumber with objCType "c" (Darwin and swift-corelibs-foundation).
         func isBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }
         func kind(_ v: Any) -> String {

@@ -93,7 +93,7 @@ import DecoupleRendering
         text = text.replacingOccurrences(of: "\"share\": 0.8,", with: "\"share\": 80,", options: [], range: text.range(of: "\"share\": 0.8,"))
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         #expect { try StageFigures.load(path: path) } throws: { e in
-            "\(e)" == "\(path): figures[0] (stage-shares-curated:1).share: expected a share in [0, 1], found 80.0"
+            "\(e)" == "\(path):19:13: figures[0] (stage-shares-curated:1).share: expected a share in [0, 1], found 80.0"
         }
     }
 

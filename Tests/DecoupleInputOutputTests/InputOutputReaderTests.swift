@@ -76,7 +76,7 @@ import DecoupleTestSupport
         let e4 = Fixtures.errorText { _ = try OECDICIOReader().read(path: missingRow, displayName: "d.csv") }
         #expect(e4 == "d.csv: column 'BBB_X' has no matching row: every CTY_SECTOR column needs a CTY_SECTOR row")
         let empty = try f.file("e.csv", "")
-        #expect(Fixtures.errorText { _ = try OECDICIOReader().read(path: empty, displayName: "e.csv") }?.hasPrefix("e.csv: empty file") == true)
+        #expect(Fixtures.errorText { _ = try OECDICIOReader().read(path: empty, displayName: "e.csv") }?.hasPrefix("e.csv:1: empty file") == true)
     }
 
     @Test func bundledICIO2022Block() throws {

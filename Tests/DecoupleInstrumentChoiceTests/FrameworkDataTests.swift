@@ -154,8 +154,13 @@ import DecoupleTrade
             let p = try write(json)
             do { _ = try FrameworkConfiguration.bundled(catalog: Self.catalog, override: p); return "no error" } catch { return "\(error)".replacingOccurrences(of: p, with: "c.json") }
         }
-        #expect(try error(#"{"minimumNetLad": 2}"#).hasPrefix("c.json: unknown field 'minimumNetLad'"))
-        #expect(try error(#"{"plusScales": {"technology": [0.3, 0.1, 0.2]}}"#) == "c.json: plusScales.technology: expected three ascending shares in (0, 1] for +, ++ and +++, found [0.3, 0.1, 0.2]")
-        #expect(try error(#"{"minimumNetLead": "two"}"#) == "c.json: minimumNetLead: expected Int")
+        #expect(try error(#"{"minimumNetLad": 2}"#).hasPrefix("c.json:1:19: unknown field 'minimumNetLad'"))
+        #expect(try error(#"{"plusScales": {"technology": [0.3, 0.1, 0.2]}}"#) == "c.json:1:31: plusScales.technology: expected three ascending shares in (0, 1] for +, ++ and +++, found [0.3, 0.1, 0.2]")
+        #expect(try error(#"{"minimumNetLead": "two"}"#) == "c.json:1:20: minimumNetLead: expected Int")
+        // Issue #22: a syntax error names its place (it said only "The data is not in the
+        // correct format"), and a misspelt field deep inside is refused, not ignored.
+        #expect(try error("{\n  \"minimumNetLead\": 2,,\n}").hasPrefix("c.json:2:23: invalid JSON"))
+        let typo = #"{"vulnerability": {"importShare": 0.3, "supplierConcentration": 0.4, "lookThroughExposure": 0.1, "netImportReliance": 50, "importShr": 0.5}}"#
+        #expect(try error(typo) == "c.json:1:136: vulnerability: unknown field 'importShr'")
     }
 }

@@ -52,19 +52,19 @@ import DecoupleCore
 
     @Test func missingValue() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 6000, ", with: "") }
-        #expect(issues(text) == ["bom.json: components[0] (cells): missing field 'value' (a non-negative number of US dollars, at most US$1 trillion)"])
+        #expect(issues(text) == ["bom.json:5:5: components[0] (cells): missing field 'value' (a non-negative number of US dollars, at most US$1 trillion)"])
     }
 
     @Test func negativeValue() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 500,", with: "\"value\": -500,") }
-        #expect(issues(text) == ["bom.json: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, at most US$1 trillion, found -500"])
+        #expect(issues(text) == ["bom.json:12:49: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, at most US$1 trillion, found -500"])
     }
 
     /// A value past Int.max once trapped in the credit's dollar formatting and killed `decouple
     /// serve` (#22); a value over US$1 trillion is now refused at the loader with its path.
     @Test func implausiblyLargeValueIsRefused() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 6000,", with: "\"value\": 1e19,") }
-        #expect(issues(text) == ["bom.json: components[0] (cells) › value: expected a non-negative number of US dollars, at most US$1 trillion, found 1e+19"])
+        #expect(issues(text) == ["bom.json:5:48: components[0] (cells) › value: expected a non-negative number of US dollars, at most US$1 trillion, found 1e+19"])
         let atTheBound = Self.json { $0.replacingOccurrences(of: "\"value\": 6000,", with: "\"value\": 1e12,") }
         #expect(issues(atTheBound).isEmpty)
     }
@@ -80,17 +80,17 @@ import DecoupleCore
 
     @Test func valueAsTextIsNotANumber() {
         let text = Self.json { $0.replacingOccurrences(of: "\"value\": 1000,", with: "\"value\": \"1000\",") }
-        #expect(issues(text) == ["bom.json: criticalMinerals[0] (li) › value: expected a non-negative number of US dollars, at most US$1 trillion, found \"1000\""])
+        #expect(issues(text) == ["bom.json:11:50: criticalMinerals[0] (li) › value: expected a non-negative number of US dollars, at most US$1 trillion, found \"1000\""])
     }
 
     @Test func unknownCountry() {
         let text = Self.json { $0.replacingOccurrences(of: "\"extractedIn\": \"AUS\"", with: "\"extractedIn\": \"Atlantis\"") }
-        #expect(issues(text) == ["bom.json: criticalMinerals[0] (li) › extractedIn: unknown country 'Atlantis' (expected an ISO 3166 code such as USA or CN, or a country name)"])
+        #expect(issues(text) == ["bom.json:11:71: criticalMinerals[0] (li) › extractedIn: unknown country 'Atlantis' (expected an ISO 3166 code such as USA or CN, or a country name)"])
     }
 
     @Test func impossibleDate() {
         let text = Self.json { $0.replacingOccurrences(of: "2024-06-15", with: "2024-02-30") }
-        #expect(issues(text) == ["bom.json: vehicle › placedInService: expected a date YYYY-MM-DD between 1900 and 2200, found '2024-02-30'"])
+        #expect(issues(text) == ["bom.json:3:58: vehicle › placedInService: expected a date YYYY-MM-DD between 1900 and 2200, found '2024-02-30'"])
     }
 
     @Test func everyProblemIsReportedAtOnce() {
@@ -102,18 +102,18 @@ import DecoupleCore
                                     with: "\"id\": \"li\", \"mineral\": \"lithium\", \"value\": 1000")
         }
         #expect(issues(text) == [
-            "bom.json: components[0] (cells): missing field 'value' (a non-negative number of US dollars, at most US$1 trillion)",
-            "bom.json: components[1] (modules) › manufacturedOrAssembledIn: unknown country 'ZZ' (expected an ISO 3166 code such as USA or CN, or a country name)",
-            "bom.json: criticalMinerals[0] (li): missing where the mineral was extracted, processed or recycled: expected at least one of 'extractedIn', 'processedIn', 'recycledIn'",
-            "bom.json: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, at most US$1 trillion, found -500",
+            "bom.json:5:5: components[0] (cells): missing field 'value' (a non-negative number of US dollars, at most US$1 trillion)",
+            "bom.json:7:87: components[1] (modules) › manufacturedOrAssembledIn: unknown country 'ZZ' (expected an ISO 3166 code such as USA or CN, or a country name)",
+            "bom.json:11:5: criticalMinerals[0] (li): missing where the mineral was extracted, processed or recycled: expected at least one of 'extractedIn', 'processedIn', 'recycledIn'",
+            "bom.json:12:49: criticalMinerals[1] (ni) › value: expected a non-negative number of US dollars, at most US$1 trillion, found -500",
         ])
     }
 
     @Test func unknownFieldsAndBrokenJSON() {
         let typo = Self.json { $0.replacingOccurrences(of: "\"placedInService\"", with: "\"placedInSevrice\"") }
         #expect(issues(typo) == [
-            "bom.json: vehicle: unknown field 'placedInSevrice' (expected one of acquired, description, placedInService)",
-            "bom.json: vehicle: missing field 'placedInService'",
+            "bom.json:3:58: vehicle: unknown field 'placedInSevrice' (expected one of acquired, description, placedInService)",
+            "bom.json:3:14: vehicle: missing field 'placedInService'",
         ])
         let broken = issues("{\n  \"schemaVersion\": 1,\n  \"vehicle\": {,\n}")
         #expect(broken.count == 1 && broken[0].hasPrefix("bom.json:3:") && broken[0].contains("invalid JSON"))
@@ -140,10 +140,10 @@ import DecoupleCore
         #expect(problems.problems[0].message.hasPrefix("missing field 'extractor': vehicles placed in service from 2025-01-01"))
         // An entity with an incomplete record is a loader error, with its path.
         let partial = Self.json { $0.replacingOccurrences(of: "\"name\": \"B\", \"incorporatedIn\": \"Mexico\", ", with: "\"name\": \"B\", ") }
-        #expect(issues(partial) == ["bom.json: components[1] (modules) › manufacturer: missing field 'incorporatedIn'"])
+        #expect(issues(partial) == ["bom.json:8:23: components[1] (modules) › manufacturer: missing field 'incorporatedIn'"])
         let share = Self.json { $0.replacingOccurrences(of: "\"name\": \"A\", \"incorporatedIn\": \"USA\", \"headquarteredIn\": \"USA\", \"coveredGovernmentInterest\": 0",
                                                        with: "\"name\": \"A\", \"incorporatedIn\": \"USA\", \"headquarteredIn\": \"USA\", \"coveredGovernmentInterest\": 25") }
-        #expect(issues(share) == ["bom.json: components[0] (cells) › manufacturer › coveredGovernmentInterest: expected the share (0 to 1) of board seats, voting rights or equity held by covered-nation governments, found 25"])
+        #expect(issues(share) == ["bom.json:6:118: components[0] (cells) › manufacturer › coveredGovernmentInterest: expected the share (0 to 1) of board seats, voting rights or equity held by covered-nation governments, found 25"])
     }
 
     @Test func theDocumentedExampleLoadsAndPasses() throws {

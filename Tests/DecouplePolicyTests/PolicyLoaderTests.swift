@@ -39,11 +39,11 @@ import DecoupleTestSupport
     @Test func aMeasureWithoutASourceIsRejected() throws {
         #expect(try measureIssues(Self.measure).isEmpty)
         let empty = Self.measure.replacingOccurrences(of: "[{\"kind\": \"federal-register\", \"citation\": \"87 FR 62186\", \"verification\": \"primary\"}]", with: "[]")
-        #expect(try measureIssues(empty) == ["measures.json: measures[0] (m1) › sources: expected at least one entry, found an empty list"])
+        #expect(try measureIssues(empty) == ["measures.json:3:31: measures[0] (m1) › sources: expected at least one entry, found an empty list"])
         let missing = Self.measure.replacingOccurrences(of: ", \"sources\": [{\"kind\": \"federal-register\", \"citation\": \"87 FR 62186\", \"verification\": \"primary\"}]", with: "")
-        #expect(try measureIssues(missing) == ["measures.json: measures[0] (m1): missing field 'sources' (a list)"])
+        #expect(try measureIssues(missing) == ["measures.json:2:3: measures[0] (m1): missing field 'sources' (a list)"])
         let blank = Self.measure.replacingOccurrences(of: "\"citation\": \"87 FR 62186\"", with: "\"citation\": \" \"")
-        #expect(try measureIssues(blank) == ["measures.json: measures[0] (m1) › sources[0] › citation: expected a non-empty string"])
+        #expect(try measureIssues(blank) == ["measures.json:3:73: measures[0] (m1) › sources[0] › citation: expected a non-empty string"])
     }
 
     @Test func measureFieldsAreChecked() throws {
@@ -53,15 +53,15 @@ import DecoupleTestSupport
             .replacingOccurrences(of: "\"jurisdiction\": \"USA\"", with: "\"jurisdiction\": \"XX\"")
         let issues = try measureIssues(bad)
         #expect(issues.count == 4)
-        #expect(issues.contains("measures.json: measures[0] (m1) › jurisdiction: unknown country 'XX' (expected an ISO 3166 code such as USA or CN, or a country name)"))
-        #expect(issues.contains { $0.hasPrefix("measures.json: measures[0] (m1) › instrument: unknown instrument 'embargo' (expected export-control,") })
-        #expect(issues.contains("measures.json: measures[0] (m1) › inForce: expected a date YYYY-MM-DD, YYYY-MM or YYYY, found '2022-10-32'"))
-        #expect(issues.contains("measures.json: measures[0] (m1): expected at least one of 'announced' and 'inForce'"))
+        #expect(issues.contains("measures.json:2:51: measures[0] (m1) › jurisdiction: unknown country 'XX' (expected an ISO 3166 code such as USA or CN, or a country name)"))
+        #expect(issues.contains { $0.hasPrefix("measures.json:2:71: measures[0] (m1) › instrument: unknown instrument 'embargo' (expected export-control,") })
+        #expect(issues.contains("measures.json:2:93: measures[0] (m1) › inForce: expected a date YYYY-MM-DD, YYYY-MM or YYYY, found '2022-10-32'"))
+        #expect(issues.contains("measures.json:2:3: measures[0] (m1): expected at least one of 'announced' and 'inForce'"))
         let taxonomy = StrategicTaxonomy(chains: [SupplyChain(id: "batteries", name: "B", arena: .green, stages: [])])
         let target = Self.measure.replacingOccurrences(of: "\"summary\"", with: "\"targets\": [{\"chain\": \"batteries\", \"stage\": \"cells\"}, {\"chain\": \"wind\"}], \"summary\"")
         #expect(try measureIssues(target, taxonomy: taxonomy) == [
-            "measures.json: measures[0] (m1) › targets[0] › stage: chain 'batteries' has no stage 'cells' (it has )",
-            "measures.json: measures[0] (m1) › targets[1] › chain: unknown chain 'wind' (not in the taxonomy)",
+            "measures.json:3:48: measures[0] (m1) › targets[0] › stage: chain 'batteries' has no stage 'cells' (it has )",
+            "measures.json:3:68: measures[0] (m1) › targets[1] › chain: unknown chain 'wind' (not in the taxonomy)",
         ])
     }
 
@@ -70,10 +70,10 @@ import DecoupleTestSupport
     @Test func verificationIsRequiredAndChecked() throws {
         let unknown = Self.measure.replacingOccurrences(of: "\"verification\": \"primary\"", with: "\"verification\": \"checked\"")
         #expect(try measureIssues(unknown) == [
-            "measures.json: measures[0] (m1) › sources[0] › verification: unknown verification 'checked' (expected primary or as-quoted)",
+            "measures.json:3:104: measures[0] (m1) › sources[0] › verification: unknown verification 'checked' (expected primary or as-quoted)",
         ])
         let missing = Self.measure.replacingOccurrences(of: ", \"verification\": \"primary\"", with: "")
-        #expect(try measureIssues(missing) == ["measures.json: measures[0] (m1) › sources[0]: missing field 'verification' (primary or as-quoted)"])
+        #expect(try measureIssues(missing) == ["measures.json:3:32: measures[0] (m1) › sources[0]: missing field 'verification' (primary or as-quoted)"])
         let quoted = Self.measure.replacingOccurrences(of: "\"primary\"", with: "\"as-quoted\"")
         let path = try Fixtures().file("measures.json", quoted)
         let m = try #require(try PolicyMeasuresLoader().load(path: path).measures.first)
@@ -96,13 +96,13 @@ import DecoupleTestSupport
         """
         #expect(try measureIssues(two).isEmpty)
         #expect(try measureIssues(two.replacingOccurrences(of: "\"partOf\": \"umbrella\"", with: "\"partOf\": \"umbrela\"")) == [
-            "measures.json: measures[1] (line) › partOf: unknown measure 'umbrela' (expected the id of another measure in this file)",
+            "measures.json:4:95: measures[1] (line) › partOf: unknown measure 'umbrela' (expected the id of another measure in this file)",
         ])
         #expect(try measureIssues(two.replacingOccurrences(of: "\"partOf\": \"umbrella\"", with: "\"partOf\": \"line\"")) == [
-            "measures.json: measures[1] (line) › partOf: a measure cannot be part of itself",
+            "measures.json:4:95: measures[1] (line) › partOf: a measure cannot be part of itself",
         ])
         let otherCountry = two.replacingOccurrences(of: "\"name\": \"L\", \"jurisdiction\": \"USA\"", with: "\"name\": \"L\", \"jurisdiction\": \"CHN\"")
-        #expect(try measureIssues(otherCountry) == ["measures.json: measures[1] (line) › partOf: 'umbrella' is a measure of USA, this one of CHN"])
+        #expect(try measureIssues(otherCountry) == ["measures.json:4:95: measures[1] (line) › partOf: 'umbrella' is a measure of USA, this one of CHN"])
     }
 
     @Test func negativeFindingsAreChecked() throws {
@@ -119,9 +119,9 @@ import DecoupleTestSupport
             try PolicyNegativesLoader(taxonomy: taxonomy, measureIDs: ["m1"]).load(path: path, displayName: "negatives.json")
         }
         #expect(error.issues.map(\.description) == [
-            "negatives.json: negatives[0] (n1): missing field 'asOf'",
-            "negatives.json: negatives[0] (n1) › relatedMeasures[1]: unknown measure 'm2' (not in measures.json)",
-            "negatives.json: negatives[0] (n1) › sources[0] › verification: unknown verification 'maybe' (expected primary or as-quoted)",
+            "negatives.json:2:3: negatives[0] (n1): missing field 'asOf'",
+            "negatives.json:3:65: negatives[0] (n1) › relatedMeasures[1]: unknown measure 'm2' (not in measures.json)",
+            "negatives.json:4:84: negatives[0] (n1) › sources[0] › verification: unknown verification 'maybe' (expected primary or as-quoted)",
         ])
         let good = text.replacingOccurrences(of: "\"maybe\"", with: "\"as-quoted\"")
             .replacingOccurrences(of: "\"statement\"", with: "\"asOf\": \"2010-08\", \"statement\"")
@@ -141,10 +141,10 @@ import DecoupleTestSupport
         let path = try Fixtures().file("alliances.json", text)
         let error = try #require(throws: DataReadError.self) { try AlliancesLoader().load(path: path, displayName: "alliances.json") }
         #expect(error.issues.map(\.description) == [
-            "alliances.json: alliances[0] (msp) › members[1]: USA has overlapping membership spells (2022-06-14– and 2023-01-01–)",
-            "alliances.json: alliances[0] (msp) › members[2] › joined: joined 2021-01-01, before the founding (2022-06-14)",
-            "alliances.json: alliances[0] (msp) › members[3] › left: left 2023, not after joining (2023)",
-            "alliances.json: alliances[0] (msp) › sources[0] › url: expected an http(s) URL, found 'ftp://x'",
+            "alliances.json:3:60: alliances[0] (msp) › members[1]: USA has overlapping membership spells (2022-06-14– and 2023-01-01–)",
+            "alliances.json:4:45: alliances[0] (msp) › members[2] › joined: joined 2021-01-01, before the founding (2022-06-14)",
+            "alliances.json:4:105: alliances[0] (msp) › members[3] › left: left 2023, not after joining (2023)",
+            "alliances.json:5:74: alliances[0] (msp) › sources[0] › url: expected an http(s) URL, found 'ftp://x'",
         ])
     }
 
@@ -154,12 +154,12 @@ import DecoupleTestSupport
         let path = try Fixtures().file("rules.json", text)
         let error = try #require(throws: DataReadError.self) { try CleanVehicleRulesLoader().load(path: path, displayName: "rules.json") }
         #expect(error.issues.map(\.description) == [
-            "rules.json: criticalMineralPercentages[2] › percent: expected a whole percentage 0–100, found 160",
+            "rules.json:32:18: criticalMineralPercentages[2] › percent: expected a whole percentage 0–100, found 160",
         ])
         let order = text.replacingOccurrences(of: "\"percent\": 160", with: "\"percent\": 60")
         let path2 = try Fixtures().file("rules.json", order)
         let error2 = try #require(throws: DataReadError.self) { try CleanVehicleRulesLoader().load(path: path2, displayName: "rules.json") }
-        #expect(error2.issues.map(\.description) == ["rules.json: criticalMineralPercentages[2] › from: 2023-06-01 is not after the previous step (2024-01-01)"])
+        #expect(error2.issues.map(\.description) == ["rules.json:31:15: criticalMineralPercentages[2] › from: 2023-06-01 is not after the previous step (2024-01-01)"])
     }
 
     @Test func brokenJSONIsLocated() throws {

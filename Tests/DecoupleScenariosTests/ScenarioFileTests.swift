@@ -35,7 +35,17 @@ import Testing
             #expect(e?.path == path, "\(json) → \(String(describing: e))")
             #expect(e?.message.contains(words) == true, "\(json) → \(String(describing: e))")
             #expect(e?.file == "s.json")
+            #expect(e?.line != nil && e?.column != nil, "\(json) → \(String(describing: e))")
         }
+    }
+
+    /// Issue #22 item 6: every error names the line and column of its value.
+    @Test func errorsGiveLineAndColumn() {
+        let text = "{\n  \(base),\n  \"sectors\": {\"codes\": [\"C26\"]},\n  \"capacityGrowthPerYear\": -1\n}"
+        #expect(failure(text).map(String.init(describing:)) == "s.json:4:28: $.capacityGrowthPerYear: expected a yearly growth rate ≥ 0 (0.1 = 10 %), found -1.0")
+        #expect(failure("{\n  \"schema\": ,\n}").map { "\($0.line!):\($0.column!)" } == "2:13")
+        #expect(failure("{\(base), \"sectors\": {\"codes\": [\"C26\"],}}").map { "\($0.line!):\($0.column!) \($0.message)" }
+                == "1:125 a trailing comma before the closing bracket")
     }
 }
 

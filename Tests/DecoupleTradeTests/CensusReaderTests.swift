@@ -59,7 +59,7 @@ import DecoupleTestSupport
     @Test func emptyFileAndMissingValueColumn() throws {
         let f = try Fixtures()
         let empty = try f.file("e.csv", "")
-        #expect(Fixtures.errorText { _ = try read(empty) } == "\(empty): empty file: expected a header line and data")
+        #expect(Fixtures.errorText { _ = try read(empty) } == "\(empty):1: empty file: expected a header line and data")
         let noValue = try f.file("n.csv", "CTY_NAME,I_COMMODITY,time,CTY_CODE\n")
         #expect(Fixtures.errorText { _ = try read(noValue) } == "\(noValue):1:1: no value column: expected one of CON_VAL_MO, CON_VAL_YR, GEN_VAL_MO, GEN_VAL_YR in the header")
     }
@@ -109,7 +109,7 @@ import DecoupleTestSupport
     @Test func emptyFile() throws {
         let f = try Fixtures()
         let path = try f.file("m.csv", "")
-        #expect(Fixtures.errorText { _ = try read(path) } == "\(path): empty file: expected a header line and data")
+        #expect(Fixtures.errorText { _ = try read(path) } == "\(path):1: empty file: expected a header line and data")
     }
 
     @Test func truncatedGzip() throws {

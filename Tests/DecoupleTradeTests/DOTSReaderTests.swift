@@ -43,7 +43,7 @@ import DecoupleTestSupport
     @Test func emptyFile() throws {
         let f = try Fixtures()
         let path = try f.file("d.csv", "")
-        #expect(Fixtures.errorText { _ = try read(path) } == "\(path): empty file: expected a header line and data")
+        #expect(Fixtures.errorText { _ = try read(path) } == "\(path):1: empty file: expected a header line and data")
     }
 
     @Test func wrongHeader() throws {

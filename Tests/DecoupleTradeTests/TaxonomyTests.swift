@@ -102,38 +102,38 @@ import DecoupleTestSupport
     }
 
     @Test func unknownCodeFormat() throws {
-        #expect(try error(chain(stage("a", product(#""85414""#)))) == #"user.json: chains[0] (test-chain) › stages[0] (a) › products[0] › codes › HS2022[0]: expected a 6-digit HS code as a string such as "854143", found 85414"#)
+        #expect(try error(chain(stage("a", product(#""85414""#)))) == #"user.json:1:198: chains[0] (test-chain) › stages[0] (a) › products[0] › codes › HS2022[0]: expected a 6-digit HS code as a string such as "854143", found 85414"#)
     }
 
     @Test func aCodeThatDoesNotExistInItsEdition() throws {
-        #expect(try error(chain(stage("a", product(#""854140""#)))) == "user.json: chain 'test-chain' › stage 'a' › products[0] › codes › HS2022: code 854140 does not exist in HS2022")
+        #expect(try error(chain(stage("a", product(#""854140""#)))) == "user.json:1:156: chain 'test-chain' › stage 'a' › products[0] › codes › HS2022: code 854140 does not exist in HS2022")
     }
 
     @Test func aCodeInTwoStagesWithoutWeights() throws {
         let json = chain(stage("a", product(#""854143""#)) + "," + stage("b", product(#""854143""#, weight: "0.5")))
-        #expect(try error(json) == "user.json: chain 'test-chain': code HS2022 854143 stands in several places (a, b) without weights on every one; give each a weight, or list it once")
+        #expect(try error(json) == "user.json:1:33: chain 'test-chain': code HS2022 854143 stands in several places (a, b) without weights on every one; give each a weight, or list it once")
         let weighted = chain(stage("a", product(#""854143""#, weight: "0.5")) + "," + stage("b", product(#""854143""#, weight: "0.5")))
         #expect(try error(weighted) == "no error")
         let tooMuch = chain(stage("a", product(#""854143""#, weight: "0.7")) + "," + stage("b", product(#""854143""#, weight: "0.5")))
-        #expect(try error(tooMuch) == "user.json: code HS2022 854143: weights add up to 1.2, more than 1")
+        #expect(try error(tooMuch) == "user.json:1:33: code HS2022 854143: weights add up to 1.2, more than 1")
     }
 
     @Test func unknownChainArenaLevelAndField() throws {
         let alsoIn = #"{"description": "x", "codes": {"HS2022": ["854143"]}, "alsoIn": ["moon-base"], "source": "t"}"#
-        #expect(try error(chain(stage("a", alsoIn))) == "user.json: chain 'test-chain' › stage 'a' › products[0] › alsoIn: unknown chain 'moon-base'")
-        #expect(try error(chain(stage("a", product(#""854143""#)), arena: "blue")) == "user.json: chains[0] (test-chain) › arena: unknown arena 'blue' (expected green, digital, critical-minerals)")
-        #expect(try error(chain(stage("a", product(#""854143""#)), extra: #", "colour": "red""#)) == "user.json: chains[0]: unknown field 'colour' (expected one of arena, id, name, note, stages)")
+        #expect(try error(chain(stage("a", alsoIn))) == "user.json:1:156: chain 'test-chain' › stage 'a' › products[0] › alsoIn: unknown chain 'moon-base'")
+        #expect(try error(chain(stage("a", product(#""854143""#)), arena: "blue")) == "user.json:1:76: chains[0] (test-chain) › arena: unknown arena 'blue' (expected green, digital, critical-minerals)")
+        #expect(try error(chain(stage("a", product(#""854143""#)), extra: #", "colour": "red""#)) == "user.json:1:95: chains[0]: unknown field 'colour' (expected one of arena, id, name, note, stages)")
         let mineral = #"{"schemaVersion": 1, "chains": [], "criticalMinerals": [{"name": "unobtainium", "list2022": true, "list2018": false, "chain": "nowhere", "hsAvailable": false}]}"#
         #expect(try error(mineral) == """
-            user.json: critical mineral 'unobtainium': unknown chain 'nowhere'
-            user.json: critical mineral 'unobtainium': hsAvailable is false but no reason is given
+            user.json:1:57: critical mineral 'unobtainium': unknown chain 'nowhere'
+            user.json:1:57: critical mineral 'unobtainium': hsAvailable is false but no reason is given
             """)
     }
 
     @Test func jsonSyntaxErrorsGiveLineAndColumn() throws {
         let text = try error("{\n  \"schemaVersion\": 1,\n  \"chains\": [,]\n}")
         #expect(text.hasPrefix("user.json:3:14: invalid JSON: expected a JSON document"))
-        #expect(try error("") == "user.json: empty file: expected a JSON taxonomy")
-        #expect(try error(#"{"chains": []}"#) == "user.json: missing field 'schemaVersion' (expected 1)")
+        #expect(try error("") == "user.json:1:1: empty file: expected a JSON taxonomy")
+        #expect(try error(#"{"chains": []}"#) == "user.json:1:1: missing field 'schemaVersion' (expected 1)")
     }
 }

@@ -51,7 +51,8 @@ struct Fuzz {
             let baselines = try target.seeds.map { try target.read($0, work) }
             for n in 0..<cases {
                 let k = rng.below(target.seeds.count)
-                let mutation = Mutation.pick(&rng, json: target.isJSON, numericFields: target.numericFields)
+                let mutation = target.isBinary ? Mutation.free[rng.below(3)]
+                    : Mutation.pick(&rng, json: target.isJSON, numericFields: target.numericFields)
                 let input = mutation.apply(to: target.seeds[k], &rng)
                 let label = "\(target.name) case \(n) (seed \(seed), input \(k), \(mutation.name))"
                 watchdog.start(label)
@@ -65,10 +66,13 @@ struct Fuzz {
                         if digest == baselines[k] { report.sameOK += 1 } else { report.fail("\(label): read to a different result", &failures) }
                     }
                     if mutation.expectation == .refused { report.fail("\(label): accepted, expected a refusal", &failures) }
+                    if target.mustMatchWhenRead && digest != baselines[k] { report.fail("\(label): read to a different result", &failures) }
                 case .failure(let error):
                     report.refused += 1
-                    if !(error is DataReadError) || !"\(error)".contains(":") { report.withoutLine += 1 }
-                    else if let e = error as? DataReadError, e.issues.contains(where: { $0.line == nil }) { report.withoutLine += 1 }
+                    if !target.isBinary && !Self.isLocated(error) {
+                        report.withoutLine += 1
+                        if report.unlocatedExamples.count < 2 { report.unlocatedExamples.append("\(label): \(String("\(error)".prefix(200)))") }
+                    }
                     if mutation.expectation == .same { report.fail("\(label): refused, expected the same result: \(String("\(error)".prefix(300)))", &failures) }
                     if mutation.expectation == .refused { report.refusedOK += 1 }
                 }
@@ -77,9 +81,16 @@ struct Fuzz {
                   + String(format: "%6d %5d %8d %21d %8d %11d %9d", report.cases, report.read, report.refused, report.withoutLine,
                            report.sameOK, report.refusedOK, report.failures.count))
             for f in report.failures.prefix(5) { print("  FAIL " + f) }
+            for u in report.unlocatedExamples { print("  refused without a line: " + u) }
         }
         print(failures == 0 ? "decouple-fuzz: 0 crashes, 0 hangs, 0 oracle mismatches" : "decouple-fuzz: \(failures) oracle mismatches")
         exit(failures == 0 ? 0 : 1)
+    }
+
+    /// True when every message of the error names a line (`file:line[:column]: …`).
+    static func isLocated(_ error: Error) -> Bool {
+        if let e = error as? DataReadError { return !e.issues.isEmpty && e.issues.allSatisfy { $0.line != nil } }
+        return "\(error)".contains(/:[0-9]+(:[0-9]+)?:[ ]/)
     }
 
     static func stableHash(_ s: String) -> UInt64 {
@@ -90,6 +101,7 @@ struct Fuzz {
 struct Report {
     var cases = 0, read = 0, refused = 0, withoutLine = 0, sameOK = 0, refusedOK = 0
     var failures: [String] = []
+    var unlocatedExamples: [String] = []
     mutating func fail(_ s: String, _ total: inout Int) {
         failures.append(s)
         total += 1

@@ -1,5 +1,7 @@
 import DecoupleCore
+import DecoupleInputOutput
 import DecoupleInstrumentChoice
+import DecoupleMinerals
 import DecouplePolicy
 import DecoupleScenarios
 import DecoupleTrade
@@ -15,6 +17,10 @@ struct FuzzTarget {
     let isJSON: Bool
     /// 0-based CSV fields that the reader turns into numbers (or codes) on every data row.
     let numericFields: [Int]
+    /// True for a binary input whose every accepted mutation must read to the unmutated result
+    /// (the store: its checksums must catch any damage that would change an answer).
+    var mustMatchWhenRead = false
+    var isBinary = false
     let readFile: (String, String) throws -> String
 
     func read(_ input: Data, _ work: String) throws -> String {
@@ -54,6 +60,36 @@ enum FuzzTargets {
         h.createdAt = ""
         h.inputs = []
         return try sorted(h)
+    }
+
+    /// A store's every column, for the store target (a damaged column must never be read).
+    static func digest(columnsOf path: String) throws -> String {
+        let s = try TradePanelStore(path: path)
+        var h = s.header
+        h.createdAt = ""
+        h.inputs = []
+        return try sorted(h) + "\(Array(s.productOffsets))\(Array(s.exporter))\(Array(s.importer))\(Array(s.basis))"
+            + "\(s.value.map(\.bitPattern))\(s.quantity.map(\.bitPattern))"
+    }
+
+    /// A CSV target without number mutations (free damage and CRLF/BOM only).
+    static func csv(_ name: String, _ fileName: String, _ seed: Data, numericFields: [Int] = [],
+                    _ read: @escaping (String) throws -> String) -> FuzzTarget {
+        FuzzTarget(name: name, fileName: fileName, seeds: [seed], isJSON: false, numericFields: numericFields) { path, _ in try read(path) }
+    }
+
+    /// The first `lines` lines of a plain text file.
+    static func headPlain(_ path: String, lines: Int) throws -> Data {
+        let d = try Data(contentsOf: URL(fileURLWithPath: path))
+        return Mutation.join(Array(Mutation.lines(d).prefix(lines))) + Data([10])
+    }
+
+    /// The bundled stage-figures file cut to its first `count` figures (a fast seed).
+    static func stageFiguresSeed(count: Int) throws -> Data {
+        let d = try Data(contentsOf: URL(fileURLWithPath: data + "/framework/stage-figures.json"))
+        var o = try JSONSerialization.jsonObject(with: d) as! [String: Any]
+        o["figures"] = Array((o["figures"] as! [Any]).prefix(count))
+        return try JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys])
     }
 
     /// A JSON reader started from one bundled file.
@@ -98,7 +134,77 @@ enum FuzzTargets {
         let dotsProvenance = BundledDataset.imfDOTS.provenance
         let examples = try FileManager.default.contentsOfDirectory(atPath: data + "/policy/examples").filter { $0.hasSuffix(".json") }.sorted()
         let bomExample = data + "/policy/examples/" + (examples.first ?? "missing.json")
+        // A small made ICIO table (three regions, China in two parts, two sectors).
+        let icio = """
+        V1,AUS_A01,AUS_C17_18,CN1_A01,CN1_C17_18,CN2_A01,CN2_C17_18,AUS_HFCE,AUS_GFCF,CHN_HFCE,CN1_DPABR,OUT
+        AUS_A01,1,2,3,4,5,6,10,1,2,0,34
+        AUS_C17_18,1,1,1,1,1,1,1,1,1,1,10
+        CN1_A01,2,0,1,0,0,0,0,0,5,0,8
+        CN1_C17_18,0,0,0,1,,0,0,0,1,0,2
+        CN2_A01,1,1,1,1,1,1,1,1,1,1,10
+        CN2_C17_18,0,0,0,0,0,2,0,0,3,0,5
+        TLS,0.5,0.5,0.5,0.5,0.5,0.5,1,1,1,0,
+        VA,20,5,3,1,1,2,0,0,0,0,
+        OUT,25.5,9.5,9.5,8.5,8.5,12.5,0,0,0,0,
+
+        """
+        let ncsesFolder = work + "/ncses"
+        try FileManager.default.createDirectory(atPath: ncsesFolder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: data + "/ncses-patents/10551/README.md", toPath: ncsesFolder + "/README.md")
+        // Whole blocks: the header and ten blocks of 24 rows (a label row and 23 years).
+        let ncses = try head(data + "/ncses-patents/10551/data.csv.gz", lines: 1 + 24 * 10)
+        // A made DataWeb export (two title lines, the header, four rows, the total line).
+        let usitc = Data("""
+        Total Exports|Annual Data,,,,,,,,,
+        Data Row Count,4,,,,,,,,
+        Data Type,HTS Number,Description,Country,2020,2021,2022,2023,2024,2025
+        FAS Value,01,LIVE ANIMALS,Afghanistan,4483.00,0.00,0.00,0.00,0.00,0.00
+        FAS Value,85,"ELECTRICAL MACHINERY, PARTS",China,1000.00,2000.00,3000.00,4000.00,5000.00,0.00
+        FAS Value,85,"ELECTRICAL MACHINERY, PARTS",Mexico,10.00,20.00,30.00,40.00,50.00,0.00
+        FAS Value,98,"SPECIAL CLASSIFICATION PROVISIONS, NESOI",Zambia,1.00,2.00,3.00,4.00,5.00,0.00
+        Total: ,,,,"5,494","2,022","3,033","4,044","5,055",0
+
+        """.utf8)
+        let censusMonthly = try headPlain(data + "/census-us-china-monthly/usa-china-trade-data.csv", lines: 40)
+        let salient = try Data(contentsOf: URL(fileURLWithPath: data + "/usgs-mcs/mcs2024/salient/mcs2024-lithi_salient.csv"))
+        let world = try Data(contentsOf: URL(fileURLWithPath: data + "/usgs-mcs/mcs2024/world/mcs2024-lithi_world.csv"))
+        // A small store (the BACI seed above), damaged byte by byte.
+        let storeSeedPath = work + "/seed.dpanel"
+        let baciSeedPath = work + "/seed-baci.csv"
+        try Data((baci.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: baciSeedPath))
+        try PanelImport.baci(files: [baciSeedPath], countryCodes: countries, edition: .hs2017, to: storeSeedPath)
+        let store = try Data(contentsOf: URL(fileURLWithPath: storeSeedPath))
         return [
+            FuzzTarget(name: "panel-store", fileName: "fuzz.dpanel", seeds: [store], isJSON: false, numericFields: [],
+                       mustMatchWhenRead: true, isBinary: true) { path, _ in try digest(columnsOf: path) },
+            csv("usgs-salient", "mcs2024-lithi_salient.csv", salient, numericFields: [2]) {
+                try String(describing: SalientStatisticsReader().read(path: $0, displayName: "salient.csv", edition: 2024))
+            },
+            csv("usgs-world", "mcs2024-lithi_world.csv", world) {
+                try String(describing: WorldProductionReader().read(path: $0, displayName: "world.csv", edition: 2024))
+            },
+            csv("ncses", "ncses/data.csv", ncses, numericFields: [3]) { _ in
+                try String(describing: NCSESTimeSeriesReader().read(folder: ncsesFolder, provenance: BundledDataset.ncsesPatents.provenance).values
+                    .sorted { $0.key < $1.key }.map { "\($0.key)\($0.value.sorted { $0.key < $1.key })" })
+            },
+            csv("usitc-dataweb", "usitc.csv", usitc) {
+                let r = try USITCDataWebReader().read(path: $0, provenance: BundledDataset.usitcDataWebExports.provenance, id: "usitc")
+                return String(describing: r.dataset.flows) + "\(r.droppedYears)"
+            },
+            csv("census-monthly", "census-monthly.csv", censusMonthly) {
+                try String(describing: CensusCountryTradeReader().read(path: $0, provenance: BundledDataset.censusUSChinaMonthly.provenance).flows)
+            },
+            csv("oecd-icio", "icio.csv", Data(icio.utf8)) {
+                let t = try OECDICIOReader().read(path: $0, name: "fuzz")
+                return "\(t.nodeRegions)\(t.nodeSectors)\(t.intermediate)\(t.grossOutput)\(String(describing: t.finalDemand))"
+            },
+            FuzzTarget(name: "stage-figures-json", fileName: "figures.json", seeds: [try stageFiguresSeed(count: 6)],
+                       isJSON: true, numericFields: []) { path, _ in
+                try sorted(try StageFigures.load(path: path).figures)
+            },
+            try json("negatives-json", data + "/policy/negatives.json") {
+                try String(describing: PolicyNegativesLoader().load(path: $0))
+            },
             FuzzTarget(name: "baci", fileName: "BACI_HS17_Y2022_V202401b.csv", seeds: [Data((baci.joined(separator: "\n") + "\n").utf8)],
                        isJSON: false, numericFields: [0, 1, 2, 3, 4, 5]) { path, work in
                 let out = work + "/baci.dpanel"

@@ -20,12 +20,21 @@ struct Mutation: Sendable {
     }
 
     static let same: [Mutation] = [
+        // CRLF for LF (a file already in CRLF is unchanged: "\r\r\n" is another text).
         Mutation(name: "CRLF line ends", expectation: .same) { d, _ in
             var out = Data()
-            for b in d { if b == 10 { out.append(13) }; out.append(b) }
+            var previous: UInt8 = 0
+            for b in d {
+                if b == 10 && previous != 13 { out.append(13) }
+                out.append(b)
+                previous = b
+            }
             return out
         },
-        Mutation(name: "UTF-8 byte-order mark", expectation: .same) { d, _ in Data([0xEF, 0xBB, 0xBF]) + d },
+        // A byte-order mark added, or taken away when the file has one.
+        Mutation(name: "UTF-8 byte-order mark", expectation: .same) { d, _ in
+            d.starts(with: [0xEF, 0xBB, 0xBF]) ? d.dropFirst(3) : Data([0xEF, 0xBB, 0xBF]) + d
+        },
     ]
 
     static let free: [Mutation] = [

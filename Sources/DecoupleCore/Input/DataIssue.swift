@@ -63,6 +63,11 @@ package struct IssueCollector {
         if issues.count >= limit { throw DataReadError(issues: issues, stoppedAtLimit: true) }
     }
 
+    /// Adds an issue at a position in a JSON text (none when nil).
+    package mutating func add(at position: JSONPositions.Position?, _ message: String) throws {
+        try add(line: position?.line, column: position?.column, message)
+    }
+
     /// Throws the collected issues, if any.
     package func finish() throws {
         if !issues.isEmpty { throw DataReadError(issues: issues) }

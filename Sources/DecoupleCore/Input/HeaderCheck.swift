@@ -35,6 +35,6 @@ package func readWithHeader(_ reader: DelimitedFileReader, progress: ((Double) -
         }
     }
     if !sawHeader {
-        throw DataReadError(issues: [DataIssue(file: reader.displayName, message: "empty file: expected a header line and data")])
+        throw DataReadError(issues: [DataIssue(file: reader.displayName, line: 1, message: "empty file: expected a header line and data")])
     }
 }

@@ -8,10 +8,18 @@ package enum JSONText {
         ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
     }
 
-    /// Line and column of "around character N" in a JSONSerialization error.
+    /// Line and column of "around character N" in a JSONSerialization error; the end of the
+    /// text for "Unexpected end of file".
     package static func location(of error: Error, in data: Data) -> (Int?, Int?) {
         let text = detail(of: error)
-        guard let r = text.range(of: "character "), let offset = Int(text[r.upperBound...].prefix { $0.isNumber }) else { return (nil, nil) }
+        let offset: Int
+        if let r = text.range(of: "character ", options: .backwards), let n = Int(text[r.upperBound...].prefix { $0.isNumber }) {
+            offset = n
+        } else if text.localizedCaseInsensitiveContains("end of file") || text.localizedCaseInsensitiveContains("end of data") {
+            offset = data.count
+        } else {
+            return (nil, nil)
+        }
         var line = 1, column = 1
         for (i, b) in data.enumerated() {
             if i >= offset { break }
@@ -122,6 +130,54 @@ extension JSONText {
             }
             if k < bytes.count { advance(bytes[k]) }   // the byte just handled (the closing quote of a string)
             k += 1
+        }
+        return nil
+    }
+}
+
+extension JSONText {
+    /// Parses `data` as strict JSON holding an object: a syntax error, a key written twice, a
+    /// trailing comma or another top-level value is a ``DataReadError`` with line and column.
+    package static func strictObject(_ data: Data, file: String, what: String) throws -> [String: Any] {
+        guard !data.isEmpty else { throw DataReadError(issues: [DataIssue(file: file, line: 1, column: 1, message: "empty file: expected \(what)")]) }
+        let object: Any
+        do { object = try JSONSerialization.jsonObject(with: data, options: [.fragmentsAllowed]) } catch {
+            let (line, column) = location(of: error, in: data)
+            throw DataReadError(issues: [DataIssue(file: file, line: line ?? 1, column: column ?? 1,
+                                                   message: "invalid JSON: expected \(what) (\(detail(of: error)))")])
+        }
+        if let d = firstStrictnessFault(in: data) {
+            throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column, message: d.message)])
+        }
+        guard let o = object as? [String: Any] else {
+            throw DataReadError(issues: [DataIssue(file: file, line: 1, column: 1, message: "expected \(what), found another JSON value")])
+        }
+        return o
+    }
+
+    /// The first key of the user's JSON that a `Decodable` type did not keep: `decoded` is the
+    /// decoded value encoded back to JSON, so a key present in `user` but absent there (at the
+    /// same place) was ignored by the decoder — a misspelt or unknown field, which strict
+    /// readers refuse. A key whose value is `null` is not counted (an absent optional).
+    /// Returns the key and the dotted path of its object (`observations[3]`).
+    package static func firstUnknownKey(in user: Any, comparedWith decoded: Any, ignoring: Set<String> = [],
+                                        path: String = "") -> (key: String, path: String)? {
+        switch (user, decoded) {
+        case let (u as [String: Any], d as [String: Any]):
+            for key in u.keys.sorted() where !(u[key] is NSNull) {
+                let child = path.isEmpty ? key : path + "." + key
+                guard let dv = d[key] else {
+                    if path.isEmpty && ignoring.contains(key) { continue }
+                    return (key, path)
+                }
+                if let hit = firstUnknownKey(in: u[key]!, comparedWith: dv, path: child) { return hit }
+            }
+        case let (u as [Any], d as [Any]):
+            for (i, item) in u.enumerated() where i < d.count {
+                if let hit = firstUnknownKey(in: item, comparedWith: d[i], path: path + "[\(i)]") { return hit }
+            }
+        default:
+            break
         }
         return nil
     }

@@ -89,7 +89,7 @@ public struct LabelledMatrixReader: Sendable {
         }
         try issues.finish()
         guard sawHeader else {
-            throw DataReadError(issues: [DataIssue(file: reader.displayName, message: "empty file: expected a header line of column labels and data rows")])
+            throw DataReadError(issues: [DataIssue(file: reader.displayName, line: 1, message: "empty file: expected a header line of column labels and data rows")])
         }
         if width == 0 {
             throw DataReadError(issues: [DataIssue(file: reader.displayName, line: 1, column: 1,

@@ -133,7 +133,9 @@ public struct OECDICIOReader: Sendable {
             try issues.add(line: 1, column: nil, "no CTY_SECTOR columns: expected the intermediate block Z in the header")
         }
         for (k, label) in nodeLabels.enumerated() where !rowSeen.contains(k) {
-            try issues.add(line: nil, column: nil, "column '\(label)' has no matching row: every CTY_SECTOR column needs a CTY_SECTOR row")
+            // The column is in the header (line 1); its place there when it was not merged.
+            let column = m.columnLabels.firstIndex(of: label).map { m.headerColumns[$0] }
+            try issues.add(line: 1, column: column, "column '\(label)' has no matching row: every CTY_SECTOR column needs a CTY_SECTOR row")
         }
         try issues.finish()
 

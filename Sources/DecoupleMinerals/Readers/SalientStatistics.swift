@@ -64,7 +64,7 @@ public struct SalientStatisticsReader: Sendable {
         let rows = try USGSTextFile.rows(path: path, displayName: displayName)
         var issues = IssueCollector(file: displayName, limit: issueLimit)
         guard let header = rows.first else {
-            throw DataReadError(issues: [DataIssue(file: displayName, message: "empty file, expected a header DataSource,Commodity,Year,…")])
+            throw DataReadError(issues: [DataIssue(file: displayName, line: 1, message: "empty file, expected a header DataSource,Commodity,Year,…")])
         }
         let names = header.fields.map(\.trimmedUSGS)
         guard names.count >= 4, names[0] == "DataSource", names[1] == "Commodity", names[2] == "Year" else {

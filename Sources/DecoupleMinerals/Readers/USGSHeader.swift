@@ -6,7 +6,7 @@ enum USGSHeader {
     /// a trailing `*` accepts any name with that prefix). Fails with `file:line:column`.
     static func check(_ rows: [USGSRow], _ expected: [String], file: String) throws -> USGSRow {
         guard let header = rows.first else {
-            throw DataReadError(issues: [DataIssue(file: file, message: "empty file, expected a header \(expected.joined(separator: ","))")])
+            throw DataReadError(issues: [DataIssue(file: file, line: 1, message: "empty file, expected a header \(expected.joined(separator: ","))")])
         }
         for (k, want) in expected.enumerated() {
             let got = k < header.fields.count ? header.fields[k].trimmedUSGS : ""

@@ -121,7 +121,7 @@ public struct WorldProductionReader: Sendable {
         let rows = try USGSTextFile.rows(path: path, displayName: displayName)
         var issues = IssueCollector(file: displayName, limit: issueLimit)
         guard let header = rows.first else {
-            throw DataReadError(issues: [DataIssue(file: displayName, message: "empty file, expected a header Source,Country,Type,…")])
+            throw DataReadError(issues: [DataIssue(file: displayName, line: 1, message: "empty file, expected a header Source,Country,Type,…")])
         }
         let names = header.fields.map(\.trimmedUSGS)
         guard names.count >= 4, names[0] == "Source", names[1] == "Country",

@@ -24,8 +24,8 @@ public struct AlliancesLoader: Sendable {
 
     public func load(path: String, displayName: String? = nil) throws -> AllianceCatalog {
         let file = displayName ?? path
-        let json = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of alliances")
-        var r = PolicyJSONReader(file: file, limit: errorLimit)
+        let (json, positions) = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of alliances")
+        var r = PolicyJSONReader(file: file, limit: errorLimit, positions: positions)
         var alliances: [Alliance] = []
         let list = try CuratedListEnvelope(json, keys: Self.topKeys, listKey: "alliances", defaultTitle: "Issue-based alliances", &r)
         var seen: Set<String> = []

@@ -30,18 +30,18 @@ public struct BatteryBOMLoader: Sendable {
 
     public func load(path: String, displayName: String? = nil) throws -> BatteryBillOfMaterials {
         let file = displayName ?? path
-        let json = try PolicyJSONReader.parse(path: path, file: file, what: "a battery bill of materials")
-        return try read(json: json, file: file)
+        let (json, positions) = try PolicyJSONReader.parse(path: path, file: file, what: "a battery bill of materials")
+        return try read(json: json, positions: positions, file: file)
     }
 
     /// Reads a BOM from JSON bytes (`file` names it in messages).
     public func load(data: Data, file: String) throws -> BatteryBillOfMaterials {
-        let json = try PolicyJSONReader.parse(data: data, file: file, what: "a battery bill of materials")
-        return try read(json: json, file: file)
+        let (json, positions) = try PolicyJSONReader.parse(data: data, file: file, what: "a battery bill of materials")
+        return try read(json: json, positions: positions, file: file)
     }
 
-    private func read(json: Any, file: String) throws -> BatteryBillOfMaterials {
-        var r = PolicyJSONReader(file: file, limit: errorLimit, countries: countries)
+    private func read(json: Any, positions: JSONPositions, file: String) throws -> BatteryBillOfMaterials {
+        var r = PolicyJSONReader(file: file, limit: errorLimit, countries: countries, positions: positions)
         var bom: BatteryBillOfMaterials?
         if let top = try r.object(json, "", keys: Self.topKeys) {
             try checkSchemaVersion(top, &r)

@@ -24,8 +24,8 @@ public struct CleanVehicleRulesLoader: Sendable {
 
     public func load(path: String, displayName: String? = nil) throws -> CleanVehicleRuleSet {
         let file = displayName ?? path
-        let json = try PolicyJSONReader.parse(path: path, file: file, what: "a §30D rule schedule")
-        var r = PolicyJSONReader(file: file, limit: errorLimit)
+        let (json, positions) = try PolicyJSONReader.parse(path: path, file: file, what: "a §30D rule schedule")
+        var r = PolicyJSONReader(file: file, limit: errorLimit, positions: positions)
         let rules = try parse(json, &r)
         try r.finish()
         guard let rules else { throw DataReadError(issues: [DataIssue(file: file, message: "expected a §30D rule schedule")]) }

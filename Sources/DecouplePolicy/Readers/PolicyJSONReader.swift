@@ -12,15 +12,19 @@ struct PolicyJSONReader {
     let file: String
     var issues: IssueCollector
     let countries: CountryTable
+    /// Where each value stands in the text: every issue names its line and column.
+    let positions: JSONPositions?
 
-    init(file: String, limit: Int, countries: CountryTable = .standard) {
+    init(file: String, limit: Int, countries: CountryTable = .standard, positions: JSONPositions? = nil) {
         self.file = file
         issues = IssueCollector(file: file, limit: limit)
         self.countries = countries
+        self.positions = positions
     }
 
-    /// Reads and parses a JSON file, failing with the line and column of a syntax error.
-    static func parse(path: String, file: String, what: String) throws -> Any {
+    /// Reads and parses a JSON file, failing with the line and column of a syntax error; also
+    /// returns where each value stands, for the reader's later messages.
+    static func parse(path: String, file: String, what: String) throws -> (json: Any, positions: JSONPositions) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw DataReadError(issues: [DataIssue(file: file, message: "cannot read file: \(error.localizedDescription)")])
@@ -28,8 +32,8 @@ struct PolicyJSONReader {
         return try parse(data: data, file: file, what: what)
     }
 
-    static func parse(data: Data, file: String, what: String) throws -> Any {
-        guard !data.isEmpty else { throw DataReadError(issues: [DataIssue(file: file, message: "empty file: expected \(what)")]) }
+    static func parse(data: Data, file: String, what: String) throws -> (json: Any, positions: JSONPositions) {
+        guard !data.isEmpty else { throw DataReadError(issues: [DataIssue(file: file, line: 1, column: 1, message: "empty file: expected \(what)")]) }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             let (line, column) = JSONText.location(of: error, in: data)
@@ -39,13 +43,17 @@ struct PolicyJSONReader {
         if let d = JSONText.firstStrictnessFault(in: data) {
             throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column, message: d.message)])
         }
-        return object
+        return (object, JSONPositions(data))
     }
 
     func finish() throws { try issues.finish() }
 
-    mutating func fail(_ path: String, _ message: String) throws {
-        try issues.add(line: nil, column: nil, path.isEmpty ? message : "\(path): \(message)")
+    /// Records an issue at `path` (`alliances[4] (msp) › members[2] › joined`), with the line
+    /// and column where that value (or, for a missing field, its object) begins.
+    /// `at` names another value to point at (the value of an unknown field, not its object).
+    mutating func fail(_ path: String, at: String? = nil, _ message: String) throws {
+        let at = positions?.position(path: at ?? path)
+        try issues.add(line: at?.line, column: at?.column, path.isEmpty ? message : "\(path): \(message)")
     }
 
     static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path) › \(key)" }
@@ -58,7 +66,7 @@ struct PolicyJSONReader {
             return nil
         }
         for k in o.keys.sorted() where !keys.contains(k) {
-            try fail(path, "unknown field '\(k)' (expected one of \(keys.sorted().joined(separator: ", ")))")
+            try fail(path, at: Self.join(path, k), "unknown field '\(k)' (expected one of \(keys.sorted().joined(separator: ", ")))")
         }
         return o
     }

@@ -31,8 +31,8 @@ public struct PolicyMeasuresLoader: Sendable {
 
     public func load(path: String, displayName: String? = nil) throws -> PolicyMeasureCatalog {
         let file = displayName ?? path
-        let json = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of policy measures")
-        var r = PolicyJSONReader(file: file, limit: errorLimit)
+        let (json, positions) = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of policy measures")
+        var r = PolicyJSONReader(file: file, limit: errorLimit, positions: positions)
         var measures: [PolicyMeasure] = []
         let list = try CuratedListEnvelope(json, keys: Self.topKeys, listKey: "measures", defaultTitle: "Policy measures", &r)
         var seen: Set<String> = []

@@ -36,8 +36,8 @@ public struct PolicyNegativesLoader: Sendable {
 
     public func load(path: String, displayName: String? = nil) throws -> PolicyNegativeCatalog {
         let file = displayName ?? path
-        let json = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of negative findings")
-        var r = PolicyJSONReader(file: file, limit: errorLimit)
+        let (json, positions) = try PolicyJSONReader.parse(path: path, file: file, what: "a JSON list of negative findings")
+        var r = PolicyJSONReader(file: file, limit: errorLimit, positions: positions)
         var negatives: [PolicyNegative] = []
         let list = try CuratedListEnvelope(json, keys: Self.topKeys, listKey: "negatives", defaultTitle: "Negative findings", &r)
         var seen: Set<String> = []

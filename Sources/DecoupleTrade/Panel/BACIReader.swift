@@ -108,7 +108,7 @@ public struct BACIReader: Sendable {
             line += 1
         }
         if final {
-            throw DataReadError(issues: [DataIssue(file: name, message: "empty file: expected the header t,i,j,k,v,q and data")])
+            throw DataReadError(issues: [DataIssue(file: name, line: 1, message: "empty file: expected the header t,i,j,k,v,q and data")])
         }
         return nil
     }

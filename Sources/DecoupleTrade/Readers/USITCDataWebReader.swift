@@ -48,7 +48,8 @@ public struct USITCDataWebReader: Sendable {
         var records = 0
         try reader.forEachRecord { r in
             records += 1
-            let first = r.count > 0 ? r.string(0).trimmedForDataWeb : ""
+            var first = r.count > 0 ? r.string(0).trimmedForDataWeb : ""
+            if records == 1, first.hasPrefix("\u{FEFF}") { first.removeFirst() }   // a UTF-8 byte-order mark
             switch records {
             case 1:
                 if first.hasPrefix("Total Exports") { direction = .exports; valuation = .fas; dataType = "FAS Value" }
@@ -110,8 +111,10 @@ public struct USITCDataWebReader: Sendable {
                 rows.append((r.line, partner, chapter, values))
             }
         }
-        if records < 3 || !headerSeen { try issues.add(line: nil, column: nil, "expected two title lines and a header (Data Type,HTS Number,Description,Country,<years>)") }
-        if headerSeen, totals == nil { try issues.add(line: nil, column: nil, "missing the 'Total:' line (the file may be truncated)") }
+        // Problems of the whole file are placed after its last line (where the missing part belongs).
+        let end = (rows.last?.0 ?? records) + 1
+        if records < 3 || !headerSeen { try issues.add(line: min(end, records + 1), column: nil, "expected two title lines and a header (Data Type,HTS Number,Description,Country,<years>)") }
+        if headerSeen, totals == nil { try issues.add(line: end, column: nil, "missing the 'Total:' line (the file may be truncated)") }
         if let n = declaredRows, headerSeen, n != rows.count {
             try issues.add(line: 2, column: 2, "Data Row Count says \(n) rows, the file has \(rows.count)")
         }

@@ -29,10 +29,10 @@ public struct TaxonomyLoader: Sendable {
     /// Reads and checks one taxonomy file.
     public func load(path: String, displayName: String? = nil) throws -> StrategicTaxonomy {
         let file = displayName ?? path
-        let part = try parse(path: path, file: file)
+        let (part, positions) = try parse(path: path, file: file)
         var taxonomy = StrategicTaxonomy(chains: part.chains, criticalMinerals: part.minerals, editionChanges: part.changes,
                                          provenance: [provenance(of: file, title: part.title)])
-        try check(taxonomy, file: file)
+        try check(taxonomy, file: file, locate: Locator(part: part, positions: positions))
         taxonomy.chains.sort { $0.id < $1.id }
         return taxonomy
     }
@@ -42,7 +42,7 @@ public struct TaxonomyLoader: Sendable {
     /// taxonomy is checked as a whole, so a contradiction between the two files is reported.
     public func merge(_ base: StrategicTaxonomy, withFileAt path: String, displayName: String? = nil) throws -> StrategicTaxonomy {
         let file = displayName ?? path
-        let part = try parse(path: path, file: file)
+        let (part, positions) = try parse(path: path, file: file)
         var merged = base
         for chain in part.chains {
             if let i = merged.chains.firstIndex(where: { $0.id == chain.id }) { merged.chains[i] = chain } else { merged.chains.append(chain) }
@@ -52,7 +52,7 @@ public struct TaxonomyLoader: Sendable {
         }
         merged.editionChanges += part.changes
         merged.provenance.append(provenance(of: file, title: part.title))
-        try check(merged, file: file)
+        try check(merged, file: file, locate: Locator(part: part, positions: positions))
         merged.chains.sort { $0.id < $1.id }
         return merged
     }
@@ -72,12 +72,12 @@ public struct TaxonomyLoader: Sendable {
         var changes: [EditionChange] = []
     }
 
-    private func parse(path: String, file: String) throws -> Part {
+    private func parse(path: String, file: String) throws -> (Part, JSONPositions) {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
             throw DataReadError(issues: [DataIssue(file: file, message: "cannot read file: \(error.localizedDescription)")])
         }
-        guard !data.isEmpty else { throw DataReadError(issues: [DataIssue(file: file, message: "empty file: expected a JSON taxonomy")]) }
+        guard !data.isEmpty else { throw DataReadError(issues: [DataIssue(file: file, line: 1, column: 1, message: "empty file: expected a JSON taxonomy")]) }
         let object: Any
         do { object = try JSONSerialization.jsonObject(with: data) } catch {
             let (line, column) = JSONText.location(of: error, in: data)
@@ -86,15 +86,37 @@ public struct TaxonomyLoader: Sendable {
         if let d = JSONText.firstStrictnessFault(in: data) {
             throw DataReadError(issues: [DataIssue(file: file, line: d.line, column: d.column, message: d.message)])
         }
-        var s = Scanner(file: file, limit: errorLimit)
+        let positions = JSONPositions(data)
+        var s = Scanner(file: file, limit: errorLimit, positions: positions)
         let part = try s.document(object)
         try s.finish()
-        return part
+        return (part, positions)
+    }
+
+    /// Finds the line and column of a chain, stage, product or mineral of the file just read
+    /// (nil for one that came from the base of a merge).
+    struct Locator {
+        let part: Part
+        let positions: JSONPositions
+
+        func callAsFunction(chain: String, stage: String? = nil, product: Int? = nil) -> JSONPositions.Position? {
+            guard let c = part.chains.firstIndex(where: { $0.id == chain }) else { return nil }
+            var path = "chains[\(c)]"
+            if let stage, let s = part.chains[c].stages.firstIndex(where: { $0.id == stage }) {
+                path += " › stages[\(s)]"
+                if let product { path += " › products[\(product)]" }
+            }
+            return positions.position(path: path)
+        }
+
+        func callAsFunction(mineral: String) -> JSONPositions.Position? {
+            part.minerals.firstIndex(where: { $0.name == mineral }).flatMap { positions.position(path: "criticalMinerals[\($0)]") }
+        }
     }
 
     // MARK: - Cross-checks on the whole taxonomy
 
-    private func check(_ t: StrategicTaxonomy, file: String) throws {
+    private func check(_ t: StrategicTaxonomy, file: String, locate: Locator) throws {
         var issues = IssueCollector(file: file, limit: errorLimit)
         let chainIDs = Set(t.chains.map(\.id))
         let mineralNames = Set(t.criticalMinerals.map(\.name))
@@ -103,21 +125,21 @@ public struct TaxonomyLoader: Sendable {
         var weightSum: [String: Double] = [:]
         var users: [String: [(chain: String, weighted: Bool, alsoIn: [String])]] = [:]
         for chain in t.chains {
-            if !seenChains.insert(chain.id).inserted { try issues.add(line: nil, column: nil, "chain '\(chain.id)' is defined twice") }
+            if !seenChains.insert(chain.id).inserted { try issues.add(at: locate(chain: chain.id), "chain '\(chain.id)' is defined twice") }
             var inChain: [String: [(stage: String, weighted: Bool)]] = [:]
             for stage in chain.stages {
                 for (pi, product) in stage.products.enumerated() {
                     let where_ = "chain '\(chain.id)' › stage '\(stage.id)' › products[\(pi)]"
                     for other in product.alsoIn where !chainIDs.contains(other) {
-                        try issues.add(line: nil, column: nil, "\(where_) › alsoIn: unknown chain '\(other)'")
+                        try issues.add(at: locate(chain: chain.id, stage: stage.id, product: pi), "\(where_) › alsoIn: unknown chain '\(other)'")
                     }
                     for m in product.minerals where !mineralNames.isEmpty && !mineralNames.contains(m) {
-                        try issues.add(line: nil, column: nil, "\(where_) › minerals: unknown critical mineral '\(m)'")
+                        try issues.add(at: locate(chain: chain.id, stage: stage.id, product: pi), "\(where_) › minerals: unknown critical mineral '\(m)'")
                     }
                     for (edition, codes) in product.codes {
                         for code in codes {
                             if let concordance, concordance.codes[edition] != nil, !concordance.contains(code, in: edition) {
-                                try issues.add(line: nil, column: nil, "\(where_) › codes › \(edition.rawValue): code \(code) does not exist in \(edition.rawValue)")
+                                try issues.add(at: locate(chain: chain.id, stage: stage.id, product: pi), "\(where_) › codes › \(edition.rawValue): code \(code) does not exist in \(edition.rawValue)")
                             }
                             let key = "\(edition.rawValue) \(code)"
                             let w = product.weight?[edition]
@@ -130,26 +152,26 @@ public struct TaxonomyLoader: Sendable {
             }
             for (key, uses) in inChain.sorted(by: { $0.key < $1.key }) where uses.count > 1 && !uses.allSatisfy(\.weighted) {
                 let stages = uses.map(\.stage).joined(separator: ", ")
-                try issues.add(line: nil, column: nil, "chain '\(chain.id)': code \(key) stands in several places (\(stages)) without weights on every one; give each a weight, or list it once")
+                try issues.add(at: locate(chain: chain.id), "chain '\(chain.id)': code \(key) stands in several places (\(stages)) without weights on every one; give each a weight, or list it once")
             }
         }
         for (key, sum) in weightSum.sorted(by: { $0.key < $1.key }) where sum > 1.0001 {
-            try issues.add(line: nil, column: nil, "code \(key): weights add up to \(sum), more than 1")
+            try issues.add(at: locate(chain: users[key]?.first?.chain ?? ""), "code \(key): weights add up to \(sum), more than 1")
         }
         for (key, list) in users.sorted(by: { $0.key < $1.key }) {
             let chains = Set(list.map(\.chain))
             guard chains.count > 1 else { continue }
             for use in list where !use.weighted && !Set(use.alsoIn).isSuperset(of: chains.subtracting([use.chain])) {
-                try issues.add(line: nil, column: nil, "chain '\(use.chain)': code \(key) is also in \(chains.subtracting([use.chain]).sorted().joined(separator: ", ")) without weights or an alsoIn naming them")
+                try issues.add(at: locate(chain: use.chain), "chain '\(use.chain)': code \(key) is also in \(chains.subtracting([use.chain]).sorted().joined(separator: ", ")) without weights or an alsoIn naming them")
                 break
             }
         }
         for m in t.criticalMinerals {
             if let c = m.chain, !chainIDs.contains(c) {
-                try issues.add(line: nil, column: nil, "critical mineral '\(m.name)': unknown chain '\(c)'")
+                try issues.add(at: locate(mineral: m.name), "critical mineral '\(m.name)': unknown chain '\(c)'")
             }
             if m.hsAvailable == false && (m.reason ?? "").isEmpty {
-                try issues.add(line: nil, column: nil, "critical mineral '\(m.name)': hsAvailable is false but no reason is given")
+                try issues.add(at: locate(mineral: m.name), "critical mineral '\(m.name)': hsAvailable is false but no reason is given")
             }
         }
         try issues.finish()

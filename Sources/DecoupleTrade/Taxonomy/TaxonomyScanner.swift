@@ -6,17 +6,27 @@ import Foundation
 struct Scanner {
     let file: String
     var issues: IssueCollector
+    /// Where each value stands in the text: every issue names its line and column.
+    let positions: JSONPositions?
 
-    init(file: String, limit: Int) {
+    init(file: String, limit: Int, positions: JSONPositions? = nil) {
         self.file = file
         issues = IssueCollector(file: file, limit: limit)
+        self.positions = positions
     }
 
     func finish() throws { try issues.finish() }
 
-    mutating func fail(_ path: String, _ message: String) throws {
-        try issues.add(line: nil, column: nil, path.isEmpty ? message : "\(path): \(message)")
+    /// Records an issue at `path` (`chains[3] › stages[1] › id`) with the line and column where
+    /// that value (or, for a missing field, its object) begins.
+    /// `at` names another value to point at (the value of an unknown field, not its object).
+    mutating func fail(_ path: String, at: String? = nil, _ message: String) throws {
+        let at = positions?.position(path: at ?? path)
+        try issues.add(line: at?.line, column: at?.column, path.isEmpty ? message : "\(path): \(message)")
     }
+
+    /// `path › key`, or `key` at the top.
+    static func join(_ path: String, _ key: String) -> String { path.isEmpty ? key : "\(path) › \(key)" }
 
     static let topKeys: Set = ["schemaVersion", "title", "editions", "arenas", "levels", "chains", "criticalMinerals", "editionChanges"]
     static let chainKeys: Set = ["id", "name", "arena", "note", "stages"]
@@ -31,7 +41,7 @@ struct Scanner {
             return nil
         }
         for k in o.keys.sorted() where !keys.contains(k) {
-            try fail(path, "unknown field '\(k)' (expected one of \(keys.sorted().joined(separator: ", ")))")
+            try fail(path, at: Self.join(path, k), "unknown field '\(k)' (expected one of \(keys.sorted().joined(separator: ", ")))")
         }
         return o
     }
@@ -41,7 +51,7 @@ struct Scanner {
             if required { try fail(path, "missing field '\(key)'") }
             return nil
         }
-        guard let s = v as? String else { try fail("\(path) › \(key)", "expected a string"); return nil }
+        guard let s = v as? String else { try fail(Self.join(path, key), "expected a string"); return nil }
         return s
     }
 
@@ -50,13 +60,13 @@ struct Scanner {
             if required { try fail(path, "missing field '\(key)'") }
             return nil
         }
-        guard let n = v as? NSNumber, isJSONBool(n) else { try fail("\(path) › \(key)", "expected true or false"); return nil }
+        guard let n = v as? NSNumber, isJSONBool(n) else { try fail(Self.join(path, key), "expected true or false"); return nil }
         return n.boolValue
     }
 
     mutating func strings(_ o: [String: Any], _ key: String, _ path: String) throws -> [String] {
         guard let v = o[key], !(v is NSNull) else { return [] }
-        guard let a = v as? [Any], a.allSatisfy({ $0 is String }) else { try fail("\(path) › \(key)", "expected a list of strings"); return [] }
+        guard let a = v as? [Any], a.allSatisfy({ $0 is String }) else { try fail(Self.join(path, key), "expected a list of strings"); return [] }
         return a as! [String]
     }
 
@@ -75,8 +85,14 @@ struct Scanner {
             try fail("", "missing field 'schemaVersion' (expected 1)")
         }
         part.title = try string(top, "title", "", required: false)
-        if let editions = top["editions"] as? [String] {
-            for e in editions where HSEdition(rawValue: e) == nil { try fail("editions", "unknown HS edition '\(e)'") }
+        for (i, e) in try strings(top, "editions", "").enumerated() where HSEdition(rawValue: e) == nil {
+            try fail("editions[\(i)]", "unknown HS edition '\(e)' (expected \(HSEdition.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        for (i, a) in try strings(top, "arenas", "").enumerated() where Arena(rawValue: a) == nil {
+            try fail("arenas[\(i)]", "unknown arena '\(a)' (expected \(Arena.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        for (i, l) in try strings(top, "levels", "").enumerated() where StageLevel(rawValue: l) == nil {
+            try fail("levels[\(i)]", "unknown level '\(l)' (expected \(StageLevel.allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         if let chains = top["chains"] {
             guard let list = chains as? [Any] else { try fail("chains", "expected a list"); return part }
