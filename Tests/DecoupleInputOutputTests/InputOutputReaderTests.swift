@@ -74,7 +74,7 @@ import DecoupleTestSupport
         #expect(e3 == "c.csv:2: expected 3 fields (a row label and 2 numbers, as in the header), found 2")
         let missingRow = try f.file("d.csv", "V1,AAA_X,BBB_X\nAAA_X,1,1\nVA,1,1\n")
         let e4 = Fixtures.errorText { _ = try OECDICIOReader().read(path: missingRow, displayName: "d.csv") }
-        #expect(e4 == "d.csv: column 'BBB_X' has no matching row: every CTY_SECTOR column needs a CTY_SECTOR row")
+        #expect(e4 == "d.csv:1:10: column 'BBB_X' has no matching row: every CTY_SECTOR column needs a CTY_SECTOR row")
         let empty = try f.file("e.csv", "")
         #expect(Fixtures.errorText { _ = try OECDICIOReader().read(path: empty, displayName: "e.csv") }?.hasPrefix("e.csv:1: empty file") == true)
     }

@@ -46,8 +46,11 @@ import DecoupleTestSupport
         // A good file: the alias resolves Myanmar; totals agree.
         let ok = try USITCDataWebReader().read(path: try f.file("ok.csv", Self.head + "Total: ,,,,\"150\",\"200\"\n"), provenance: p, id: "t").dataset
         #expect(ok.flows.count == 4 && ok.flows.contains { $0.partner == Country("MMR") && $0.value == 50 })
-        // Truncated: no Total line.
-        #expect(error(Self.head)?.contains("missing the 'Total:' line") == true)
+        // A byte-order mark before the title is not part of it (decouple-fuzz, #22).
+        let bom = try USITCDataWebReader().read(path: try f.file("bom.csv", "\u{FEFF}" + Self.head + "Total: ,,,,\"150\",\"200\"\n"), provenance: p, id: "t").dataset
+        #expect(bom.flows == ok.flows)
+        // Truncated: no Total line, reported after the last line.
+        #expect(error(Self.head)?.hasPrefix("x.csv:6: missing the 'Total:' line") == true)
         // A total that does not add up.
         #expect(error(Self.head + "Total: ,,,,\"151\",\"200\"\n")?.contains("the 2023 total 151.0 does not equal the sum of the rows (150.0)") == true)
         // An unknown country name, with its line and column.

@@ -79,6 +79,9 @@ public struct NCSESTimeSeriesReader: Sendable {
 
     public init() {}
 
+    /// What the value field of a block's label row may hold: a World Bank income group or "na".
+    static let labelValues: Set<String> = ["na", "High", "Upper middle", "Lower middle", "Low"]
+
     public func read(folder: String, displayFolder: String? = nil, provenance: Provenance) throws -> NCSESTimeSeries {
         let shown = displayFolder ?? folder
         let readmePath = folder + "/README.md"
@@ -122,7 +125,12 @@ public struct NCSESTimeSeriesReader: Sendable {
                 index = 0
                 blockStartLine = r.line
                 regions.append(region)
-                return  // the label row
+                // The label row: its value is the region's income group or "na".
+                if !Self.labelValues.contains(r.string(3)) {
+                    try issues.add(line: r.line, column: r.column(3),
+                                   "expected the income group of \(region) (\(Self.labelValues.sorted().joined(separator: ", "))), found '\(r.string(3))'")
+                }
+                return
             }
             index += 1
             let year = years.lowerBound + index - 1
