@@ -6,10 +6,19 @@ import DecoupleMinerals
 public struct MineralAssessment: Sendable, Codable {
     public let profile: MineralSupplyProfile
     public let classification: MineralClassification
+    /// Why the measures are incomplete (a file of this commodity could not be read and was
+    /// skipped); nil when every file was read.
+    public var incomplete: String?
 
-    public init(profile: MineralSupplyProfile, classification: MineralClassification) {
+    public init(profile: MineralSupplyProfile, classification: MineralClassification, incomplete: String? = nil) {
         self.profile = profile
         self.classification = classification
+        self.incomplete = incomplete
+    }
+
+    /// The classification as shown: its name, and "incomplete" when a file was skipped.
+    public var classificationLabel: String {
+        classification.strategy.rawValue + (incomplete == nil ? "" : " (incomplete)")
     }
 }
 

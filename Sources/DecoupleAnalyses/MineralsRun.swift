@@ -90,7 +90,8 @@ public enum MineralsRun {
         }
         let rule = q.rule
         let inputs = MineralSupplySelection.inputs(from: mcs, codes: codes)
-        var results = MineralSupplySelection.assess(inputs, leader: q.leader, rival: q.rival, allies: q.allies, rule: rule)
+        var results = MineralSupplySelection.assess(inputs, leader: q.leader, rival: q.rival, allies: q.allies, rule: rule,
+                                                    incomplete: mcs.incompleteCommodities)
         // The list's counts, over every commodity of the edition (not for one commodity).
         let critical = q.mineral != nil ? nil : (list ?? mcs.criticalMinerals).map {
             CriticalMineralsCount(list: $0, assessments: results, ranking: mcs.netImportReliance, edition: q.edition, rival: q.rival)
@@ -117,12 +118,12 @@ public enum MineralsRun {
     /// An MCS data release in a folder (as `decouple data fetch usgs-mcs` unpacks it), with its
     /// provenance: the fetch (URL, time, SHA-256 of the zip, run) when the folder is in a fetch
     /// cache, else the folder itself.
-    public static func summaries(folder: String, edition: Int) throws -> (MineralCommoditySummaries, Provenance) {
+    public static func summaries(folder: String, edition: Int, skipBadFiles: Bool = false) throws -> (MineralCommoditySummaries, Provenance) {
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isDir), isDir.boolValue else {
             throw DataReadError(issues: [DataIssue(file: folder, message: "not a folder of MCS data release CSV files")])
         }
-        let mcs = try MineralCommoditySummaries.load(folder: folder, displayPrefix: folder, edition: edition)
+        let mcs = try MineralCommoditySummaries.load(folder: folder, displayPrefix: folder, edition: edition, skipBadFiles: skipBadFiles)
         let parent = (folder as NSString).deletingLastPathComponent
         let release = (folder as NSString).lastPathComponent
         var provenance = Provenance(source: "U.S. Geological Survey, Mineral Commodity Summaries \(edition)", edition: "MCS \(edition) data release",

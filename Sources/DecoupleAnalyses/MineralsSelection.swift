@@ -25,8 +25,10 @@ public enum MineralSupplySelection {
     static func amount(_ v: SourcedMineralValue) -> MineralAmount { MineralAmount(v) }
 
     /// Measures and classifies each input.
+    /// - Parameter incomplete: commodity code (or `*` for all) → why its results are incomplete
+    ///   (``MineralCommoditySummaries/incompleteCommodities``).
     public static func assess(_ inputs: [MineralSupplyInput], leader: Country, rival: Country, allies: Set<Country>,
-                       rule: MineralStrategyRule) -> [MineralAssessment] {
+                       rule: MineralStrategyRule, incomplete: [String: String] = [:]) -> [MineralAssessment] {
         inputs.map { input in
             // The salient statistics (net import reliance, import sources) describe the USGS
             // reporter only; for any other leader they are missing, not borrowed.
@@ -37,7 +39,9 @@ public enum MineralSupplySelection {
                 input.importSources = []
             }
             let profile = MineralSupplyProfile(input, leader: leader, rival: rival, allies: allies)
-            return MineralAssessment(profile: profile, classification: rule.classify(profile))
+            let why = [incomplete[input.code], incomplete["*"]].compactMap { $0 }
+            return MineralAssessment(profile: profile, classification: rule.classify(profile),
+                                     incomplete: why.isEmpty ? nil : why.joined(separator: "; "))
         }
     }
 
@@ -60,11 +64,14 @@ public enum MineralSupplySelection {
         }
         var sources: [String: Provenance] = [:]
         for d in BundledDataset.usgsMCS { sources[d.id] = d.provenance }
-        let latest = assess(inputs(from: mcs24), leader: leader, rival: rival, allies: allies, rule: rule)
+        let latest = assess(inputs(from: mcs24), leader: leader, rival: rival, allies: allies, rule: rule,
+                            incomplete: mcs24.incompleteCommodities)
         let critical = mcs24.criticalMinerals.map {
             CriticalMineralsCount(list: $0, assessments: latest, ranking: mcs24.netImportReliance, edition: mcs24.edition, rival: rival)
         }
-        return MineralsReportInput(tableMinerals: assess(table, leader: leader, rival: rival, allies: allies, rule: rule),
+        let tableIncomplete = mcs22.incompleteCommodities.merging(mcs23.incompleteCommodities) { a, b in a + "; " + b }
+        return MineralsReportInput(tableMinerals: assess(table, leader: leader, rival: rival, allies: allies, rule: rule,
+                                                         incomplete: tableIncomplete),
                                    latest: latest, sources: sources, critical: critical)
     }
 

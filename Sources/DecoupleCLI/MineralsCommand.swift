@@ -59,6 +59,9 @@ struct MineralsCommand: ParsableCommand {
     @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).")
     var dataDir: String?
 
+    @Flag(help: "Go on when a USGS file cannot be read (it is named on standard error); the commodities it would have given are marked incomplete.")
+    var skipBadFiles = false
+
     func validate() throws {
         guard [2022, 2023, 2024].contains(edition) || (mcsDir != nil && (2000...2100).contains(edition)) else {
             throw ValidationError("--edition must be 2022, 2023 or 2024 (or a year with --mcs-dir)")
@@ -88,9 +91,9 @@ struct MineralsCommand: ParsableCommand {
         do {
             let catalog = try DataCatalog.locate(explicit: dataDir)
             if let mcsDir {
-                (mcs, source) = try MineralsRun.summaries(folder: mcsDir, edition: edition)
+                (mcs, source) = try MineralsRun.summaries(folder: mcsDir, edition: edition, skipBadFiles: skipBadFiles)
             } else {
-                mcs = try catalog.loadMineralCommoditySummaries(edition: edition)
+                mcs = try catalog.loadMineralCommoditySummaries(edition: edition, skipBadFiles: skipBadFiles)
             }
             list = try mcs.criticalMinerals ?? MineralsRun.criticalList(edition: min(edition, 2024), catalog: catalog)
         } catch let e as DataReadError {
@@ -99,7 +102,7 @@ struct MineralsCommand: ParsableCommand {
         }
         // Files of the edition that are not read (layouts the readers do not know): listed with
         // --verbose and in --format json (unreadFiles), not on every run.
-        if verbose && !mcs.unreadFiles.isEmpty {
+        if (verbose || skipBadFiles) && !mcs.unreadFiles.isEmpty {
             let files = Set(mcs.unreadFiles.map(\.file)).sorted()
             printError("warning: \(files.count) file(s) of MCS \(edition) not used (unrecognised layout): \(files.joined(separator: ", "))")
             for issue in mcs.unreadFiles.prefix(5) { printError("  \(issue)") }

@@ -18,7 +18,7 @@ struct MineralsRealFileTests {
 
     @Test func lithiumMineProduction2022MatchesTheFiles() throws {
         let w23 = try #require(try Self.mcs2023.get().world["lithi"])
-        #expect(w23.file == "usgs-mcs/mcs2023/world/mcs2023-lithi_world.csv")
+        #expect(w23.file == "Data/usgs-mcs/mcs2023/world/mcs2023-lithi_world.csv")
         #expect(production(w23, .country(Country("AUS")), 2022) == .value(61_000))
         #expect(production(w23, .country(Country("CHL")), 2022) == .value(39_000))
         #expect(production(w23, .country(.china), 2022) == .value(19_000))
@@ -102,6 +102,34 @@ struct MineralsRealFileTests {
         #expect(cobalt.leadingProducerShare.value == .value(74))
         #expect(mcs24.code(for: "lithium") == "lithi")
         #expect(mcs24.code(for: "rare earths") == "raree")
+        // The three files USGS published with shifted values: known, skipped, their commodities incomplete.
+        #expect(Set(mcs24.unreadFiles.map { $0.file.split(separator: "/").last.map(String.init) ?? "" })
+                == MineralCommoditySummaries.knownUnreadable[2024])
+        #expect(mcs24.incompleteCommodities.keys.sorted() == ["barit", "felds", "vermi"])
+    }
+
+    /// Issue #22: a file that cannot be read stopped being used with a warning and flipped a
+    /// classification; now it is an error naming it, unless the user skips bad files, and then
+    /// that commodity is incomplete.
+    @Test func anUnreadableFileIsAnErrorUnlessSkipped() throws {
+        let f = try Fixtures()
+        let folder = f.folder.appendingPathComponent("mcs").path
+        try FileManager.default.createDirectory(atPath: folder + "/world", withIntermediateDirectories: true)
+        let lithium = try String(contentsOfFile: Bundled.catalog.root + "/usgs-mcs/mcs2024/world/mcs2024-lithi_world.csv", encoding: .utf8)
+        let cobalt = try String(contentsOfFile: Bundled.catalog.root + "/usgs-mcs/mcs2024/world/mcs2024-cobal_world.csv", encoding: .utf8)
+        // A 21-digit production cell (it made Argentina 5.6 × 10^17 % of world output).
+        let damaged = lithium.replacingOccurrences(of: "\"Mine production, lithium content\",6590,", with: "\"Mine production, lithium content\",123456789012345678901,")
+        #expect(damaged != lithium)
+        try damaged.write(toFile: folder + "/world/mcs2024-lithi_world.csv", atomically: true, encoding: .utf8)
+        try cobalt.write(toFile: folder + "/world/mcs2024-cobal_world.csv", atomically: true, encoding: .utf8)
+        let error = try #require(throws: DataReadError.self) {
+            try MineralCommoditySummaries.load(folder: folder, displayPrefix: "mcs", edition: 2024)
+        }
+        #expect(error.issues.first?.description.hasPrefix("mcs/world/mcs2024-lithi_world.csv:3:54: expected a number (at most 10^13)") == true)
+        #expect(error.issues.last?.message.contains("pass --skip-bad-files") == true)
+        let skipped = try MineralCommoditySummaries.load(folder: folder, displayPrefix: "mcs", edition: 2024, skipBadFiles: true)
+        #expect(skipped.world.keys.sorted() == ["cobal"])
+        #expect(skipped.incompleteCommodities == ["lithi": "mcs/world/mcs2024-lithi_world.csv could not be read"])
     }
 }
 

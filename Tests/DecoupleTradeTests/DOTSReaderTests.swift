@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import DecoupleCore
 @testable import DecoupleTrade
@@ -31,7 +32,27 @@ import DecoupleTestSupport
     @Test func nonNumericValue() throws {
         let f = try Fixtures()
         let path = try f.file("d.csv", header + "USA,M,CHN,2017,12x.5,\n")
-        #expect(Fixtures.errorText { _ = try read(path) } == "\(path):2:16: expected a number (US$ million), found '12x.5'")
+        #expect(Fixtures.errorText { _ = try read(path) } == "\(path):2:16: expected a value in US$ million, ≥ 0, found '12x.5'")
+    }
+
+    /// Issue #22: a negative value was read as a negative flow.
+    @Test func negativeValue() throws {
+        let f = try Fixtures()
+        let path = try f.file("d.csv", header + "USA,M,CHN,2017,-5.0,\n")
+        #expect(Fixtures.errorText { _ = try read(path) } == "\(path):2:16: expected a value in US$ million, ≥ 0, found '-5.0'")
+    }
+
+    /// Issue #22: an error names the file that was read, not `Data/…`, when the data folder is
+    /// another one (`--data-dir`).
+    @Test func errorsNameTheRealDataFolder() throws {
+        let f = try Fixtures()
+        let folder = f.folder.appendingPathComponent("data").path
+        try FileManager.default.createDirectory(atPath: folder + "/imf-dots", withIntermediateDirectories: true)
+        _ = try f.gzip("data/imf-dots/dots_bilateral_annual_2000_2020.csv.gz", header + "USA,M,CHN,2017,-5.0,\n")
+        let catalog = DataCatalog(root: folder)
+        #expect(catalog.displayPath("x") == folder + "/x")
+        #expect(DataCatalog(root: DataCatalog.sourceCheckoutDataFolder).displayPath("x") == "Data/x")
+        #expect(Fixtures.errorText { _ = try catalog.loadDOTS() }?.hasPrefix(folder + "/imf-dots/dots_bilateral_annual_2000_2020.csv.gz:2:16:") == true)
     }
 
     @Test func unknownCountryCode() throws {

@@ -52,7 +52,7 @@ public enum DataCheck {
     /// Reads one input (an id of ``inputs``).
     public static func check(_ id: String, catalog: DataCatalog) -> DatasetCheck {
         let start = ContinuousClock.now
-        var path = BundledDataset.all.first { $0.id == id }.map { "Data/" + $0.path } ?? "Data"
+        var path = BundledDataset.all.first { $0.id == id }.map { catalog.displayPath($0.path) } ?? catalog.root
         var summary = "", warnings: [String] = []
         func flows(_ d: TradeDataset) -> String { "\(NumberText.fixed(Double(d.flows.count), decimals: 0, grouping: true)) flows" }
         do {
@@ -79,7 +79,7 @@ public enum DataCheck {
                 let unnamed = sectors.filter { names[$0] == nil }.sorted()
                 if !unnamed.isEmpty { warnings.append("sectors without a name in the code list: \(unnamed.joined(separator: ", "))") }
             case "ncses-patents":
-                path = "Data/" + BundledDataset.ncsesPatents.path
+                path = catalog.displayPath(BundledDataset.ncsesPatents.path)
                 let ids = try catalog.ncsesTableIDs()
                 let tables = try ids.map { try catalog.loadNCSESTable($0) }
                 summary = "\(tables.count) tables, \(tables.map(\.years.lowerBound).min() ?? 0)–\(tables.map(\.years.upperBound).max() ?? 0)"
@@ -88,7 +88,7 @@ public enum DataCheck {
                 let (t, _) = try TaxonomyData.load(catalog: catalog)
                 summary = "\(t.chains.count) chains, \(t.chains.reduce(0) { $0 + $1.stages.count }) stages"
             case "policy-measures":
-                path = "Data/" + PolicyMeasuresLoader.bundledPath
+                path = catalog.displayPath(PolicyMeasuresLoader.bundledPath)
                 let (t, _) = try TaxonomyData.load(catalog: catalog)
                 summary = "\(try PolicyData.measures(file: nil, catalog: catalog, taxonomy: t).measures.count) measures"
             case "alliances":
@@ -99,14 +99,14 @@ public enum DataCheck {
                 let rules = try PolicyData.cleanVehicleRules(catalog: catalog)
                 summary = "rule set \(rules.id)"
             case "policy-negatives":
-                path = "Data/" + PolicyNegativesLoader.bundledPath
+                path = catalog.displayPath(PolicyNegativesLoader.bundledPath)
                 summary = "\(try PolicyNegativesLoader.bundled(catalog: catalog).negatives.count) negative findings"
             case "framework":
                 path = "Data/framework/framework.json"
                 _ = try FrameworkConfiguration.bundled(catalog: catalog)
                 summary = "configuration read"
             case "stage-figures":
-                path = "Data/" + StageFigures.path
+                path = catalog.displayPath(StageFigures.path)
                 summary = "\(try StageFigures.bundled(catalog: catalog).figures.count) published stage figures"
             case "scenarios":
                 path = "Data/scenarios"

@@ -8,7 +8,7 @@ public enum TaxonomyData {
         let concordance = try HSConcordance.load(folder: catalog.root + "/hs")
         let loader = TaxonomyLoader(concordance: concordance)
         var taxonomy = try loader.load(path: catalog.root + "/" + TaxonomyLoader.bundledPath,
-                                       displayName: "Data/" + TaxonomyLoader.bundledPath)
+                                       displayName: catalog.displayPath(TaxonomyLoader.bundledPath))
         for file in files { taxonomy = try loader.merge(taxonomy, withFileAt: file) }
         return (taxonomy, concordance)
     }

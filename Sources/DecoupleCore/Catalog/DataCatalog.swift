@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -36,6 +37,15 @@ public struct DataCatalog: Sendable {
 
     /// The full path of a dataset's file or folder.
     public func path(of dataset: BundledDataset) -> String { root + "/" + dataset.path }
+
+    /// How a file of this data folder is named in messages: `Data/<relative>` for the source
+    /// checkout's own folder, the real path for any other (`--data-dir`, `$DECOUPLE_DATA`), so
+    /// that an error names the file that was read.
+    public func displayPath(_ relative: String) -> String {
+        let standard = URL(fileURLWithPath: root).standardizedFileURL.path
+        return standard == URL(fileURLWithPath: Self.sourceCheckoutDataFolder).standardizedFileURL.path
+            ? "Data/" + relative : root + "/" + relative
+    }
 }
 
 /// The names of the files in `folder` ending in `suffix`, sorted.

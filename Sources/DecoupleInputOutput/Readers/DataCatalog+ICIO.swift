@@ -4,7 +4,7 @@ extension DataCatalog {
     /// Loads the bundled OECD ICIO 2022 intermediate block.
     public func loadOECDICIO2022(progress: ((Double) -> Void)? = nil) throws -> InputOutputTableData {
         let d = BundledDataset.oecdICIO2022
-        return try OECDICIOBlockReader().read(folder: path(of: d), displayFolder: "Data/" + d.path, progress: progress)
+        return try OECDICIOBlockReader().read(folder: path(of: d), displayFolder: displayPath(d.path), progress: progress)
     }
 
     /// The OECD ICIO sector names by code ("C26" → "Manufacture of computer, electronic and

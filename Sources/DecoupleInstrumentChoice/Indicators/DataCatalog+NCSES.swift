@@ -8,7 +8,7 @@ extension DataCatalog {
         var p = d.provenance
         p.edition = "SEI 2024 table \(id)"
         return try NCSESTimeSeriesReader().read(folder: root + "/" + BundledDataset.ncsesTable(id),
-                                                displayFolder: "Data/" + BundledDataset.ncsesTable(id), provenance: p)
+                                                displayFolder: displayPath(BundledDataset.ncsesTable(id)), provenance: p)
     }
 
     /// The NCSES tables bundled in `Data/ncses-patents/` (one folder per table id), sorted: the

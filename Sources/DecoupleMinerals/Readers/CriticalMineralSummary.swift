@@ -51,7 +51,7 @@ public struct CriticalMineralSummaryReader: Sendable {
             }
             func value(_ k: Int, _ unit: String) throws -> SourcedMineralValue {
                 let v = MineralValue.parse(f[k])
-                if v == nil { try issues.add(line: row.line, column: row.column(k), "expected a number, W, NA, <n or >n in '\(header.fields[k])', found '\(f[k])'") }
+                if v == nil { try issues.add(line: row.line, column: row.column(k), "expected a number (at most 10^13), W, NA, <n or >n in '\(header.fields[k])', found '\(f[k])'") }
                 return SourcedMineralValue(value: v ?? .empty, unit: MineralUnit(code: unit),
                                            source: MineralSource(edition: edition, file: displayName, line: row.line, column: header.fields[k]))
             }

@@ -26,6 +26,31 @@ public struct MineralCommoditySummaries: Sendable {
     /// not stop the others from being read, but it is never skipped silently.
     public let unreadFiles: [DataIssue]
 
+    /// Commodity files of the bundled editions that USGS published with a layout no reader can
+    /// use (values shifted past the header): read as unread files without `--skip-bad-files`,
+    /// and their commodities' results marked incomplete. Any other unreadable file is an error.
+    public static let knownUnreadable: [Int: Set<String>] = [
+        2024: ["mcs2024-felds_salient.csv", "mcs2024-barit_world.csv", "mcs2024-vermi_world.csv"],
+    ]
+
+    /// Commodity code → why its results are incomplete (a salient or world file of it was not
+    /// read); `*` when an industry-trend or import-source table was not read.
+    public var incompleteCommodities: [String: String] {
+        var out: [String: String] = [:]
+        for file in Set(unreadFiles.map(\.file)).sorted() {
+            let name = String(file.split(separator: "/").last ?? Substring(file))
+            let key: String
+            if let dash = name.firstIndex(of: "-"), let underscore = name.lastIndex(of: "_"), dash < underscore,
+               name.hasSuffix("_salient.csv") || name.hasSuffix("_world.csv") {
+                key = String(name[name.index(after: dash)..<underscore]).lowercased()
+            } else {
+                key = "*"
+            }
+            out[key] = (out[key].map { $0 + "; " } ?? "") + "\(file) could not be read"
+        }
+        return out
+    }
+
     public init(edition: Int, salient: [String: SalientStatistics], world: [String: WorldProduction],
                 netImportReliance: NetImportRelianceRanking? = nil, criticalMinerals: CriticalMineralsList? = nil,
                 criticalMineralSummary: CriticalMineralSummary? = nil, importSourceShares: ImportSourceShares? = nil,
@@ -62,7 +87,12 @@ public struct MineralCommoditySummaries: Sendable {
     /// a file with an unrecognised layout is listed, with its problems, in ``unreadFiles``.
     /// Throws only when the folder cannot be listed or a file cannot be opened.
     /// - Parameter displayPrefix: how paths are cited (`usgs-mcs/mcs2024`).
-    public static func load(folder: String, displayPrefix: String, edition: Int) throws -> MineralCommoditySummaries {
+    ///
+    /// A file that cannot be read is an error naming it (and every problem found), unless it is
+    /// one of ``knownUnreadable`` or `skipBadFiles` is set: then it is listed in ``unreadFiles``
+    /// and the results that need it say they are incomplete (``incompleteCommodities``).
+    public static func load(folder: String, displayPrefix: String, edition: Int,
+                            skipBadFiles: Bool = false) throws -> MineralCommoditySummaries {
         var salient: [String: SalientStatistics] = [:]
         var world: [String: WorldProduction] = [:]
         var notes: [DataIssue] = []
@@ -118,6 +148,15 @@ public struct MineralCommoditySummaries: Sendable {
                     shares = try ImportSourceSharesReader().read(path: imports + "/" + name,
                                                                  displayName: displayPrefix + "/import-sources/" + name, edition: edition)
                 }
+            }
+        }
+        if !skipBadFiles {
+            let known = knownUnreadable[edition] ?? []
+            let unexpected = unread.filter { !known.contains(String($0.file.split(separator: "/").last ?? "")) }
+            if let first = unexpected.first {
+                let files = Set(unexpected.map(\.file)).count
+                throw DataReadError(issues: unexpected + [DataIssue(file: first.file,
+                    message: "\(files) file(s) of MCS \(edition) cannot be read; pass --skip-bad-files to go on without them (the results that need them are then marked incomplete)")])
             }
         }
         return MineralCommoditySummaries(edition: edition, salient: salient, world: world, netImportReliance: ranking,

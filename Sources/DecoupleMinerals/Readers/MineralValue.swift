@@ -133,8 +133,13 @@ extension MineralValue {
         return nil
     }
 
+    /// The largest magnitude a USGS cell may hold (10^13 of its unit): the bundled editions'
+    /// largest is 4 × 10^8, so a longer number is damage (issue #22: a 21-digit world-production
+    /// cell made a country 5.6 × 10^17 % of world output).
+    public static let largestPlausible = 1e13
+
     /// A plain decimal with optional thousands separators, a sign (ASCII or Unicode minus)
-    /// and an optional trailing `%`.
+    /// and an optional trailing `%`, at most ``largestPlausible`` in magnitude.
     static func number(_ s: String) -> Double? {
         var t = Substring(s)
         if t.hasSuffix("%") { t = t.dropLast() }
@@ -150,7 +155,7 @@ extension MineralValue {
             guard !groups[0].isEmpty, groups[0].count <= 3, groups.dropFirst().allSatisfy({ $0.count == 3 }) else { return nil }
         }
         if integerPart.count == 2, integerPart[1].contains(",") { return nil }
-        guard let v = Double(String(t.filter { $0 != "," })) else { return nil }
+        guard let v = Double(String(t.filter { $0 != "," })), v.isFinite, v <= largestPlausible else { return nil }
         return negative ? -v : v
     }
 }

@@ -117,7 +117,7 @@ public struct SalientStatisticsReader: Sendable {
                 } else {
                     values.append(.empty)
                     try issues.add(line: row.line, column: row.column(c.index),
-                        "expected a number, W, NA, E, XX, <n, >n or a range in column '\(c.name)', found '\(text)'")
+                        "expected a number (at most 10^13), W, NA, E, XX, <n, >n or a range in column '\(c.name)', found '\(text)'")
                 }
             }
             years.append(.init(year: year, line: row.line, values: values))

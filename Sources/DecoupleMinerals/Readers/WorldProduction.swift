@@ -167,7 +167,7 @@ public struct WorldProductionReader: Sendable {
                 if let v = MineralValue.parse(text) { values.append(v) } else {
                     values.append(.empty)
                     try issues.add(line: row.line, column: row.column(c.index),
-                        "expected a number, W, NA, <n, >n or a word in column '\(c.name)', found '\(text)'")
+                        "expected a number (at most 10^13), W, NA, <n, >n or a word in column '\(c.name)', found '\(text)'")
                 }
             }
             let notes = noteFields.compactMap { $0 < f.count ? f[$0].trimmedUSGS : nil }.filter { !$0.isEmpty }.joined(separator: " ")

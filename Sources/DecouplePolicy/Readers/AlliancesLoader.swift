@@ -15,7 +15,7 @@ public struct AlliancesLoader: Sendable {
     /// The bundled alliances.
     public static func bundled(catalog: DataCatalog? = nil) throws -> AllianceCatalog {
         let catalog = try catalog ?? DataCatalog.locate()
-        return try AlliancesLoader().load(path: catalog.root + "/" + bundledPath, displayName: "Data/" + bundledPath)
+        return try AlliancesLoader().load(path: catalog.root + "/" + bundledPath, displayName: catalog.displayPath(bundledPath))
     }
 
     static let topKeys: Set = ["schemaVersion", "title", "transcription", "alliances"]

@@ -15,7 +15,7 @@ public struct CleanVehicleRulesLoader: Sendable {
     /// The bundled rule set (the IRA schedule, with the 2025 termination).
     public static func bundled(catalog: DataCatalog? = nil) throws -> CleanVehicleRuleSet {
         let catalog = try catalog ?? DataCatalog.locate()
-        return try CleanVehicleRulesLoader().load(path: catalog.root + "/" + bundledPath, displayName: "Data/" + bundledPath)
+        return try CleanVehicleRulesLoader().load(path: catalog.root + "/" + bundledPath, displayName: catalog.displayPath(bundledPath))
     }
 
     static let topKeys: Set = ["schemaVersion", "id", "title", "transcription", "coverage", "sourcingRequirements", "credit",

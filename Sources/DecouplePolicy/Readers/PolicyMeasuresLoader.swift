@@ -22,7 +22,7 @@ public struct PolicyMeasuresLoader: Sendable {
     public static func bundled(catalog: DataCatalog? = nil) throws -> PolicyMeasureCatalog {
         let catalog = try catalog ?? DataCatalog.locate()
         let taxonomy = try TaxonomyLoader.bundled(catalog: catalog)
-        return try PolicyMeasuresLoader(taxonomy: taxonomy).load(path: catalog.root + "/" + bundledPath, displayName: "Data/" + bundledPath)
+        return try PolicyMeasuresLoader(taxonomy: taxonomy).load(path: catalog.root + "/" + bundledPath, displayName: catalog.displayPath(bundledPath))
     }
 
     static let topKeys: Set = ["schemaVersion", "title", "transcription", "measures"]

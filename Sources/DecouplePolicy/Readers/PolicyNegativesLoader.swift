@@ -27,7 +27,7 @@ public struct PolicyNegativesLoader: Sendable {
         let taxonomy = try TaxonomyLoader.bundled(catalog: catalog)
         let measures = try PolicyMeasuresLoader.bundled(catalog: catalog)
         return try PolicyNegativesLoader(taxonomy: taxonomy, measureIDs: Set(measures.measures.map(\.id)))
-            .load(path: catalog.root + "/" + bundledPath, displayName: "Data/" + bundledPath)
+            .load(path: catalog.root + "/" + bundledPath, displayName: catalog.displayPath(bundledPath))
     }
 
     static let topKeys: Set = ["schemaVersion", "title", "transcription", "negatives"]

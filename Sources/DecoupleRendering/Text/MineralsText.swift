@@ -39,13 +39,13 @@ public enum MineralsText {
                     top(p.production, countries, gap: p.productionGap?.rawValue), p.rivalShares.mine.shortText, p.rivalShares.refinery.shortText,
                     p.leaderShares.reserves.shortText,
                     p.production.map { NumberText.hhiPoints($0.hhi) } ?? "–",
-                    p.supplyRisk.map { NumberText.twoDecimals($0.score) } ?? "–", a.classification.strategy.rawValue]
+                    p.supplyRisk.map { NumberText.twoDecimals($0.score) } ?? "–", a.classificationLabel]
         }
         out += render(rows, header: ["Mineral", "Year", "NIR", "NIR recomp.", "Top producers", "\(first.rival.code) mine",
                                      "\(first.rival.code) refinery", "\(first.leader.code) reserves", "HHI", "Risk", "Classification"],
                       numeric: [2, 3, 5, 6, 7, 8, 9])
         out += "\nWhy:\n"
-        for a in items { out += "  \(a.profile.name): \(a.classification.strategy.rawValue) — \(a.classification.reasons.joined(separator: "; "))\n" }
+        for a in items { out += "  \(a.profile.name): \(a.classificationLabel) — \(a.classification.reasons.joined(separator: "; "))\(a.incomplete.map { " — incomplete: \($0)" } ?? "")\n" }
         out += "\nNIR = net import reliance as reported (bounds such as >50 kept); recomputed = 100 × (imports − exports) / apparent consumption.\n"
         out += "Shares of world mine production, refinery production and reserves need a published world total: n/a = no world total, or no such stage in the edition's world table; not listed = the country has no row (at most the \"Other countries\" share).\n"
         out += "HHI = Σ country share² of world production × 10,000 (\"Other countries\" left out: a lower bound). Risk = (0.5 HHI + 0.5 \(first.rival.code) share) × NIR/100.\n"
@@ -57,9 +57,11 @@ public enum MineralsText {
     public static func detail(_ a: MineralAssessment, countries: CountryTable = .standard) -> String {
         let p = a.profile
         var out = "\(p.name) — USGS MCS \(p.edition)\n\n"
-        out += "Classification: \(a.classification.strategy.rawValue)"
+        out += "Classification: \(a.classificationLabel)"
         if !a.classification.instruments.isEmpty { out += " (instruments: \(a.classification.instruments.map(\.rawValue).joined(separator: ", ")))" }
-        out += "\n" + a.classification.reasons.map { "  - \($0)\n" }.joined() + "\n"
+        out += "\n" + a.classification.reasons.map { "  - \($0)\n" }.joined()
+        if let why = a.incomplete { out += "  - incomplete: \(why) (the file was skipped)\n" }
+        out += "\n"
         out += "US salient statistics (net import reliance, reported and recomputed):\n"
         let series = p.relianceSeries.map { r -> [String] in
             [String(r.year), r.reported.map(\.amount.text) ?? "–", r.recomputed.map { NumberText.oneDecimal($0) } ?? "–", r.method]
@@ -137,7 +139,7 @@ public enum MineralsText {
                 row(p, "import_source", s.country?.code ?? s.label, nil, s.share?.amount.exact, s.label, s.share == nil ? "rank" : "pct", s.share?.source ?? s.source)
             }
             if let r = p.supplyRisk { row(p, "supply_risk", "", p.productionYear, r.score, "", "index 0-1", p.production?.worldSource ?? p.production?.shares.first?.source) }
-            row(p, "classification", p.leader.code, nil, nil, a.classification.strategy.rawValue + ": " + a.classification.reasons.joined(separator: "; "), "", nil)
+            row(p, "classification", p.leader.code, nil, nil, a.classificationLabel + ": " + a.classification.reasons.joined(separator: "; ") + (a.incomplete.map { "; incomplete: " + $0 } ?? ""), "", nil)
         }
         return out
     }

@@ -62,8 +62,9 @@ public struct DOTSReader: Sendable {
                 try issues.add(line: r.line, column: r.column(3), "expected a year (1948–2100), found '\(r.string(3))'")
                 return
             }
-            guard let value = r.number(4) else {
-                try issues.add(line: r.line, column: r.column(4), "expected a number (US$ million), found '\(r.string(4))'")
+            // A trade value is never negative (the bundled release has none) nor beyond US$1e15 million.
+            guard let value = r.number(4), value.isFinite, value >= 0, value < 1e15 else {
+                try issues.add(line: r.line, column: r.column(4), "expected a value in US$ million, ≥ 0, found '\(r.string(4))'")
                 return
             }
             let estimate: Bool

@@ -5,7 +5,7 @@ extension DataCatalog {
     /// Loads IMF DOTS, keeping only the given reporters (all when nil).
     public func loadDOTS(reporters: Set<Country>? = nil, progress: ((Double) -> Void)? = nil) throws -> TradeDataset {
         let d = BundledDataset.imfDOTS
-        return try DOTSReader().read(path: path(of: d), displayName: "Data/" + d.path, provenance: d.provenance,
+        return try DOTSReader().read(path: path(of: d), displayName: displayPath(d.path), provenance: d.provenance,
                                      id: d.id, keepReporter: { reporters?.contains($0) ?? true }, progress: progress)
     }
 
@@ -18,7 +18,7 @@ extension DataCatalog {
         var names: [String: String] = [:]
         let reader = CensusTradeReader()
         for (i, f) in files.enumerated() {
-            try reader.read(path: folder + "/" + f, displayName: "Data/\(d.path)/\(f)", into: &flows, productNames: &names)
+            try reader.read(path: folder + "/" + f, displayName: displayPath("\(d.path)/\(f)"), into: &flows, productNames: &names)
             progress?(Double(i + 1) / Double(files.count))
         }
         return TradeDataset(id: d.id, provenance: d.provenance, flows: flows, productNames: names)
@@ -29,7 +29,7 @@ extension DataCatalog {
         let d = BundledDataset.censusHS6_2024
         var flows: [TradeFlow] = []
         var names: [String: String] = [:]
-        try CensusTradeReader().read(path: path(of: d), displayName: "Data/" + d.path, into: &flows,
+        try CensusTradeReader().read(path: path(of: d), displayName: displayPath(d.path), into: &flows,
                                      productNames: &names, progress: progress)
         return TradeDataset(id: d.id, provenance: d.provenance, flows: flows, productNames: names)
     }
@@ -38,13 +38,13 @@ extension DataCatalog {
     /// current year of the download is dropped by the reader).
     public func loadUSITCDataWebExports() throws -> TradeDataset {
         let d = BundledDataset.usitcDataWebExports
-        return try USITCDataWebReader().read(path: path(of: d), displayName: "Data/" + d.path, provenance: d.provenance, id: d.id).dataset
+        return try USITCDataWebReader().read(path: path(of: d), displayName: displayPath(d.path), provenance: d.provenance, id: d.id).dataset
     }
 
     /// Loads the Census monthly US–China goods trade.
     public func loadCensusUSChinaMonthly() throws -> TradeDataset {
         let d = BundledDataset.censusUSChinaMonthly
-        return try CensusCountryTradeReader().read(path: path(of: d), displayName: "Data/" + d.path,
+        return try CensusCountryTradeReader().read(path: path(of: d), displayName: displayPath(d.path),
                                                    provenance: d.provenance, id: d.id)
     }
 }

@@ -21,7 +21,7 @@ public struct TaxonomyLoader: Sendable {
     public static func bundled(catalog: DataCatalog? = nil) throws -> StrategicTaxonomy {
         let catalog = try catalog ?? DataCatalog.locate()
         let concordance = try HSConcordance.load(folder: catalog.root + "/hs")
-        return try TaxonomyLoader(concordance: concordance).load(path: catalog.root + "/" + bundledPath, displayName: "Data/" + bundledPath)
+        return try TaxonomyLoader(concordance: concordance).load(path: catalog.root + "/" + bundledPath, displayName: catalog.displayPath(bundledPath))
     }
 
     public static let bundledPath = "taxonomy/strategic-products.json"
