@@ -28,6 +28,8 @@ let package = Package(
         // `decouple data fetch`: HTTP/1.1 and TLS on SwiftNIO (the server's NIO family), and zips.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        // The server's request-read timeouts handle HTTP parts (NIOHTTPTypes; already used by Hummingbird).
+        .package(url: "https://github.com/apple/swift-nio-extras", from: "1.34.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
@@ -90,6 +92,8 @@ let package = Package(
             "DecoupleAnalyses", "DecoupleRendering",
             .product(name: "Hummingbird", package: "hummingbird"),
             .product(name: "Logging", package: "swift-log"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTPTypes", package: "swift-nio-extras"),
         ]),
         // The `decouple` command tree, as a library so that builds with more engines (Integrations/Spark)
         // can run the same commands.

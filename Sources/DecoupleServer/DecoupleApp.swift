@@ -21,6 +21,11 @@ public struct ServerConfiguration: Sendable {
     public var allowHosts: [String]
     /// Seconds a connection may stay idle (headers not sent, nothing read) before it is closed.
     public var idleTimeoutSeconds: Int64
+    /// Seconds a client has to send a complete request head, from connecting or from the first
+    /// byte of a next request on a kept-alive connection (408, then closed; slowloris).
+    public var headerTimeoutSeconds: Int64
+    /// Seconds a client has to send a request body, from the end of its head (408, then closed).
+    public var bodyTimeoutSeconds: Int64
     /// A fetch cache whose Census data extend the report's trade sections (nil: bundled data only).
     public var fetchCache: String? = nil
     /// How long a browser's page request waits for a page not yet computed before it gets a
@@ -28,9 +33,12 @@ public struct ServerConfiguration: Sendable {
     public var pendingPageAfter: Duration? = .seconds(2)
 
     public init(host: String = "127.0.0.1", port: Int = 8080, dataRoot: String, maxBodyBytes: Int = 1 << 20,
-                responseCacheSize: Int = 512, warmUp: Bool = true, allowHosts: [String] = [], idleTimeoutSeconds: Int64 = 30) {
+                responseCacheSize: Int = 512, warmUp: Bool = true, allowHosts: [String] = [], idleTimeoutSeconds: Int64 = 30,
+                headerTimeoutSeconds: Int64 = 10, bodyTimeoutSeconds: Int64 = 30) {
         self.allowHosts = allowHosts
         self.idleTimeoutSeconds = idleTimeoutSeconds
+        self.headerTimeoutSeconds = headerTimeoutSeconds
+        self.bodyTimeoutSeconds = bodyTimeoutSeconds
         self.host = host
         self.port = port
         self.dataRoot = dataRoot
@@ -75,10 +83,15 @@ public final class DecoupleApp: Sendable {
     }
 
     /// The Hummingbird application, ready to run (`runService()` stops gracefully on SIGINT/SIGTERM).
+    /// Slow clients: idle connections close after the idle timeout, and requests must arrive within
+    /// the header and body timeouts (``RequestReadTimeoutHandler``, one per connection).
     public func application() -> some ApplicationProtocol {
+        let (header, body, logger) = (configuration.headerTimeoutSeconds, configuration.bodyTimeoutSeconds, logger)
         var app = Application(
             responder: responder(),
-            server: .http1(configuration: .init(idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
+            server: .http1(configuration: .init(
+                additionalChannelHandlers: [RequestReadTimeoutHandler(headerTimeout: .seconds(header), bodyTimeout: .seconds(body), logger: logger)],
+                idleTimeout: .seconds(configuration.idleTimeoutSeconds))),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "decouple"),
             onServerRunning: { [logger, started] channel in
                 let ms = Double((ContinuousClock.now - started).components.attoseconds) / 1e15
