@@ -173,6 +173,13 @@ public struct PartialEquilibrium: Sendable {
             if td > 0 { gained += td }
             tariffChange += (s.newTariff ?? 0) * w * q - s.baseTariff * q0
         }
+        // With σ just above 1 a prohibitive cut sends the price index to infinity: the parameters
+        // are valid but the model has no finite answer (issue #22: it was printed as NaN).
+        let numbers = [P, Q, newImports, creation, gained, tariffChange]
+            + results.flatMap { [$0.newVolume, $0.tradeCreation, $0.tradeDiversion, $0.exporterPrice, $0.exporterRevenueChange] }
+        guard numbers.allSatisfy(\.isFinite) else {
+            throw ModelError(message: "no finite equilibrium with a substitution elasticity of \(sigma): cutting \(sources.indices.filter { prohibitive[$0] }.map { sources[$0].name }.joined(separator: ", ")) sends the import price index to \(P) (the closer σ is to 1, the less the remaining suppliers can stand in); use a larger substitution elasticity or an ad-valorem tariff")
+        }
         return Result(sources: results, priceIndex: P, compositeQuantity: Q, baseImports: total, newImports: newImports,
                       tradeCreation: creation, tradeDiversionGained: gained, tariffRevenueChange: tariffChange)
     }
