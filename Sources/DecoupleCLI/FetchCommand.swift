@@ -85,6 +85,7 @@ enum TransferLine {
     }
 
     static func duration(_ s: Double) -> String {
+        guard s.isFinite, s >= 0, s < 1e9 else { return "n/a" }
         let t = Int(s.rounded())
         return t >= 3600 ? "\(t / 3600)h\(t % 3600 / 60)m" : t >= 60 ? "\(t / 60)m\(t % 60)s" : "\(t)s"
     }

@@ -103,7 +103,9 @@ public final class HTTPFetcher: Sendable {
                 }
                 guard n < policy.maxAttempts else { throw FetchError.gaveUp(url: url, attempts: n, last: t.reason) }
                 if let ra = t.retryAfter, ra > policy.maxDelay {
-                    throw FetchError.gaveUp(url: url, attempts: n, last: "\(t.reason); the server asks to wait \(Int(ra)) s, longer than \(Int(policy.maxDelay)) s")
+                    // Formatted, never converted to Int: a Retry-After of 1e300 trapped in Int(Double) (#22).
+                    let asked = ra < 1e9 ? String(format: "%.0f", ra) : String(format: "%.3g", ra)
+                    throw FetchError.gaveUp(url: url, attempts: n, last: "\(t.reason); the server asks to wait \(asked) s, longer than \(String(format: "%.0f", policy.maxDelay)) s")
                 }
                 let wait = policy.delay(afterAttempt: n, retryAfter: t.retryAfter)
                 onEvent(.retry(url: url, attempt: n, reason: t.reason, wait: wait))

@@ -140,6 +140,22 @@ final class Waits: @unchecked Sendable {
         #expect(waits.events.contains { if case .retry(_, 1, "HTTP 429", 3) = $0 { return true }; return false })
     }
 
+    /// Issue #22: a Retry-After far past Int.max (1e300 s) trapped in `Int(Double)` when the
+    /// fetcher gave up; it is a FetchError saying how long the server asked to wait.
+    @Test func anAbsurdRetryAfterIsAnError() async throws {
+        let server = try Self.fixtureServer { _, _ in FixtureReply(status: 429, headers: [("Retry-After", "1e300")]) }
+        defer { server.stop() }
+        let f = try Fixtures()
+        var r = Self.request(server.baseURL, from: 2024, to: 2024)
+        r.flows = [.imports]
+        let fetcher = Waits().fetcher()
+        let error = await #expect(throws: FetchError.self) {
+            try await CensusFetch.run(r, cache: FetchCache(root: f.folder.path), fetcher: fetcher, command: "test")
+        }
+        await fetcher.shutdown()
+        #expect(error.map { "\($0)" }?.contains("the server asks to wait 1e+300 s, longer than") == true, "\(String(describing: error))")
+    }
+
     /// A malformed answer (a row one value short) is an error naming line and column; nothing
     /// enters the cache.
     @Test func malformedAnswerLeavesTheCacheUntouched() async throws {
