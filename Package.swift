@@ -120,7 +120,7 @@ let package = Package(
         .executableTarget(
             name: "decouple-fuzz",
             dependencies: ["DecoupleCore", "DecoupleTrade", "DecoupleInputOutput", "DecoupleMinerals", "DecoupleScenarios",
-                           "DecoupleInstrumentChoice", "DecouplePolicy"],
+                           "DecoupleInstrumentChoice", "DecouplePolicy", "DecoupleTestSupport"],
             path: "Tests/Fuzz"
         ),
         .testTarget(name: "DecoupleCoreTests", dependencies: ["DecoupleCore", "DecoupleTestSupport", "CSystemZlib"]),

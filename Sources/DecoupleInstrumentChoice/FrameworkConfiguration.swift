@@ -213,34 +213,4 @@ public struct FrameworkConfiguration: Sendable, Codable, Hashable {
 
 /// A problem in a framework configuration file (or the stage-figures file):
 /// `file:line:column: path: what was expected`.
-public struct FrameworkConfigurationError: Error, CustomStringConvertible {
-    public let file: String
-    /// 1-based line and column of the offending value (or, for a missing field, its object).
-    public let line: Int?
-    public let column: Int?
-    /// The field (`observations[3].value`); empty for the whole file.
-    public let path: String
-    public let message: String
-
-    public init(file: String, line: Int? = nil, column: Int? = nil, path: String = "", message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String {
-        var at = file
-        if let line { at += ":\(line)" }
-        if let column { at += ":\(column)" }
-        return at + ": " + (path.isEmpty ? "" : path + ": ") + message
-    }
-
-    /// The same error with the line and column of its path in `positions` (when it has none).
-    /// `at` names another value to point at (the value of an unknown field, not its object).
-    func located(in positions: JSONPositions, at other: String? = nil) -> FrameworkConfigurationError {
-        guard line == nil, let at = positions.position(path: other ?? path) else { return self }
-        return FrameworkConfigurationError(file: file, line: at.line, column: at.column, path: path, message: message)
-    }
-}
+public typealias FrameworkConfigurationError = JSONInputError

@@ -71,31 +71,7 @@ public struct Scenario: Sendable, Codable, Hashable {
 
 /// A scenario file that does not match the schema:
 /// `file:line:column: $.json.path: what was expected`.
-public struct ScenarioFileError: Error, Sendable, Equatable, CustomStringConvertible {
-    public let file: String
-    /// 1-based line and column where the offending value (or, for a missing key, its object)
-    /// begins; nil when the file could not be read at all.
-    public let line: Int?
-    public let column: Int?
-    /// The JSON path of the offending value (`$.shock.cut`).
-    public let path: String
-    public let message: String
-
-    public init(file: String, line: Int? = nil, column: Int? = nil, path: String, message: String) {
-        self.file = file
-        self.line = line
-        self.column = column
-        self.path = path
-        self.message = message
-    }
-
-    public var description: String {
-        var at = file
-        if let line { at += ":\(line)" }
-        if let column { at += ":\(column)" }
-        return "\(at): \(path): \(message)"
-    }
-}
+public typealias ScenarioFileError = JSONInputError
 
 public enum ScenarioParser {
     public static let schema = "decouple-scenario/1"
@@ -228,8 +204,7 @@ public enum ScenarioParser {
         /// An error at `path`, with the line and column where that value (or, for a missing
         /// key, its object) begins.
         func error(_ path: String, _ message: String) -> ScenarioFileError {
-            let at = positions.position(path: path)
-            return ScenarioFileError(file: file, line: at?.line, column: at?.column, path: path, message: message)
+            ScenarioFileError(file: file, path: path, message: message).located(in: positions)
         }
         /// JSON true/false arrive as NSNumber with objCType "c" (Darwin and swift-corelibs-foundation).
         func isBool(_ n: NSNumber) -> Bool { String(cString: n.objCType) == "c" }

@@ -1,6 +1,7 @@
 import DecoupleCore
 import DecoupleInstrumentChoice
 import DecoupleScenarios
+import DecoupleTestSupport
 import DecoupleTrade
 import Dispatch
 import Foundation
@@ -20,11 +21,11 @@ import Synchronization
 /// A case that runs longer than `--timeout` seconds is a hang: the harness prints it and exits 3.
 /// Every failing case is printed with its reader, seed and mutation, to become a regression test.
 ///
-///     decouple-fuzz [--cases N] [--seed S] [--only READER] [--timeout SECONDS]
+///     decouple-fuzz [--cases N] [--seed S] [--only READER] [--shard I/N] [--timeout SECONDS]
 @main
 struct Fuzz {
     static func main() throws {
-        var cases = 1000, seed: UInt64 = 22, only: String? = nil, timeout = 10.0
+        var cases = 1000, seed: UInt64 = 22, only: String? = nil, timeout = 10.0, shard = (0, 1)
         var args = CommandLine.arguments.dropFirst().makeIterator()
         while let a = args.next() {
             switch a {
@@ -32,28 +33,43 @@ struct Fuzz {
             case "--seed": seed = UInt64(args.next() ?? "") ?? seed
             case "--only": only = args.next()
             case "--timeout": timeout = Double(args.next() ?? "") ?? timeout
+            case "--shard":
+                // `--shard I/N`: only the readers whose index modulo N is I (to use several cores).
+                let parts = (args.next() ?? "").split(separator: "/").compactMap { Int($0) }
+                if parts.count == 2, parts[1] > 0, (0..<parts[1]).contains(parts[0]) { shard = (parts[0], parts[1]) }
             default:
-                print("usage: decouple-fuzz [--cases N] [--seed S] [--only READER] [--timeout SECONDS]")
+                print("usage: decouple-fuzz [--cases N] [--seed S] [--only READER] [--shard I/N] [--timeout SECONDS]")
                 exit(2)
             }
         }
         let work = FileManager.default.temporaryDirectory.appendingPathComponent("decouple-fuzz-\(getpid())").path
         try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: work) }
-        let targets = try FuzzTargets.all(work: work).filter { only == nil || $0.name == only }
+        let targets = try FuzzTargets.all(work: work).enumerated()
+            .filter { (only == nil || $0.element.name == only) && $0.offset % shard.1 == shard.0 }.map(\.element)
         let watchdog = Watchdog(timeout: timeout)
         var failures = 0
-        print("decouple-fuzz: \(targets.count) readers × \(cases) cases, seed \(seed), timeout \(timeout) s")
-        print("reader               cases  read  refused  refused-without-line  same-ok  refused-ok  failures")
+        print("decouple-fuzz: \(targets.count) readers × \(cases) cases, seed \(seed), timeout \(timeout) s"
+              + (shard.1 > 1 ? ", shard \(shard.0)/\(shard.1)" : ""))
+        print("reader                 cases  read  refused  refused-without-line  same-ok  refused-ok  failures  seconds")
         for target in targets {
             var report = Report()
-            var rng = SplitMix64(seed: seed ^ UInt64(truncatingIfNeeded: target.name.hashValue & 0) ^ stableHash(target.name))
+            let started = Date()
+            var rng = SplitMix64(seed: seed ^ stableHash(target.name))
             let baselines = try target.seeds.map { try target.read($0, work) }
+            // The oracle compares digests: reading the same input twice must give the same one.
+            for (k, seed) in target.seeds.enumerated() where try target.read(seed, work) != baselines[k] {
+                print("decouple-fuzz: \(target.name): two reads of the same input differ (the digest is not deterministic)")
+                exit(4)
+            }
             for n in 0..<cases {
                 let k = rng.below(target.seeds.count)
                 let mutation = target.isBinary ? Mutation.free[rng.below(3)]
                     : Mutation.pick(&rng, json: target.isJSON, numericFields: target.numericFields)
                 let input = mutation.apply(to: target.seeds[k], &rng)
+                // A mutation that found nothing to change (no JSON key in a list of lists) must
+                // read the same.
+                let expectation: Mutation.Expectation = input == target.seeds[k] ? .same : mutation.expectation
                 let label = "\(target.name) case \(n) (seed \(seed), input \(k), \(mutation.name))"
                 watchdog.start(label)
                 let outcome = Result { try target.read(input, work) }
@@ -62,10 +78,10 @@ struct Fuzz {
                 switch outcome {
                 case .success(let digest):
                     report.read += 1
-                    if mutation.expectation == .same {
+                    if expectation == .same {
                         if digest == baselines[k] { report.sameOK += 1 } else { report.fail("\(label): read to a different result", &failures) }
                     }
-                    if mutation.expectation == .refused { report.fail("\(label): accepted, expected a refusal", &failures) }
+                    if expectation == .refused { report.fail("\(label): accepted, expected a refusal", &failures) }
                     if target.mustMatchWhenRead && digest != baselines[k] { report.fail("\(label): read to a different result", &failures) }
                 case .failure(let error):
                     report.refused += 1
@@ -73,13 +89,13 @@ struct Fuzz {
                         report.withoutLine += 1
                         if report.unlocatedExamples.count < 2 { report.unlocatedExamples.append("\(label): \(String("\(error)".prefix(200)))") }
                     }
-                    if mutation.expectation == .same { report.fail("\(label): refused, expected the same result: \(String("\(error)".prefix(300)))", &failures) }
-                    if mutation.expectation == .refused { report.refusedOK += 1 }
+                    if expectation == .same { report.fail("\(label): refused, expected the same result: \(String("\(error)".prefix(300)))", &failures) }
+                    if expectation == .refused { report.refusedOK += 1 }
                 }
             }
-            print(target.name.padding(toLength: 20, withPad: " ", startingAt: 0)
-                  + String(format: "%6d %5d %8d %21d %8d %11d %9d", report.cases, report.read, report.refused, report.withoutLine,
-                           report.sameOK, report.refusedOK, report.failures.count))
+            print(target.name.padding(toLength: 22, withPad: " ", startingAt: 0)
+                  + String(format: "%6d %5d %8d %21d %8d %11d %9d %8.1f", report.cases, report.read, report.refused, report.withoutLine,
+                           report.sameOK, report.refusedOK, report.failures.count, Date().timeIntervalSince(started)))
             for f in report.failures.prefix(5) { print("  FAIL " + f) }
             for u in report.unlocatedExamples { print("  refused without a line: " + u) }
         }
@@ -130,18 +146,4 @@ final class Watchdog: @unchecked Sendable {
 
     func start(_ label: String) { state.withLock { $0 = (label, Date().timeIntervalSince1970) } }
     func stop() { state.withLock { $0.started = nil } }
-}
-
-/// SplitMix64: small, seeded, the same sequence on every platform.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func below(_ n: Int) -> Int { n <= 1 ? 0 : Int(next() % UInt64(n)) }
 }

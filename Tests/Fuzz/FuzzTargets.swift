@@ -4,6 +4,7 @@ import DecoupleInstrumentChoice
 import DecoupleMinerals
 import DecouplePolicy
 import DecoupleScenarios
+import DecoupleTestSupport
 import DecoupleTrade
 import Foundation
 
@@ -134,20 +135,6 @@ enum FuzzTargets {
         let dotsProvenance = BundledDataset.imfDOTS.provenance
         let examples = try FileManager.default.contentsOfDirectory(atPath: data + "/policy/examples").filter { $0.hasSuffix(".json") }.sorted()
         let bomExample = data + "/policy/examples/" + (examples.first ?? "missing.json")
-        // A small made ICIO table (three regions, China in two parts, two sectors).
-        let icio = """
-        V1,AUS_A01,AUS_C17_18,CN1_A01,CN1_C17_18,CN2_A01,CN2_C17_18,AUS_HFCE,AUS_GFCF,CHN_HFCE,CN1_DPABR,OUT
-        AUS_A01,1,2,3,4,5,6,10,1,2,0,34
-        AUS_C17_18,1,1,1,1,1,1,1,1,1,1,10
-        CN1_A01,2,0,1,0,0,0,0,0,5,0,8
-        CN1_C17_18,0,0,0,1,,0,0,0,1,0,2
-        CN2_A01,1,1,1,1,1,1,1,1,1,1,10
-        CN2_C17_18,0,0,0,0,0,2,0,0,3,0,5
-        TLS,0.5,0.5,0.5,0.5,0.5,0.5,1,1,1,0,
-        VA,20,5,3,1,1,2,0,0,0,0,
-        OUT,25.5,9.5,9.5,8.5,8.5,12.5,0,0,0,0,
-
-        """
         let ncsesFolder = work + "/ncses"
         try FileManager.default.createDirectory(atPath: ncsesFolder, withIntermediateDirectories: true)
         try FileManager.default.copyItem(atPath: data + "/ncses-patents/10551/README.md", toPath: ncsesFolder + "/README.md")
@@ -174,7 +161,34 @@ enum FuzzTargets {
         try Data((baci.joined(separator: "\n") + "\n").utf8).write(to: URL(fileURLWithPath: baciSeedPath))
         try PanelImport.baci(files: [baciSeedPath], countryCodes: countries, edition: .hs2017, to: storeSeedPath)
         let store = try Data(contentsOf: URL(fileURLWithPath: storeSeedPath))
+        let trends = data + "/usgs-mcs/mcs2024/industry-trends/"
+        func file(_ path: String) throws -> Data { try Data(contentsOf: URL(fileURLWithPath: path)) }
+        // A Census International Trade API answer (the form `decouple data fetch census` caches).
+        let censusAPI = Data("""
+        [["CTY_CODE","CTY_NAME","I_COMMODITY","CON_VAL_MO","COMM_LVL","time"],
+        ["5700","CHINA","85","12345678","HS2","2024-01"],
+        ["5700","CHINA","84","2345678","HS2","2024-01"],
+        ["2010","MEXICO","85","3456789","HS2","2024-01"],
+        ["1XXX","NORTH AMERICA","85","3456789","HS2","2024-01"],
+        ["-","TOTAL FOR ALL COUNTRIES","85","99999999","HS2","2024-01"]]
+
+        """.utf8)
         return [
+            FuzzTarget(name: "census-api-json", fileName: "census-api.json", seeds: [censusAPI], isJSON: true, numericFields: []) { path, _ in
+                try String(describing: CensusAPIReader().read(path: path))
+            },
+            csv("usgs-nir-ranking", "MCS2024_Fig2_Net_Import_Reliance.csv", try file(trends + "MCS2024_Fig2_Net_Import_Reliance.csv")) {
+                try String(describing: NetImportRelianceRankingReader().read(path: $0, displayName: "fig2.csv", edition: 2024))
+            },
+            csv("usgs-critical-list", "MCS2024_T4_Critical_Minerals_End_Use.csv", try file(trends + "MCS2024_T4_Critical_Minerals_End_Use.csv")) {
+                try String(describing: CriticalMineralsListReader().read(path: $0, displayName: "t4.csv", edition: 2024))
+            },
+            csv("usgs-critical-summary", "MCS2024_T5_Critical_Minerals_Salient.csv", try file(trends + "MCS2024_T5_Critical_Minerals_Salient.csv")) {
+                try String(describing: CriticalMineralSummaryReader().read(path: $0, displayName: "t5.csv", edition: 2024))
+            },
+            csv("usgs-import-shares", "Import_Source_Pct_raw.csv", try file(data + "/usgs-mcs/mcs2022/import-sources/Import_Source_Pct_raw.csv")) {
+                try String(describing: ImportSourceSharesReader().read(path: $0, displayName: "import-sources.csv", edition: 2022))
+            },
             FuzzTarget(name: "panel-store", fileName: "fuzz.dpanel", seeds: [store], isJSON: false, numericFields: [],
                        mustMatchWhenRead: true, isBinary: true) { path, _ in try digest(columnsOf: path) },
             csv("usgs-salient", "mcs2024-lithi_salient.csv", salient, numericFields: [2]) {
@@ -194,7 +208,7 @@ enum FuzzTargets {
             csv("census-monthly", "census-monthly.csv", censusMonthly) {
                 try String(describing: CensusCountryTradeReader().read(path: $0, provenance: BundledDataset.censusUSChinaMonthly.provenance).flows)
             },
-            csv("oecd-icio", "icio.csv", Data(icio.utf8)) {
+            csv("oecd-icio", "icio.csv", Data(ICIOFixture.official.utf8)) {
                 let t = try OECDICIOReader().read(path: $0, name: "fuzz")
                 return "\(t.nodeRegions)\(t.nodeSectors)\(t.intermediate)\(t.grossOutput)\(String(describing: t.finalDemand))"
             },
@@ -235,7 +249,7 @@ enum FuzzTargets {
             try json("measures-json", data + "/policy/measures.json") { try String(describing: PolicyMeasuresLoader().load(path: $0)) },
             try json("bom-json", bomExample) { try String(describing: BatteryBOMLoader().load(path: $0)) },
             try json("taxonomy-json", data + "/taxonomy/strategic-products.json") {
-                try String(describing: TaxonomyLoader(concordance: nil).load(path: $0))
+                try sorted(TaxonomyLoader(concordance: nil).load(path: $0))
             },
             FuzzTarget(name: "framework-json", fileName: "framework.json",
                        seeds: [try Data(contentsOf: URL(fileURLWithPath: data + "/framework/framework.json"))],

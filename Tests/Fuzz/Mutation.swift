@@ -1,3 +1,4 @@
+import DecoupleCore
 import Foundation
 
 /// One way of damaging an input, with what the reader must then do.
@@ -111,7 +112,7 @@ struct Mutation: Sendable {
         },
         Mutation(name: "JSON trailing comma", expectation: .refused) { d, _ in
             var text = String(decoding: d, as: UTF8.self)
-            guard let close = text.lastIndex(of: "}") else { return d }
+            guard let close = text.lastIndex(where: { $0 == "}" || $0 == "]" }) else { return d }
             text.insert(",", at: close)
             return Data(text.utf8)
         },
