@@ -173,7 +173,37 @@ enum FuzzTargets {
         ["-","TOTAL FOR ALL COUNTRIES","85","99999999","HS2","2024-01"]]
 
         """.utf8)
+        // The OECD ICIO block layout (nodes.csv and the Z matrix) and a WIOD year (Z, final use,
+        // output), small and made; each target damages one of the files and keeps the others.
+        let block = work + "/icio-block", wiod = work + "/wiod"
+        for folder in [block, wiod] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let nodes = Data("""
+        idx,node,country,sector,gross_output,intermediate_inputs_from_80,intermediate_sales_to_80,other_sales,active
+        0,AAA_X,AAA,X,10,0,0,0,1
+        1,BBB_X,BBB,X,20,0,0,0,1
+        2,CCC_X,CCC,X,30,0,0,0,1
+
+        """.utf8)
+        let z = Data("seller\\buyer,AAA_X,BBB_X,CCC_X\nAAA_X,1,2,3\nBBB_X,3,4,5\nCCC_X,0.5,0,6.25\n".utf8)
+        try nodes.write(to: URL(fileURLWithPath: block + "/nodes.csv"))
+        try z.write(to: URL(fileURLWithPath: block + "/Z_intermediate_flows_dense.csv.gz"))
+        let wiodInter = Data("row,AUS_c1,CHN_c1\nAUS_c1,1,2\nCHN_c1,3,4\n".utf8)
+        try wiodInter.write(to: URL(fileURLWithPath: wiod + "/wiot_2011_inter.csv.gz"))
+        try Data("row,AUS_CONS_h,CHN_CONS_h\nAUS_c1,5,6\nCHN_c1,7,8\n".utf8).write(to: URL(fileURLWithPath: wiod + "/wiot_2011_final.csv.gz"))
+        try Data("row,output\nAUS_c1,20\nCHN_c1,30\n".utf8).write(to: URL(fileURLWithPath: wiod + "/wiot_2011_output.csv"))
+        func table(_ t: InputOutputTableData) -> String {
+            "\(t.nodeRegions)\(t.nodeSectors)\(t.intermediate)\(t.grossOutput)\(String(describing: t.finalDemand))"
+        }
         return [
+            csv("icio-block-nodes", "icio-block/nodes.csv", nodes, numericFields: [4]) { _ in
+                table(try OECDICIOBlockReader().read(folder: block))
+            },
+            csv("icio-block-z", "icio-block/Z_intermediate_flows_dense.csv.gz", z, numericFields: [1, 2, 3]) { _ in
+                table(try OECDICIOBlockReader().read(folder: block))
+            },
+            csv("wiod", "wiod/wiot_2011_inter.csv.gz", wiodInter, numericFields: [1, 2]) { _ in
+                table(try WIODReader().read(folder: wiod, year: 2011))
+            },
             FuzzTarget(name: "census-api-json", fileName: "census-api.json", seeds: [censusAPI], isJSON: true, numericFields: []) { path, _ in
                 try String(describing: CensusAPIReader().read(path: path))
             },

@@ -20,8 +20,11 @@ public struct DataIssue: Error, Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         var s = file
-        if let line { s += ":\(line)" }
-        if let column { s += ":\(column)" }
+        // A column is shown only after its line ("file:7:" would read as line 7).
+        if let line {
+            s += ":\(line)"
+            if let column { s += ":\(column)" }
+        }
         return s + ": " + message
     }
 }

@@ -36,7 +36,7 @@ public struct OECDICIOBlockReader: Sendable {
         }
         if z.rowLabels != labels {
             let i = firstMismatch(z.rowLabels, labels)
-            try issues.add(line: i < z.rowCount ? z.rowLines[i] : nil, column: 1,
+            try issues.add(line: i < z.rowCount ? z.rowLines[i] : (z.rowLines.last ?? 1) + 1, column: 1,
                            "expected the \(labels.count) node labels of \(Self.nodesFile) as row labels in its order; row \(i + 1) is '\(i < z.rowCount ? z.rowLabels[i] : "(missing)")', expected '\(i < labels.count ? labels[i] : "(none)")'")
         }
         try issues.finish()

@@ -41,14 +41,14 @@ public struct WIODReader: Sendable {
         }
         if inter.rowLabels != inter.columnLabels {
             let i = firstMismatch(inter.rowLabels, inter.columnLabels)
-            try issues.add(line: i < inter.rowCount ? inter.rowLines[i] : nil, column: 1,
+            try issues.add(line: i < inter.rowCount ? inter.rowLines[i] : (inter.rowLines.last ?? 1) + 1, column: 1,
                            "row labels must match the column labels in order: row \(i + 1) is '\(i < inter.rowCount ? inter.rowLabels[i] : "(missing)")', column \(i + 1) is '\(i < inter.columnCount ? inter.columnLabels[i] : "(missing)")'")
         }
         try issues.finish()
         func checkRows(_ m: LabelledMatrix, _ name: String) throws {
             guard m.rowLabels != inter.rowLabels else { return }
             let i = firstMismatch(m.rowLabels, inter.rowLabels)
-            throw DataReadError(issues: [DataIssue(file: shown + "/" + name, line: i < m.rowCount ? m.rowLines[i] : nil, column: 1,
+            throw DataReadError(issues: [DataIssue(file: shown + "/" + name, line: i < m.rowCount ? m.rowLines[i] : (m.rowLines.last ?? 1) + 1, column: 1,
                 message: "expected the rows of \(f.inter) in the same order (\(inter.rowCount) rows); row \(i + 1) is '\(i < m.rowCount ? m.rowLabels[i] : "(missing)")', expected '\(i < inter.rowCount ? inter.rowLabels[i] : "(none)")'")])
         }
         try checkRows(final, f.final)
