@@ -86,7 +86,7 @@ public enum FrameworkRun {
             for n in config.commodities(ofChain: chain.id) {
                 guard let a = byName[n], !a.classification.instruments.isEmpty else { continue }
                 out[chain.id] = (a.classification.instruments,
-                                 "\(a.classification.name): \(a.classification.strategy.rawValue) (\(a.classification.reasons.joined(separator: "; ")))")
+                                 "\(a.classification.name): \(a.classificationLabel) (\(a.classification.reasons.joined(separator: "; ")))")
                 break
             }
         }

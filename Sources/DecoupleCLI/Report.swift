@@ -39,6 +39,9 @@ struct Report: AsyncParsableCommand {
     @Option(help: "How many rows the ranking tables keep.")
     var top: Int = 10
 
+    @Flag(help: "Go on when a USGS file cannot be read (it is named); the minerals it would have given are marked incomplete.")
+    var skipBadFiles = false
+
     @Flag(help: "Keep gold (HS 7108, 7118) and the special-provision chapters 98–99 in partner rankings and \"who gained\" (left out by default).")
     var includeGold = false
 
@@ -98,7 +101,9 @@ struct Report: AsyncParsableCommand {
                 engineOptions.apply(to: &q)
                 panel = q
             }
-            let data = AnalysisData(catalog: try DataCatalog.locate(explicit: taxonomy.dataDir), taxonomyFiles: taxonomy.files,
+            var catalog = try DataCatalog.locate(explicit: taxonomy.dataDir)
+            catalog.skipBadFiles = skipBadFiles
+            let data = AnalysisData(catalog: catalog, taxonomyFiles: taxonomy.files,
                                     frameworkConfig: frameworkConfig, tradePanel: panel,
                                     fetchCache: bundledOnly ? nil : CensusCacheLocation.census(explicit: censusCache), progress: Progress.reporter(),
                                     warn: { printError("warning: " + $0) })

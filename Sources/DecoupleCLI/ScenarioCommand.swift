@@ -41,6 +41,9 @@ struct ScenarioCommand: ParsableCommand {
         @Option(help: "The bundled data folder (default: $DECOUPLE_DATA, else Data/ of the source checkout).")
         var dataDir: String?
 
+        @Flag(help: "Go on when a USGS file cannot be read (it is named); the results it would have given are marked incomplete.")
+        var skipBadFiles = false
+
         @Option(help: "Also write an HTML page with charts (self-contained SVG) to this file.")
         var html: String?
 
@@ -54,7 +57,8 @@ struct ScenarioCommand: ParsableCommand {
         func run() throws {
             let result: ScenarioResult = try guarded {
                 do {
-                    let catalog = try DataCatalog.locate(explicit: dataDir)
+                    var catalog = try DataCatalog.locate(explicit: dataDir)
+                    catalog.skipBadFiles = skipBadFiles
                     return try ScenarioAnalysis.run(path: file, catalog: catalog)
                 } catch let e as ScenarioFileError {
                     printError("error: \(e)")

@@ -51,4 +51,10 @@ import Testing
         #expect(hit?.key == "typo" && hit?.path == "list[1]")
         #expect(JSONText.firstUnknownKey(in: ["a": 1], comparedWith: decoded) == nil)
     }
+
+    /// A column is shown only after its line: "file:7: …" would read as line 7 (#22).
+    @Test func aColumnWithoutALineIsNotShown() {
+        #expect(DataIssue(file: "f.csv", column: 7, message: "m").description == "f.csv: m")
+        #expect(DataIssue(file: "f.csv", line: 2, column: 7, message: "m").description == "f.csv:2:7: m")
+    }
 }

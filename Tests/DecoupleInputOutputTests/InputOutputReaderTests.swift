@@ -98,6 +98,10 @@ import DecoupleTestSupport
         _ = try f.gzip("Z_intermediate_flows_dense.csv.gz", "seller\\buyer,AAA_X,BBB_Y\nAAA_X,1,2\nBBB_X,3,4\n")
         let e = Fixtures.errorText { _ = try OECDICIOBlockReader().read(folder: f.folder.path, displayFolder: "icio") }
         #expect(e == "icio/Z_intermediate_flows_dense.csv.gz:1:20: expected the 2 node labels of nodes.csv in its order; column 2 is 'BBB_Y', expected 'BBB_X'")
+        // A row missing at the end is placed after the last row (decouple-fuzz, #22: it had no line).
+        _ = try f.gzip("Z_intermediate_flows_dense.csv.gz", "seller\\buyer,AAA_X,BBB_X\nAAA_X,1,2\n")
+        let e3 = Fixtures.errorText { _ = try OECDICIOBlockReader().read(folder: f.folder.path, displayFolder: "icio") }
+        #expect(e3?.hasPrefix("icio/Z_intermediate_flows_dense.csv.gz:3:1: expected the 2 node labels of nodes.csv as row labels in its order; row 2 is '(missing)'") == true, "\(e3 ?? "")")
         _ = try f.gzip("Z_intermediate_flows_dense.csv.gz", "seller\\buyer,AAA_X,BBB_X\nAAA_X,1,2\nBBB_X,3,4\n")
         let t = try OECDICIOBlockReader().read(folder: f.folder.path)
         #expect(t.intermediate == [1, 3, 2, 4] && t.grossOutput == [10, 20])

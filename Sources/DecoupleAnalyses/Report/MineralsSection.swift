@@ -83,7 +83,7 @@ extension ReportBuilder {
             stageFigures(p)
             guard a.classification.strategy != .notAPriority && a.classification.strategy != .insufficientData else { continue }
             classRows.append([p.name, (rel?.reportedText ?? "–"), cell(p.rivalShares.mine), cell(p.rivalShares.refinery),
-                              cell(p.leaderShares.reserves), a.classification.strategy.rawValue,
+                              cell(p.leaderShares.reserves), a.classificationLabel,
                               a.classification.reasons.joined(separator: "; ")])
         }
         if let critical = input.critical {

@@ -9,8 +9,15 @@ import Darwin
 public struct DataCatalog: Sendable {
     /// The `Data/` folder.
     public let root: String
+    /// Go on without an input file that cannot be read where the data allow it (a USGS MCS
+    /// commodity or table file): the results that need it are marked incomplete. Off by
+    /// default: such a file is an error naming it (`--skip-bad-files`).
+    public var skipBadFiles = false
 
-    public init(root: String) { self.root = root }
+    public init(root: String, skipBadFiles: Bool = false) {
+        self.root = root
+        self.skipBadFiles = skipBadFiles
+    }
 
     /// Finds the data folder: `explicit` if given, else `$DECOUPLE_DATA`, else the `Data/`
     /// folder of the source checkout this binary was built from.

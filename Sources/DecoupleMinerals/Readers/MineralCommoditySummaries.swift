@@ -85,7 +85,8 @@ public struct MineralCommoditySummaries: Sendable {
     /// `import-sources/` (any may be missing). Files are routed by their header, not their
     /// name: a "salient" file holding a world table is noted in ``fileNotes`` and not used;
     /// a file with an unrecognised layout is listed, with its problems, in ``unreadFiles``.
-    /// Throws only when the folder cannot be listed or a file cannot be opened.
+    /// Throws when the folder cannot be listed, a file cannot be opened, or (see below) a file
+    /// cannot be read.
     /// - Parameter displayPrefix: how paths are cited (`usgs-mcs/mcs2024`).
     ///
     /// A file that cannot be read is an error naming it (and every problem found), unless it is
@@ -156,7 +157,7 @@ public struct MineralCommoditySummaries: Sendable {
             if let first = unexpected.first {
                 let files = Set(unexpected.map(\.file)).count
                 throw DataReadError(issues: unexpected + [DataIssue(file: first.file,
-                    message: "\(files) file(s) of MCS \(edition) cannot be read; pass --skip-bad-files to go on without them (the results that need them are then marked incomplete)")])
+                    message: "\(files) file(s) of MCS \(edition) cannot be read; pass --skip-bad-files (minerals, report, scenario run) to go on without them; the results that need them are then marked incomplete")])
             }
         }
         return MineralCommoditySummaries(edition: edition, salient: salient, world: world, netImportReliance: ranking,

@@ -220,7 +220,7 @@ extension DecoupleApp {
         for a in doc.minerals {
             let p = a.profile
             rows.append([p.name, MineralsText.reliance(p.latestReliance), p.rivalShares.mine.shortText, p.rivalShares.refinery.shortText,
-                         p.leaderShares.reserves.shortText, a.classification.strategy.rawValue,
+                         p.leaderShares.reserves.shortText, a.classificationLabel,
                          a.classification.reasons.joined(separator: "; ")])
         }
         let table = ReportTable(title: "\(doc.minerals.count) commodities of MCS \(request.edition): reliance, shares by stage and the framework's class",
@@ -234,7 +234,7 @@ extension DecoupleApp {
 
     func mineralDetail(_ a: MineralAssessment, leader: Country, rival: Country, allies: Set<Country>, citation: String) -> String {
         let p = a.profile
-        var body = "<h2>\(xmlEscaped(p.name))</h2><p><b>\(xmlEscaped(a.classification.strategy.rawValue))</b>: \(xmlEscaped(a.classification.reasons.joined(separator: "; ")))</p>"
+        var body = "<h2>\(xmlEscaped(p.name))</h2><p><b>\(xmlEscaped(a.classificationLabel))</b>: \(xmlEscaped(a.classification.reasons.joined(separator: "; ")))</p>"
         if let chart = MineralCharts.reliance(p, leaderName: name(leader), citation: citation) {
             body += PageLayout.figure(chart.svg())
         }
