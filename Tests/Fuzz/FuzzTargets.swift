@@ -194,7 +194,11 @@ enum FuzzTargets {
         func table(_ t: InputOutputTableData) -> String {
             "\(t.nodeRegions)\(t.nodeSectors)\(t.intermediate)\(t.grossOutput)\(String(describing: t.finalDemand))"
         }
+        let countryFile = try Data(contentsOf: URL(fileURLWithPath: countries))
         return [
+            csv("baci-country-codes", "country_codes_fuzz.csv", countryFile, numericFields: [0]) {
+                try BACICountryCodes.read(path: $0).byCode.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.code)" }.joined(separator: ",")
+            },
             csv("icio-block-nodes", "icio-block/nodes.csv", nodes, numericFields: [4]) { _ in
                 table(try OECDICIOBlockReader().read(folder: block))
             },
