@@ -21,6 +21,12 @@ public struct MineralsRequest: Sendable, Hashable {
 
     public static let editions = [2022, 2023, 2024]
 
+    /// What `mineral` accepts for an edition: each commodity's USGS code and its name in lower
+    /// case (`lithi`, `lithium`, `rare earths`).
+    public static func commodityIdentifiers(_ mcs: MineralCommoditySummaries) -> [String] {
+        mcs.codes.flatMap { [$0, MineralCommodityNames.name($0).lowercased()] }
+    }
+
     /// The editions whose critical-minerals table serves `edition`: itself, then the later
     /// ones (MCS 2022 bundles no such table; MCS 2023 prints the same 2022 list of 50).
     public static func listEditions(for edition: Int) -> [Int] { editions.filter { $0 >= edition } }

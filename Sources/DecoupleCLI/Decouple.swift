@@ -24,6 +24,7 @@ struct Decouple: AsyncParsableCommand {
             FriendshoringCommand.self,
             IRACommand.self,
             ServeCommand.self,
+            OpenAPICommand.self,
             DependenceCommand.self,
             TrendCommand.self,
             DiversionCommand.self,

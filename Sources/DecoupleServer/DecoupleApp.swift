@@ -110,8 +110,9 @@ public final class DecoupleApp: Sendable {
 
     /// Every path the server answers, with its methods (for 405 answers).
     static let knownRoutes: [String: [HTTPRequest.Method]] = {
-        var routes: [String: [HTTPRequest.Method]] = ["/healthz": [.get], "/api/v1": [.get]]
-        for r in apiRoutes { routes[r.path] = r.methods }
+        var routes: [String: [HTTPRequest.Method]] = ["/healthz": [.get], "/api/v1": [.get], "/api/v1/openapi.yaml": [.get],
+                                                      "/api/v1/openapi.json": [.get], "/api/v1/ira-bom.schema.json": [.get]]
+        for op in apiOperations { routes[op.path, default: []].append(op.method) }
         for p in pages { routes[p.path] = p.path == "/ira" ? [.get, .post] : [.get] }
         return routes
     }()

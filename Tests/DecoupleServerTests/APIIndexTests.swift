@@ -16,7 +16,7 @@ import Testing
                 #expect(r.status == .ok && r.headers[.contentType]?.hasPrefix("application/json") == true)
                 let endpoints = try #require(r.object["endpoints"] as? [[String: Any]])
                 let paths = Set(endpoints.compactMap { $0["path"] as? String })
-                #expect(paths.isSuperset(of: DecoupleApp.apiRoutes.map(\.path)) && paths.contains("/healthz"))
+                #expect(paths.isSuperset(of: DecoupleApp.apiOperations.map(\.path)) && paths.contains("/healthz"))
                 for e in endpoints where (e["methods"] as? [String]) == ["GET"] {
                     let example = try #require(e["example"] as? String, "no example for \(e["path"] ?? "?")")
                     examples.append(example)

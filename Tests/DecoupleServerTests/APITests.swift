@@ -54,10 +54,15 @@ import Testing
                 #expect(figures.count > 100)
                 for f in figures.prefix(500) { #expect(sources[f["source"] as? String ?? ""] != nil) }
             }
-            // Names and lower-case codes resolve like the CLI's.
-            try await client.execute(uri: "/api/v1/report?reporter=jpn&rival=China", method: .get) { r in
+            // The API takes alpha-3 codes, as its description says (the CLI and the pages take
+            // names too); another pair is a report of its own.
+            try await client.execute(uri: "/api/v1/report?reporter=JPN&rival=CHN", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.object["reporter"] as? String == "JPN")
+            }
+            try await client.execute(uri: "/api/v1/report?reporter=jpn&rival=China", method: .get) { r in
+                #expect(r.status == .badRequest)
+                #expect(r.apiError?.error.parameter == "reporter")
             }
         }
     }
@@ -113,13 +118,13 @@ import Testing
                 #expect(!(r.object["steps"] as? [Any] ?? []).isEmpty)
                 #expect(!(r.object["sources"] as? [Any] ?? []).isEmpty)
             }
-            // A BOM with mistakes: every problem listed, 400.
+            // A BOM with mistakes: every problem listed, 422 (a JSON object that does not fit).
             let bad = #"{"schemaVersion": 1, "vehicle": {"description": "x", "placedInService": "2024-02-30"}, "components": [], "criticalMinerals": [{"id": "a", "value": -1}]}"#
             try await client.execute(uri: "/api/v1/ira/check", method: .post, headers: [.contentType: "application/json"],
                                      body: ByteBuffer(string: bad)) { r in
-                #expect(r.status == .badRequest)
+                #expect(r.status == .unprocessableContent)
                 let e = try #require(r.apiError)
-                #expect(e.error.status == 400)
+                #expect(e.error.status == 422)
                 #expect((e.error.problems ?? []).count >= 2)
             }
         }
@@ -139,12 +144,15 @@ import Testing
                 #expect(look > face && face > 0)
                 #expect((doc["suppliers"] as? [[String: Any]])?.isEmpty == false)
             }
+            // A sector the table does not have is outside the published enumeration (400); the
+            // same region twice names no pair (404).
             try await client.execute(uri: "/api/v1/exposure?sector=NOPE", method: .get) { r in
                 #expect(r.status == .badRequest)
-                #expect(r.apiError?.error.message.contains("no sector 'NOPE'") == true)
+                #expect(r.apiError?.error.parameter == "sector")
+                #expect(r.apiError?.error.message.contains("C26") == true)
             }
             try await client.execute(uri: "/api/v1/exposure?importer=USA&source=USA", method: .get) { r in
-                #expect(r.status == .badRequest)
+                #expect(r.status == .notFound)
             }
         }
     }
@@ -213,12 +221,12 @@ import Testing
                 #expect(r.text.contains("id=\"result\""))
                 #expect(r.text.contains("<svg"))
             }
-            // The same form with a broken BOM: a 400 page listing the problems, for a browser.
+            // The same form with a broken BOM: a 422 page listing the problems, for a browser.
             let broken = body.replacingOccurrences(of: "\"schemaVersion\": 1", with: "\"schemaVersion\": 7")
             try await client.execute(uri: "/ira", method: .post,
                                      headers: [.contentType: "multipart/form-data; boundary=\(boundary)", .accept: "text/html"],
                                      body: ByteBuffer(string: broken)) { r in
-                #expect(r.status == .badRequest)
+                #expect(r.status == .unprocessableContent)
                 #expect(r.text.contains("class=\"error\""))
             }
         }

@@ -53,6 +53,12 @@ public struct InputOutputTableData: Sendable {
         var seen = Set<String>()
         return nodeRegions.filter { seen.insert($0).inserted }
     }
+
+    /// The distinct sectors in order of first appearance.
+    public var sectors: [String] {
+        var seen = Set<String>()
+        return nodeSectors.filter { seen.insert($0).inserted }
+    }
 }
 
 /// Splits a node label `CTY_SECTOR` at its first underscore (sectors may hold underscores:

@@ -559,16 +559,16 @@ extension DecoupleApp {
     func apiPage() -> String { PageLayout.page(title: "JSON API", active: "/api", body: apiPageBody()) }
 
     func apiPageBody() -> String {
-        var body = "<p>Every CLI command has a JSON endpoint with the same parameters (the option names without the leading dashes) and the same document as <code>--format json</code>, provenance included. Options naming files are not accepted. Errors answer 4xx with <code>{\"error\": {\"status\", \"message\", \"parameter\"}}</code>. The OpenAPI description is <code>docs/openapi.yaml</code> in the repository.</p>"
+        var body = "<p>Every CLI command has a JSON endpoint with the same parameters (the option names without the leading dashes) and the same document as <code>--format json</code>, provenance included. Options naming files are not accepted. Errors answer 4xx with <code>{\"error\": {\"status\", \"message\", \"parameter\"}}</code>. The OpenAPI 3.1 description, generated from the server's code, is <a href=\"/api/v1/openapi.yaml\">/api/v1/openapi.yaml</a> (<a href=\"/api/v1/openapi.json\">JSON</a>; <code>docs/openapi.yaml</code> in the repository).</p>"
         var rows: [[String]] = []
-        for r in Self.apiRoutes {
-            rows.append([r.methods.map(\.rawValue).joined(separator: ", "), r.path, r.parameters.joined(separator: ", "),
-                         Self.apiExamples[r.path] ?? (r.methods.contains(.post) ? "POST a bill of materials (JSON)" : "")])
+        for op in Self.apiOperations {
+            rows.append([op.method.rawValue, op.path, op.parameters.map(\.name).joined(separator: ", "),
+                         Self.example(op) ?? "POST a bill of materials (JSON)"])
         }
         rows.append(["GET", "/healthz", "", "/healthz"])
         rows.append(["GET", "/api/v1", "", "/api/v1 (this list as JSON)"])
         body += DecouplingReport.html(ReportTable(title: "Endpoints", columns: ["Method", "Path", "Parameters", "Example"], rows: rows, sources: []), sources: [:])
-        body += "<p>Try: " + Self.apiRoutes.compactMap { Self.apiExamples[$0.path] }.map { "<a href=\"\(xmlEscaped($0))\">\(xmlEscaped($0))</a>" }.joined(separator: " · ") + "</p>"
+        body += "<p>Try: " + Self.apiOperations.compactMap { Self.example($0) }.map { "<a href=\"\(xmlEscaped($0))\">\(xmlEscaped($0))</a>" }.joined(separator: " · ") + "</p>"
         return body
     }
 }
