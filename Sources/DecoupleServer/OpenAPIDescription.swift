@@ -66,11 +66,14 @@ extension DecoupleApp {
             .init("/api/v1/openapi.json", ["get": Self.simpleOperation("getOpenapiJson", "This description (JSON)", schema: ["type": "object"])]),
         ]
         for op in Self.apiOperations {
+            // The first example query gives each of its parameters an example value.
+            let example = try await exampleQuery(op.examples.first ?? "", op)
             var parameters: [OrderedJSON] = []
             for p in op.parameters {
                 parameters.append(.members([
                     ("name", .string(p.name)), ("in", "query"), ("required", p.required ? true : nil),
                     ("description", .string(p.description)), ("schema", try await parameterSchema(p.value)),
+                    ("example", example.values[p.name].map { Self.typedExample($0, p.value) }),
                 ]))
             }
             var responses: [OrderedJSON.Member] = [
@@ -93,7 +96,10 @@ extension DecoupleApp {
                 operation.append(("requestBody", [
                     "required": true,
                     "description": "A bill of materials (schema ira-bom.schema.json beside this description; example: Data/policy/examples/bom-example.json).",
-                    "content": ["application/json": ["schema": ["$ref": "ira-bom.schema.json"]]],
+                    "content": ["application/json": .members([
+                        ("schema", ["$ref": "ira-bom.schema.json"]),
+                        ("example", try? JSONDecoder().decode(OrderedJSON.self, from: Data(exampleBOM.utf8))),
+                    ])],
                 ]))
             }
             operation.append(("responses", .object(responses)))
@@ -127,6 +133,16 @@ extension DecoupleApp {
                 "4XX": ["$ref": "#/components/responses/ClientError"],
             ],
         ]
+    }
+
+    /// An example value as its schema types it (a number for an integer parameter).
+    static func typedExample(_ text: String, _ value: APIValue) -> OrderedJSON {
+        switch value {
+        case .integer, .integerChoice: return Int(text).map { .int($0) } ?? .string(text)
+        case .number: return Double(text).map { .number($0) } ?? .string(text)
+        case .boolean: return .bool(text == "true")
+        default: return .string(text)
+        }
     }
 
     /// The JSON Schema of a parameter's value.

@@ -71,5 +71,8 @@ import Testing
             """)
         #expect(OrderedJSON.array([["a": 1, "b": ["c": true]]]).yaml() == "- a: 1\n  b:\n    c: true\n")
         #expect(OrderedJSON.object([.init("k", "x\"y")]).json() == "{\n  \"k\": \"x\\\"y\"\n}\n")
+        // Read back from JSON (the request-body example): members in key order, types kept.
+        let read = try? JSONDecoder().decode(OrderedJSON.self, from: Data(#"{"b": [1, 2.5, true, null, "x"], "a": {}}"#.utf8))
+        #expect(read == ["a": [:], "b": [1, 2.5, true, .null, "x"]])
     }
 }

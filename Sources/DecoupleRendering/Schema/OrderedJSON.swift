@@ -228,3 +228,20 @@ extension OrderedJSON {
         return quoted(s)
     }
 }
+
+extension OrderedJSON: Decodable {
+    /// Reads any JSON value; object members in key order (JSON objects have no order to keep).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        if c.decodeNil() { self = .null }
+        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
+        else if let i = try? c.decode(Int.self) { self = .int(i) }
+        else if let d = try? c.decode(Double.self) { self = .number(d) }
+        else if let s = try? c.decode(String.self) { self = .string(s) }
+        else if let a = try? c.decode([OrderedJSON].self) { self = .array(a) }
+        else {
+            let o = try c.decode([String: OrderedJSON].self)
+            self = .object(o.keys.sorted().map { Member($0, o[$0]!) })
+        }
+    }
+}
