@@ -239,7 +239,7 @@ extension DecoupleApp {
     func mineralsDocument(_ r: MineralsRequest) async throws -> MineralsDocument {
         let mcs = try await store.mineralCommoditySummaries(r.edition)
         let list = try await store.criticalMineralsList(edition: r.edition)
-        return try await Self.mapped { try await Offload.run { try MineralsRun.document(r, mcs: mcs, list: list) } }
+        return try await Offload.run { try MineralsRun.document(r, mcs: mcs, list: list) }
     }
 
     /// The policy filter from a query (shared with the policy page).

@@ -115,6 +115,8 @@ import Testing
             ("/api/v1/policy?from=2024&to=2023", 200, nil),
             // Valid values the data hold nothing for.
             ("/api/v1/minerals?mineral=lithium&edition=2022", 200, nil),
+            // Abrasives are in MCS 2024, not in the twelve commodities bundled for 2022.
+            ("/api/v1/minerals?mineral=abras&edition=2022", 404, "mineral"),
             ("/api/v1/friendshoring?alliance=MSP&chain=batteries&codes=850760", 404, "codes"),
             ("/api/v1/friendshoring?alliance=MSP&stage=cells-packs", 404, "stage"),
             ("/api/v1/friendshoring?alliance=MSP&reporter=DEU&dataset=census-hs6-2024", 404, "reporter"),

@@ -188,7 +188,7 @@ extension DecoupleApp {
         var request = try await mineralsRequest(q)
         let selected = request.mineral
         request.mineral = nil
-        let doc = try await mineralsDocument(request)
+        let doc = try await Self.mapped { try await self.mineralsDocument(request) }
         let mcs = try await store.mineralCommoditySummaries(request.edition)
         let (l, v) = (request.leader, request.rival)
         let allies = Set(request.allies)
@@ -200,7 +200,7 @@ extension DecoupleApp {
         if let selected {
             var one = request
             one.mineral = selected
-            guard mcs.code(for: selected) != nil, let a = try await mineralsDocument(one).minerals.first else {
+            guard mcs.code(for: selected) != nil, let a = try await Self.mapped({ try await self.mineralsDocument(one) }).minerals.first else {
                 throw APIError.badRequest("no commodity '\(selected)' in MCS \(request.edition)", parameter: "mineral")
             }
             body += mineralDetail(a, leader: l, rival: v, allies: allies, citation: citation)
