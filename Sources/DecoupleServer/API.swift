@@ -164,26 +164,13 @@ extension DecoupleApp {
         Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 
-    /// Bytes made once per key (a document the CLI encodes its own way).
-    func cachedJSON(raw key: String, _ make: @escaping @Sendable () async throws -> Data) async throws -> Response {
-        let buffer = try await responses.value(for: "api:" + key) { ByteBuffer(bytes: try await make()) }
-        return Self.json(buffer)
-    }
 
     /// The document for `key`, encoded once as the CLI prints it (pretty JSON and a newline).
     func cachedJSON<T: Encodable & Sendable>(_ key: String, _ make: @escaping @Sendable () async throws -> T) async throws -> Response {
-        let buffer = try await responses.value(for: "api:" + key) {
-            let value = try await make()
-            return try await Offload.run {
-                var data = try DecoupleJSON.data(value)
-                data.append(0x0A)
-                return ByteBuffer(bytes: data)
-            }
-        }
-        return Self.json(buffer)
+        try await cachedDocument(key) { try await make() }
     }
 
-    /// A document made once per key, encoded as the CLI prints it.
+    /// A document made once per key, encoded as the CLI prints it (pretty JSON and a newline).
     func cachedDocument(_ key: String, _ make: @escaping @Sendable () async throws -> any Encodable & Sendable) async throws -> Response {
         let buffer = try await responses.value(for: "api:" + key) {
             let value = try await make()
