@@ -184,7 +184,7 @@ check_same() {
 }
 check_same minerals "/api/v1/minerals?mineral=lithium" minerals --mineral lithium --format json
 check_same policy "/api/v1/policy?chain=semiconductors" policy list --chain semiconductors --format json
-check_same alliances "/api/v1/alliances?at=2024-01-01&table4" alliances --at 2024-01-01 --table4 --format json
+check_same alliances "/api/v1/alliances?at=2024-01-01&table4=true" alliances --at 2024-01-01 --table4 --format json
 check_same framework "/api/v1/framework?chain=batteries" framework --chain batteries --format json
 check_same friendshoring "/api/v1/friendshoring?alliance=MSP&chain=batteries" friendshoring --alliance MSP --chain batteries --format json
 check_same report "/api/v1/report?reporter=USA&rival=CHN" report --reporter USA --rival CHN --no-html --format json
