@@ -167,8 +167,8 @@ extension DecoupleApp {
         }
     }
 
-    /// Bills of materials whose assessments teach the schema of `/api/v1/ira/check`: the
-    /// bundled example, and the same bill placed in service in 2024 (other rules apply).
+    /// Bills of materials whose assessments teach the schema of `/api/v1/ira/check` (the
+    /// bundled example; it is also the request body's example in the description).
     var iraExamples: [String] { [exampleBOM] }
 }
 
