@@ -33,16 +33,15 @@ now() { date +%s.%N; }
 since() { awk -v s="$1" -v e="$(now)" 'BEGIN { printf "%.1f", e - s }'; }
 t_all=$(now)
 
-bin=${DECOUPLE_BIN:-}
-if [ -z "$bin" ]; then swift build --product decouple >/dev/null; bin="$(swift build --show-bin-path)/decouple"; fi
-port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+source scripts/lib/start-server.sh   # (the working folder is the repository root)
+bin=$(decouple_binary)
+port=$(free_port)
 base="http://127.0.0.1:$port"
 tmp=$(mktemp -d)
 # --bundled-only: the answers must not depend on a fetch cache on this machine.
 "$bin" serve --host 127.0.0.1 --port "$port" --no-warm-up --bundled-only 2>"$tmp/server.log" &
 pid=$!
 warm=""
-source scripts/lib/stop-server.sh   # (the working folder is the repository root)
 cleanup() {
     if [ -n "$warm" ]; then kill "$warm" 2>/dev/null || true; wait "$warm" 2>/dev/null || true; fi
     stop_server "$pid"
@@ -50,12 +49,7 @@ cleanup() {
 }
 trap 'status=$?; cleanup; exit "$status"' EXIT
 server_down() { tail -n 20 "$tmp/server.log"; fail "the server exited ($1)"; }
-for _ in $(seq 1 1500); do
-    curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-    kill -0 "$pid" 2>/dev/null || server_down "before answering /healthz"
-    sleep 0.02
-done
-curl -fsS "$base/healthz" >/dev/null 2>&1 || fail "no answer from /healthz after 30 s"
+wait_for_health contract-test "$base" "$pid" "$tmp/server.log"
 # The first /api/v1/openapi.yaml is the slowest answer (about 40 s in a debug build: the server runs
 # every operation's example to describe its answer, which also computes the default report): ask
 # for it now, so that it is computed while the tools install; step A's request waits for this one.

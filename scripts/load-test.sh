@@ -5,20 +5,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "load-test: wrk not found, skipping (apt-get install -y wrk)"; exit 0; }
-bin=${DECOUPLE_BIN:-}
-if [ -z "$bin" ]; then swift build --product decouple >/dev/null; bin="$(swift build --show-bin-path)/decouple"; fi
-port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+source scripts/lib/start-server.sh   # (the working folder is the repository root)
+bin=$(decouple_binary)
+port=$(free_port)
 base="http://127.0.0.1:$port"
 "$bin" serve --host 127.0.0.1 --port "$port" --no-warm-up 2>/dev/null &
 pid=$!
-source scripts/lib/stop-server.sh   # (the working folder is the repository root)
 trap 'status=$?; stop_server "$pid"; exit "$status"' EXIT
-for _ in $(seq 1 1500); do
-    curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-    kill -0 "$pid" 2>/dev/null || { echo "load-test: the server exited before answering /healthz"; exit 1; }
-    sleep 0.02
-done
-curl -fsS "$base/healthz" >/dev/null 2>&1 || { echo "load-test: no answer from /healthz after 30 s"; exit 1; }
+wait_for_health load-test "$base" "$pid"
 failed=0
 for e in "/api/v1/report" "/api/v1/minerals" "/api/v1/policy" "/api/v1/alliances" "/minerals"; do
     curl -fsS "$base$e" >/dev/null   # compute once

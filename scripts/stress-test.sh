@@ -21,9 +21,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "stress-test: wrk not found, skipping (apt-get install -y wrk)"; exit 0; }
-bin=${DECOUPLE_BIN:-}
-if [ -z "$bin" ]; then swift build --product decouple >/dev/null; bin="$(swift build --show-bin-path)/decouple"; fi
-port=${PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+source scripts/lib/start-server.sh   # (the working folder is the repository root)
+bin=$(decouple_binary)
+port=$(free_port)
 base="http://127.0.0.1:$port"
 timeout=2            # --header-timeout and --body-timeout, seconds
 margin=3             # seconds a slow client may stay connected past the timeout
@@ -34,14 +34,8 @@ log=$(mktemp "${TMPDIR:-/tmp}/stress-test.XXXXXX")
 "$bin" serve --host 127.0.0.1 --port "$port" --no-warm-up --header-timeout "$timeout" --body-timeout "$timeout" \
     --idle-timeout 10 2>"$log" &
 pid=$!
-source scripts/lib/stop-server.sh   # (the working folder is the repository root)
 trap 'status=$?; stop_server "$pid"; rm -f "$log" "$log.slow" "$log.wrk"; exit "$status"' EXIT
-for _ in $(seq 1 1500); do
-    curl -fsS "$base/healthz" >/dev/null 2>&1 && break
-    kill -0 "$pid" 2>/dev/null || { echo "stress-test: the server exited before answering /healthz"; exit 1; }
-    sleep 0.02
-done
-curl -fsS "$base/healthz" >/dev/null 2>&1 || { echo "stress-test: no answer from /healthz after 30 s"; exit 1; }
+wait_for_health stress-test "$base" "$pid"
 
 rss_kb() { awk '/^VmRSS:/{print $2}' "/proc/$pid/status"; }
 mb() { awk -v k="$1" 'BEGIN{printf "%.1f", k/1024}'; }

@@ -29,6 +29,16 @@ final class Waits: @unchecked Sendable {
                            lastPossibleMonth: lastMonth)
     }
 
+    /// Runs a fetch that must fail into the fixture cache; the error it gave.
+    static func failure(of r: CensusFetchRequest, cache f: Fixtures) async -> FetchError? {
+        let fetcher = Waits().fetcher()
+        let error = await #expect(throws: FetchError.self) {
+            try await CensusFetch.run(r, cache: FetchCache(root: f.folder.path), fetcher: fetcher, command: "test")
+        }
+        await fetcher.shutdown()
+        return error
+    }
+
     static func fixtureServer(fault: (@Sendable (FixtureRequest, Int) -> FixtureReply?)? = nil) throws -> FixtureServer {
         try FixtureServer { r, n in
             if let f = fault?(r, n) { return f }
@@ -148,11 +158,7 @@ final class Waits: @unchecked Sendable {
         let f = try Fixtures()
         var r = Self.request(server.baseURL, from: 2024, to: 2024)
         r.flows = [.imports]
-        let fetcher = Waits().fetcher()
-        let error = await #expect(throws: FetchError.self) {
-            try await CensusFetch.run(r, cache: FetchCache(root: f.folder.path), fetcher: fetcher, command: "test")
-        }
-        await fetcher.shutdown()
+        let error = await Self.failure(of: r, cache: f)
         #expect(error.map { "\($0)" }?.contains("the server asks to wait 1e+300 s, longer than") == true, "\(String(describing: error))")
     }
 
@@ -166,11 +172,7 @@ final class Waits: @unchecked Sendable {
         let f = try Fixtures()
         var r = Self.request(server.baseURL, from: 2024, to: 2024)
         r.flows = [.imports]
-        let fetcher = Waits().fetcher()
-        let error = await #expect(throws: FetchError.self) {
-            try await CensusFetch.run(r, cache: FetchCache(root: f.folder.path), fetcher: fetcher, command: "test")
-        }
-        await fetcher.shutdown()
+        let error = await Self.failure(of: r, cache: f)
         #expect(error.map { "\($0)" }?.contains(":3:1: expected 6 values as in the header, found 5") == true)
         #expect(!FileManager.default.fileExists(atPath: f.folder.path + "/census/imports/HS2/annual/2024.json"))
         #expect(!FileManager.default.fileExists(atPath: f.folder.path + "/census/manifest.json"))
@@ -183,11 +185,7 @@ final class Waits: @unchecked Sendable {
         let f = try Fixtures()
         var r = Self.request(server.baseURL, from: 2024, to: 2024)
         r.key = "secret-key"
-        let fetcher = Waits().fetcher()
-        let error = await #expect(throws: FetchError.self) {
-            try await CensusFetch.run(r, cache: FetchCache(root: f.folder.path), fetcher: fetcher, command: "test")
-        }
-        await fetcher.shutdown()
+        let error = await Self.failure(of: r, cache: f)
         let text = error.map { "\($0)" } ?? ""
         #expect(text.contains("HTTP 401") && text.contains("CENSUS_API_KEY") && text.contains("Invalid Key") && !text.contains("secret-key"))
     }
