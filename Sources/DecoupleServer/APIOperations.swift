@@ -57,6 +57,21 @@ enum APIValue: Sendable {
         }
     }
 
+    /// What the pattern asks for, in words (for error messages).
+    var patternMeaning: String? {
+        switch self {
+        case .iso3: return "an ISO 3166 alpha-3 code in capitals, such as CHN"
+        case .iso3List: return "alpha-3 codes in capitals separated by commas, such as AUS,CAN"
+        case .day(let years): return "a real calendar day YYYY-MM-DD from \(years.lowerBound) to \(years.upperBound)"
+        case .policyDate:
+            let y = CalendarDay.plausibleYears
+            return "a date YYYY, YYYY-MM or YYYY-MM-DD (a real calendar day) from \(y.lowerBound) to \(y.upperBound)"
+        case .hs6: return "an HS6 code of six digits, such as 854143"
+        case .hsCodes: return "HS codes of one length (2, 4 or 6 digits) separated by commas, such as 850760,850790"
+        default: return nil
+        }
+    }
+
     /// Real calendar days in `years` (February 29 in leap years only), as a regular expression.
     static func dayExpression(_ years: ClosedRange<Int>) -> String {
         let common = "-((0[1-9]|1[0-2])-(0[1-9]|1[0-9]|2[0-8])|(0[13-9]|1[0-2])-(29|30)|(0[13578]|1[02])-31)"
@@ -273,7 +288,7 @@ extension DecoupleApp {
             APIError.badRequest("parameter '\(p.name)': '\(QueryParameters.printable(text))' is not \(expected)", parameter: p.name)
         }
         if let pattern = p.value.pattern, text.range(of: pattern, options: .regularExpression) == nil {
-            throw refuse("of the form \(pattern)")
+            throw refuse(p.value.patternMeaning ?? "of the form \(pattern)")
         }
         switch p.value {
         case .integer(let range, _):

@@ -132,6 +132,10 @@ import Testing
                     }
                 }
             }
+            // A refused value is explained in words, not by the pattern.
+            try await client.execute(uri: "/api/v1/alliances?at=2023-02-29", method: .get) { r in
+                #expect(r.apiError?.error.message == "parameter 'at': '2023-02-29' is not a real calendar day YYYY-MM-DD from 1900 to 2200")
+            }
             // A bill of materials: not an object is a 400; an object that does not fit is a 422
             // with every problem; the bundled example is assessed.
             for (body, status) in [("[]", 400), ("{}", 422), (String(decoding: try TestServer.exampleBOM, as: UTF8.self), 200)] {
